@@ -1,0 +1,85 @@
+"""Wiring only: settings → store → services → UI or a command. No other module builds services."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from logging.handlers import RotatingFileHandler
+
+from app.domain.clock import vn_now
+from app.domain.errors import DomainError, StorageError
+from app.services.bundle import Booted, Services
+from app.services.context import StoreContext
+from app.settings import Settings, load_settings
+from app.store.audit import AuditLog
+from app.store.database import open_database
+from app.store.filestore import FileStore
+
+log = logging.getLogger("vanthu")
+
+
+def boot(settings: Settings, *, create_demo: bool | None = None) -> Booted:
+    """Open (and if needed create) the data directory, migrate the database, and on first run add the demo agency."""
+    try:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError("storage.not_writable", path=str(settings.data_dir)) from exc
+    files = FileStore(settings.files_dir)
+    files.ensure_ready()
+    db, migration = open_database(settings.db_url, backups_dir=settings.backups_dir)
+    ctx = StoreContext(db=db, files=files, audit=AuditLog(vn_now), clock=vn_now)
+    services = Services.build(ctx)
+    demo_created = False
+    wants_demo = settings.demo_mode if create_demo is None else create_demo
+    if wants_demo and services.session.own_agency() is None:
+        services.demo.create()
+        demo_created = True
+    return Booted(settings, services, migration, demo_created)
+
+
+def _setup_logging(settings: Settings) -> None:
+    try:
+        settings.logs_dir.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = RotatingFileHandler(
+            settings.logs_dir / "vanthu.log", maxBytes=5_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO, handlers=[handler])
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="python -m app", description="Văn Thư Desktop")
+    p.add_argument("--lang", choices=["vi", "en"], help="UI language (default: Vietnamese)")
+    p.add_argument("--screenshot", metavar="OUT.png", help="render a page offscreen with demo data and exit")
+    p.add_argument("--page", default="main", help="page for --screenshot (login, main, documents, document, registry)")
+    p.add_argument("--user", default="vanthu", help="demo user logged in for --screenshot")
+    sub = p.add_subparsers(dest="command")
+    sub.add_parser("run", help="start the application (default)")
+    sub.add_parser("check", help="verify database ↔ file store and the audit chain")
+    demo = sub.add_parser("demo", help="create the demo agency in the data directory")
+    demo.add_argument("--force", action="store_true", help="add it even when an agency exists")
+    sweep = sub.add_parser("sweep", help="remove stored files no record refers to")
+    sweep.add_argument("--grace-hours", type=float, default=24.0)
+    return p.parse_args(list(argv))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    settings = load_settings(language=args.lang)
+    _setup_logging(settings)
+    command = args.command or "run"
+    if command == "run":
+        from app.ui.application import run_gui  # Qt is imported only for the GUI
+
+        return run_gui(settings, boot, screenshot=args.screenshot, page=args.page, user=args.user)
+    from app.ui.cli import run_command  # words messages in the UI language, still without a window
+
+    return run_command(command, args, settings, boot)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""The set of services the UI and the command line use. Built only by app.main."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.services.auth import AuthService
+from app.services.context import StoreContext
+from app.services.demo import DemoSetup
+from app.services.documents import DocumentService
+from app.services.integrity import IntegrityService
+from app.services.registry import RegistryService
+from app.services.session import SessionService
+from app.settings import Settings
+from app.store.database import MigrationOutcome
+
+
+@dataclass(frozen=True)
+class Services:
+    ctx: StoreContext
+    auth: AuthService
+    session: SessionService
+    documents: DocumentService
+    registry: RegistryService
+    integrity: IntegrityService
+    demo: DemoSetup
+
+    @staticmethod
+    def build(ctx: StoreContext) -> Services:
+        return Services(
+            ctx=ctx,
+            auth=AuthService(ctx),
+            session=SessionService(ctx),
+            documents=DocumentService(ctx),
+            registry=RegistryService(ctx),
+            integrity=IntegrityService(ctx),
+            demo=DemoSetup(ctx),
+        )
+
+
+@dataclass(frozen=True)
+class Booted:
+    """What start-up produced: the UI shows a note when a migration ran or the demo agency was created."""
+
+    settings: Settings
+    services: Services
+    migration: MigrationOutcome
+    demo_created: bool

@@ -1,0 +1,64 @@
+"""`check`: the database and the file store agree, every stored file still has its hash, the audit chain holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.services.context import StoreContext
+from app.store.audit import count_events, verify_chain
+from app.store.repositories import DocumentRepository, FileRepository
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str  # check.file_missing | check.hash_mismatch | check.size_mismatch | check.unreferenced | audit.*
+    subject: str
+    detail: str = ""
+    severity: str = "error"  # error | warning
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    files_checked: int
+    audit_events_checked: int
+    problems: tuple[Problem, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)
+
+
+class IntegrityService:
+    def __init__(self, ctx: StoreContext) -> None:
+        self._ctx = ctx
+
+    def check(self) -> CheckReport:
+        problems: list[Problem] = []
+        files = self._ctx.files
+        with self._ctx.db.session() as s:
+            rows = FileRepository(s).all()
+            chain = verify_chain(s)
+            events = count_events(s)
+        known: set[str] = set()
+        for sha, size in rows:
+            known.add(sha)
+            path = files.path_for(sha)
+            if not path.is_file():
+                problems.append(Problem("check.file_missing", sha, str(path)))
+                continue
+            if path.stat().st_size != size:
+                problems.append(Problem("check.size_mismatch", sha, f"{path.stat().st_size} != {size}"))
+            if files.hash_of(sha) != sha:
+                problems.append(Problem("check.hash_mismatch", sha, str(path)))
+        for sha in files.all_hashes():
+            if sha not in known:
+                problems.append(Problem("check.unreferenced", sha, "removed by sweep", severity="warning"))
+        problems.extend(Problem(p.code, f"audit #{p.seq}", p.detail) for p in chain)
+        return CheckReport(len(rows), events, tuple(problems))
+
+    def sweep(self, grace_seconds: float = 24 * 3600) -> list[str]:
+        with self._ctx.db.session() as s:
+            referenced = DocumentRepository(s).referenced_hashes() | {
+                sha for sha, _ in FileRepository(s).all()
+            }
+        return self._ctx.files.sweep(referenced, grace_seconds=grace_seconds)

@@ -1,0 +1,75 @@
+"""Typed settings: where the data lives, which database, which language.
+
+Read once by `app.main` from the environment and command line, then passed down; nothing else reads the
+environment for these values.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "VanThuDesktop"
+SUPPORTED_LANGUAGES = ("vi", "en")
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    db_url: str
+    language: str = "vi"
+    demo_mode: bool = True
+    axis_url: str | None = None
+    token_module: str | None = None
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def files_dir(self) -> Path:
+        return self.data_dir / "files"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def logs_dir(self) -> Path:
+        return self.data_dir / "logs"
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        """The SQLite file behind `db_url`, or None for a server database."""
+        prefix = "sqlite:///"
+        if self.db_url.startswith(prefix):
+            return Path(self.db_url[len(prefix) :])
+        return None
+
+    def with_language(self, language: str) -> Settings:
+        return replace(self, language=language)
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def load_settings(env: Mapping[str, str] | None = None, *, language: str | None = None) -> Settings:
+    """Read VANTHU_HOME, VANTHU_DB_URL, VANTHU_LANG, VANTHU_DEMO and VANTHU_AXIS_URL."""
+    env = os.environ if env is None else env
+    data_dir = Path(env["VANTHU_HOME"]).expanduser() if env.get("VANTHU_HOME") else default_data_dir()
+    data_dir = data_dir.absolute()
+    db_url = env.get("VANTHU_DB_URL") or f"sqlite:///{data_dir / 'vanthu.sqlite3'}"
+    lang = language or env.get("VANTHU_LANG") or "vi"
+    if lang not in SUPPORTED_LANGUAGES:
+        lang = "vi"
+    demo = env.get("VANTHU_DEMO", "1") != "0"
+    return Settings(
+        data_dir=data_dir,
+        db_url=db_url,
+        language=lang,
+        demo_mode=demo,
+        axis_url=env.get("VANTHU_AXIS_URL") or None,
+        token_module=env.get("VANTHU_TOKEN_MODULE") or None,
+    )
