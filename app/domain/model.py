@@ -107,6 +107,8 @@ class Document:
     restriction: RestrictionStamp = RestrictionStamp.NONE
     needs_paper: bool = False
     page_count: int = 0
+    normative: bool = False  # a normative legal document (VBQPPL): own series per type, year in the number
+    drafting_unit_id: int | None = None
     created_at: datetime | None = None
     files: tuple[DocumentFile, ...] = field(default=())
     version: int = 1

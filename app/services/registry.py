@@ -5,11 +5,11 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app.domain.enums import DocumentState
-from app.domain.errors import StorageError
+from app.domain.errors import NotFoundError
 from app.domain.model import Actor, RegistryBook, RegistryEntry
 from app.services.context import StoreContext
 from app.store.models import DocumentRow
-from app.store.repositories import AgencyRepository, RegistryRepository
+from app.store.repositories import AgencyRepository, RegistryRepository, document_of
 
 
 class RegistryService:
@@ -40,18 +40,18 @@ class RegistryService:
         with self._ctx.db.session() as s:
             repo = RegistryRepository(s)
             book = repo.book(book_id)
+            doc = s.execute(select(DocumentRow).where(DocumentRow.id == document_id)).scalar_one_or_none()
+            if doc is None:
+                raise NotFoundError("document.not_found", id=document_id)
             number = repo.next_number(book_id)
             entry = repo.add_entry(
                 book_id=book_id,
                 number=number,
                 registered_at=now,
-                document_id=document_id,
+                document=document_of(doc),
                 recipient=recipient,
                 copies=copies,
             )
-            doc = s.execute(select(DocumentRow).where(DocumentRow.id == document_id)).scalar_one_or_none()
-            if doc is None:
-                raise StorageError("document.not_found", id=document_id)
             doc.state = state.value
             doc.updated_at = now
             self._ctx.audit.record(

@@ -111,6 +111,8 @@ class DocumentRow(Base):
     restriction: Mapped[str] = mapped_column(String(32), default="none")
     needs_paper: Mapped[bool] = mapped_column(Boolean, default=False)
     page_count: Mapped[int] = mapped_column(Integer, default=0)
+    normative: Mapped[bool] = mapped_column(Boolean, default=False)  # VBQPPL: own series per type, year in number
+    drafting_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
     state: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
@@ -159,17 +161,35 @@ class RegistryBookRow(Base):
 
 
 class RegistryEntryRow(Base):
+    """One line of a registry book: a snapshot of the official columns at registration (ND30 App IV).
+
+    The book is a record in its own right: corrections change it only through the correction service, with a reason
+    in the audit log, and search/sort work on these columns without touching documents.
+    """
+
     __tablename__ = "registry_entries"
     __table_args__ = (
         UniqueConstraint("book_id", "number"),
-        Index("ix_registry_entries_book_registered", "book_id", "registered_at"),
+        Index("ix_registry_entries_book_registered", "book_id", "registered_at", "id"),
+        Index("ix_registry_entries_book_doc_date", "book_id", "doc_date", "id"),
+        Index("ix_registry_entries_book_issuer", "book_id", "issuer", "id"),
+        Index("ix_registry_entries_book_type", "book_id", "doc_type", "id"),
+        Index("ix_registry_entries_identity", "issuer", "number_notation"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     book_id: Mapped[int] = mapped_column(ForeignKey("registry_books.id"))
     number: Mapped[int] = mapped_column(Integer)
     registered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
+    doc_type: Mapped[str] = mapped_column(String(100), default="")
+    number_notation: Mapped[str] = mapped_column(String(50), default="")
+    doc_date: Mapped[date | None] = mapped_column(Date)
+    issuer: Mapped[str] = mapped_column(String(200), default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    signer: Mapped[str] = mapped_column(String(100), default="")
+    urgency: Mapped[str] = mapped_column(String(16), default="normal")
     recipient: Mapped[str] = mapped_column(String(1000), default="")
+    kept_copy_holder: Mapped[str] = mapped_column(String(200), default="")
     copies: Mapped[int | None] = mapped_column(Integer)
     transferred_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     note: Mapped[str] = mapped_column(String(1000), default="")

@@ -1,0 +1,205 @@
+"""The demo agency: a real-looking provincial department with units, one user per role, this year's registry books
+and about 30 documents rendered in the official layout, so a new user sees a working office on first start."""
+
+from __future__ import annotations
+
+import random
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from app.domain.enums import (
+    AgencyLevel,
+    Confidentiality,
+    Direction,
+    DocumentState,
+    RegistryKind,
+    Role,
+    Urgency,
+)
+from app.domain.model import Actor, Document
+from app.services.context import StoreContext
+from app.services.documents import DocumentService
+from app.services.passwords import hash_password
+from app.services.registry import RegistryService
+from app.store.repositories import AgencyRepository, RegistryRepository, UserRepository
+
+DEMO_PASSWORD = "VanThu@2026"
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    full_name: str
+    position: str
+    role: Role
+    unit: str  # unit abbreviation
+    password: str = DEMO_PASSWORD
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    agency_code: str
+    users: int
+    documents: int
+    books: int
+
+
+AGENCY = {
+    "code": "000.00.12.H27",
+    "name": "Sở Thông tin và Truyền thông",
+    "abbreviation": "STTTT",
+    "parent_code": "000.00.00.H27",
+    "parent_name": "UBND tỉnh Hà Tĩnh",
+    "place_name": "Hà Tĩnh",
+}
+
+UNITS = [
+    ("Văn phòng Sở", "VP"),
+    ("Phòng Công nghệ thông tin", "CNTT"),
+    ("Phòng Bưu chính, Viễn thông", "BCVT"),
+    ("Phòng Thông tin - Báo chí - Xuất bản", "TTBCXB"),
+    ("Thanh tra Sở", "TTr"),
+]
+
+ACCOUNTS = [
+    DemoAccount("vanthu", "Trần Thị Hoa", "Văn thư", Role.CLERK, "VP"),
+    DemoAccount("giamdoc", "Nguyễn Văn An", "Giám đốc", Role.LEADER, "VP"),
+    DemoAccount("phogiamdoc", "Lê Minh Tuấn", "Phó Giám đốc", Role.DEPUTY, "VP"),
+    DemoAccount("chuyenvien", "Phạm Thị Lan", "Chuyên viên", Role.SPECIALIST, "CNTT"),
+    DemoAccount("quantri", "Hoàng Văn Nam", "Quản trị hệ thống", Role.ADMIN, "CNTT"),
+]
+
+BOOKS = [
+    (RegistryKind.INCOMING, "Sổ đăng ký văn bản đến", "incoming", False),
+    (RegistryKind.INCOMING, "Sổ đăng ký văn bản đến (mật)", "incoming-secret", True),
+    (RegistryKind.OUTGOING, "Sổ đăng ký văn bản đi", "admin", False),
+    (RegistryKind.OUTGOING, "Sổ đăng ký văn bản đi (mật)", "secret", True),
+]
+
+ISSUERS = [
+    ("UBND tỉnh Hà Tĩnh", "000.00.00.H27", "UBND", "UBND TỈNH HÀ TĨNH", None, "Võ Trọng Hải", "CHỦ TỊCH", ""),
+    ("Văn phòng UBND tỉnh", "000.00.01.H27", "VP", "UBND TỈNH HÀ TĨNH", None, "Trần Tú Anh", "CHÁNH VĂN PHÒNG", ""),
+    ("Sở Tài chính", "000.00.04.H27", "STC", "UBND TỈNH HÀ TĨNH", None, "Nguyễn Thị Hương", "PHÓ GIÁM ĐỐC",
+     "KT. GIÁM ĐỐC"),
+    ("Sở Nội vụ", "000.00.05.H27", "SNV", "UBND TỈNH HÀ TĨNH", None, "Lê Văn Minh", "GIÁM ĐỐC", ""),
+    ("Sở Tài nguyên và Môi trường", "000.00.09.H27", "STNMT", "UBND TỈNH HÀ TĨNH", None, "Hồ Huy Thành",
+     "PHÓ GIÁM ĐỐC", "KT. GIÁM ĐỐC"),
+    ("UBND huyện Cẩm Xuyên", "000.00.21.H27", "UBND", "UBND TỈNH HÀ TĨNH", None, "Đặng Quốc Vinh", "CHỦ TỊCH", ""),
+    ("UBND thành phố Hà Tĩnh", "000.00.20.H27", "UBND", "UBND TỈNH HÀ TĨNH", None, "Dương Tất Thắng",
+     "PHÓ CHỦ TỊCH", "KT. CHỦ TỊCH"),
+    ("Bộ Thông tin và Truyền thông", "000.00.00.G14", "BTTTT", None, None, "Phạm Đức Long", "THỨ TRƯỞNG",
+     "KT. BỘ TRƯỞNG"),
+]
+
+SUBJECTS = [
+    ("Công văn", None, "V/v triển khai kế hoạch chuyển đổi số năm 2026"),
+    ("Quyết định", "QĐ", "Về việc phê duyệt danh mục hồ sơ năm 2026"),
+    ("Thông báo", "TB", "Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc về đất đai"),
+    ("Kế hoạch", "KH", "Thực hiện công tác phòng, chống thiên tai và tìm kiếm cứu nạn năm 2026"),
+    ("Báo cáo", "BC", "Tình hình ứng dụng công nghệ thông tin trong cơ quan nhà nước quý III"),
+    ("Công văn", None, "V/v đôn đốc gửi, nhận văn bản điện tử qua trục liên thông"),
+    ("Giấy mời", "GM", "Dự hội nghị tổng kết công tác văn thư, lưu trữ năm 2026"),
+    ("Tờ trình", "TTr", "Đề nghị phê duyệt dự án hạ tầng số dùng chung của tỉnh"),
+    ("Hướng dẫn", "HD", "Lập hồ sơ và nộp lưu hồ sơ, tài liệu điện tử vào Lưu trữ cơ quan"),
+    ("Công văn", None, "V/v góp ý dự thảo Quy chế quản lý, sử dụng chữ ký số chuyên dùng"),
+    ("Thông báo", "TB", "Lịch tiếp công dân định kỳ tháng 12 năm 2026"),
+    ("Quyết định", "QĐ", "Về việc thành lập Tổ công tác triển khai Đề án 06 trên địa bàn tỉnh"),
+    ("Kế hoạch", "KH", "Tuyển sinh vào lớp 10 trung học phổ thông năm học 2026 - 2027"),
+    ("Công văn", None, "V/v tăng cường bảo đảm an toàn thông tin mạng dịp cuối năm"),
+    ("Báo cáo", "BC", "Kết quả cải cách hành chính năm 2026 và phương hướng năm 2027"),
+]
+
+BODY = [
+    "Thực hiện Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư và Quyết định "
+    "số 33/2019/QĐ-UBND của Ủy ban nhân dân tỉnh Hà Tĩnh ban hành Quy định về tiếp nhận, xử lý, phát hành và quản lý "
+    "văn bản điện tử trong hoạt động của các cơ quan hành chính nhà nước trên địa bàn tỉnh.",
+    "Đề nghị các cơ quan, đơn vị, địa phương tổ chức triển khai thực hiện nghiêm túc, đúng tiến độ; trong quá trình "
+    "thực hiện nếu có khó khăn, vướng mắc, kịp thời phản ánh về cơ quan thường trực để tổng hợp, báo cáo cấp có thẩm "
+    "quyền xem xét, giải quyết theo quy định.",
+    "Giao Văn phòng chủ trì, phối hợp với các phòng chuyên môn theo dõi, đôn đốc, kiểm tra việc thực hiện; định kỳ "
+    "hằng quý tổng hợp kết quả, báo cáo lãnh đạo trước ngày 20 của tháng cuối quý.",
+]
+
+URGENCIES = [Urgency.NORMAL] * 7 + [Urgency.URGENT, Urgency.URGENT, Urgency.VERY_URGENT, Urgency.FLASH]
+
+
+class DemoSetup:
+    def __init__(self, ctx: StoreContext) -> None:
+        self._ctx = ctx
+
+    @staticmethod
+    def accounts() -> list[DemoAccount]:
+        """For the login screen in demo mode only."""
+        return list(ACCOUNTS)
+
+    def create(self, *, incoming: int = 18, outgoing: int = 12, seed: int = 2026) -> DemoSummary:
+        rng = random.Random(seed)
+        now = self._ctx.clock()
+        actor = Actor.system("demo-setup")
+        with self._ctx.db.session() as s:
+            agencies = AgencyRepository(s)
+            agency = agencies.add(level=AgencyLevel.PROVINCE, is_own=True, **AGENCY)
+            units = {abbr: agencies.add_unit(agency.id, name, abbr) for name, abbr in UNITS}
+            users = UserRepository(s)
+            for acc in ACCOUNTS:
+                users.add(agency_id=agency.id, unit_id=units[acc.unit].id, username=acc.username,
+                          full_name=acc.full_name, position=acc.position, password_hash=hash_password(acc.password),
+                          roles=[acc.role], created_at=now)
+            registry = RegistryRepository(s)
+            books = {
+                (kind, confidential): registry.add_book(agency_id=agency.id, kind=kind, year=now.year, name=name,
+                                                        series_key=key, confidential=confidential)
+                for kind, name, key, confidential in BOOKS
+            }
+            self._ctx.audit.record(s, actor, "demo.create", "agency", agency.code, {"name": agency.name})
+        docs = DocumentService(self._ctx)
+        reg = RegistryService(self._ctx)
+        count = 0
+        in_book = books[(RegistryKind.INCOMING, False)].id
+        for i in range(incoming):
+            issuer = ISSUERS[i % len(ISSUERS)]
+            doc_type, abbr, summary = SUBJECTS[(i * 7) % len(SUBJECTS)]
+            issued = (now - timedelta(days=rng.randint(1, 60))).date()
+            number = rng.randint(1, 950)
+            notation = f"{abbr}-{issuer[2]}" if abbr else f"{issuer[2]}-{rng.choice(['VP', 'KT', 'VX', 'NC'])}"
+            urgency = URGENCIES[i % len(URGENCIES)]
+            pdf = _render(issuer, doc_type, abbr, summary, number, notation, issued, urgency)
+            draft = Document(id=str(uuid.UUID(int=rng.getrandbits(128))), direction=Direction.INCOMING,
+                             doc_type=doc_type, summary=summary, state=DocumentState.RECEIVED,
+                             issuer_name=issuer[0], issuer_code=issuer[1], number=number, notation=notation,
+                             issued_date=issued, signer_name=issuer[5], signer_position=issuer[6].capitalize(),
+                             urgency=urgency, page_count=pdf.page_count)
+            doc = docs.create(actor, draft, pdf.pdf, f"{number:02d}_{notation}.pdf")
+            reg.register(actor, in_book, doc.id, recipient=UNITS[i % len(UNITS)][0])
+            count += 1
+        out_book = books[(RegistryKind.OUTGOING, False)].id
+        own = (AGENCY["name"], AGENCY["code"], AGENCY["abbreviation"], AGENCY["parent_name"].upper(), None,
+               ACCOUNTS[1].full_name, "GIÁM ĐỐC", "")
+        for i in range(outgoing):
+            doc_type, abbr, summary = SUBJECTS[(i * 4 + 3) % len(SUBJECTS)]
+            issued = (now - timedelta(days=outgoing - i)).date()
+            number = i + 1  # the book is new: registration below gives exactly this number
+            notation = f"{abbr}-STTTT" if abbr else f"STTTT-{UNITS[i % len(UNITS)][1]}"
+            pdf = _render(own, doc_type, abbr, summary, number, notation, issued, Urgency.NORMAL)
+            draft = Document(id=str(uuid.UUID(int=rng.getrandbits(128))), direction=Direction.OUTGOING,
+                             doc_type=doc_type, summary=summary, state=DocumentState.SEALED,
+                             issuer_name=AGENCY["name"], issuer_code=AGENCY["code"], number=number,
+                             notation=notation, issued_date=issued, signer_name=ACCOUNTS[1].full_name,
+                             signer_position="Giám đốc", page_count=pdf.page_count)
+            doc = docs.create(actor, draft, pdf.pdf, f"{number:02d}_{notation}.pdf")
+            entry = reg.register(actor, out_book, doc.id, recipient="UBND tỉnh; các sở, ban, ngành", copies=3,
+                                 state=DocumentState.SEALED)
+            assert entry.number == number, "demo outgoing book was not empty"
+            count += 1
+        return DemoSummary(agency.code, len(ACCOUNTS), count, len(BOOKS))
+
+
+def _render(issuer: tuple[str, str, str, str, None, str, str, str], doc_type: str, abbr: str | None, summary: str,
+            number: int, notation: str, issued: date, urgency: Urgency):  # type: ignore[no-untyped-def]
+    from app.services import official_pdf  # reportlab is loaded only when documents are generated
+
+    return official_pdf.render_demo(issuer, doc_type, abbr, summary, number, notation, issued, urgency, BODY)
+
+
+_ = (Confidentiality, datetime)
