@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import NamedTuple
 
 from app.domain.enums import DocumentState, Urgency
 
@@ -47,9 +48,11 @@ class RegistryQuery:
         )
 
 
-@dataclass(frozen=True)
-class RegistryRow:
-    """One painted line of the registry view: the entry's official columns plus the document's live state."""
+class RegistryRow(NamedTuple):
+    """One painted line of the registry view: the entry's official columns plus the document's live state.
+
+    A named tuple, not a dataclass: a search page builds fifty of these per keystroke, and tuples build fastest.
+    """
 
     entry_id: int
     number: int

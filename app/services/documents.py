@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import io
 import uuid
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app.domain.enums import Direction, FileRole
-from app.domain.errors import NotFoundError, StorageError
+from app.domain.errors import NotFoundError, StorageError, ValidationError
 from app.domain.model import Actor, Document, DocumentFile
 from app.services.context import StoreContext
 from app.store.repositories import AgencyRepository, DocumentRepository, FileRepository
 
 PDF_MAGIC = b"%PDF-"
+MAX_DOCUMENT_BYTES = 200 * 1024 * 1024  # a 100-page colour scan is ~25 MB; larger is almost surely a mistake
+IMAGE_TYPES = {"image/png", "image/jpeg", "image/tiff"}
+
+
+@dataclass(frozen=True)
+class InspectedFile:
+    content_type: str
+    page_count: int
 
 
 def sniff_content_type(head: bytes) -> str:
@@ -25,6 +34,55 @@ def sniff_content_type(head: bytes) -> str:
     if head[:4] in (b"II*\x00", b"MM\x00*"):
         return "image/tiff"
     return "application/octet-stream"
+
+
+def check_file_size(size: int, name: str) -> None:
+    if size > MAX_DOCUMENT_BYTES:
+        raise ValidationError(
+            "file.too_large", name=name, size_mb=size // (1024 * 1024), limit_mb=MAX_DOCUMENT_BYTES // (1024 * 1024)
+        )
+    if size == 0:
+        raise ValidationError("file.empty", name=name)
+
+
+def inspect_document_file(content: bytes, name: str) -> InspectedFile:
+    """Accept a PDF or an image that opens; refuse empty, oversized, corrupt, encrypted or foreign files clearly."""
+    check_file_size(len(content), name)
+    content_type = sniff_content_type(content[:16])
+    if content_type == "application/pdf":
+        return InspectedFile(content_type, _pdf_pages(content, name))
+    if content_type in IMAGE_TYPES:
+        return InspectedFile(content_type, _image_frames(content, name))
+    raise ValidationError("file.not_pdf_or_image", name=name)
+
+
+def _pdf_pages(content: bytes, name: str) -> int:
+    import pikepdf
+
+    try:
+        with pikepdf.open(io.BytesIO(content)) as pdf:
+            if pdf.is_encrypted:
+                raise ValidationError("file.pdf_encrypted", name=name)
+            pages = len(pdf.pages)
+    except pikepdf.PasswordError as exc:
+        raise ValidationError("file.pdf_encrypted", name=name) from exc
+    except pikepdf.PdfError as exc:
+        raise ValidationError("file.pdf_corrupt", name=name, detail=str(exc)[:200]) from exc
+    if pages == 0:
+        raise ValidationError("file.pdf_corrupt", name=name, detail="no pages")
+    return pages
+
+
+def _image_frames(content: bytes, name: str) -> int:
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(content)) as img:
+            frames = getattr(img, "n_frames", 1)
+            img.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as exc:
+        raise ValidationError("file.image_corrupt", name=name) from exc
+    return int(frames)
 
 
 class DocumentService:

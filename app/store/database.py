@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.domain.errors import StorageError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+READ_ONLY_OPTION = "vanthu_read_only"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -40,11 +41,15 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _begin_immediate(conn: Any) -> None:
-            # Take the write lock at BEGIN: no deadlock between two clerks upgrading read locks.
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # Writers take the write lock at BEGIN: no deadlock between two clerks upgrading read locks.
+            # Readers (read_session) begin deferred: under WAL they never wait for a writer.
+            read_only = conn.get_execution_options().get(READ_ONLY_OPTION, False)
+            conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # JIT compiling costs PostgreSQL about a second on the first costly plan of each connection: a search box then
+    # stalls. Registry queries are short index walks, so it is off for the app's connections.
+    return create_engine(url, pool_pre_ping=True, connect_args={"options": "-c jit=off"})
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -71,10 +76,19 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
 
+    def __post_init__(self) -> None:
+        self._readers = sessionmaker(self.engine.execution_options(**{READ_ONLY_OPTION: True}), expire_on_commit=False)
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One short transaction: committed on success, rolled back on any error."""
         with self.sessions.begin() as s:
+            yield s
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A transaction that only reads: it neither holds nor waits for SQLite's write lock (searches, pages)."""
+        with self._readers.begin() as s:
             yield s
 
     def dispose(self) -> None:

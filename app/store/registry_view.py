@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal_column, select
+from sqlalchemy import ColumnElement, FromClause, Integer, Select, column, func, literal_column, select, table
 from sqlalchemy.orm import Session
 
 from app.domain.clock import VN_TZ, as_vn
@@ -20,6 +21,7 @@ from app.domain.text_fold import fold
 from app.store.models import DocumentRow, RegistryEntryRow
 
 E = RegistryEntryRow
+FTS = table("registry_fts", column("rowid", Integer), column("registry_fts"))  # SQLite FTS5, made by the migration
 SORT_COLUMNS = {
     SortKey.NUMBER: E.number,
     SortKey.REGISTERED_AT: E.registered_at,
@@ -68,34 +70,35 @@ def _vn_midnight(day: date) -> datetime:
     return datetime.combine(day, time.min, VN_TZ)
 
 
-def _id_query(session: Session, q: RegistryQuery) -> Select[tuple[int]]:
+def _select(session: Session, q: RegistryQuery, columns: Sequence[Any]) -> Select[Any]:
+    """The query's rows in order; `columns` are either the entry id alone or the painted row."""
     conds = _filters(q)
     tokens = search_tokens(q.search)
     sort_col = SORT_COLUMNS[q.sort]
+    with_state = len(columns) > 1
     dialect = session.get_bind().dialect.name
     if tokens and dialect == "sqlite":
-        stmt = (
-            select(E.id)
-            .select_from(E)
-            .join(literal_column("registry_fts"), literal_column("registry_fts.rowid") == E.id)
-            .where(literal_column("registry_fts").op("MATCH")(fts5_match(tokens)), *conds)
-        )
+        source: FromClause = FTS.join(E, FTS.c.rowid == E.id)
+        if with_state:
+            source = source.join(DocumentRow, DocumentRow.id == E.document_id)
+        stmt = select(*columns).select_from(source).where(FTS.c.registry_fts.op("MATCH")(fts5_match(tokens)), *conds)
         if q.sort is SortKey.NUMBER:
             # Within a book ids grow with numbers; FTS5 streams rowids in order, so LIMIT stops early.
-            order = literal_column("registry_fts.rowid")
-            return stmt.order_by(order.desc() if q.descending else order.asc())
-    elif tokens:
-        vector = func.to_tsvector(
-            literal_column("'simple'"), func.vn_fold(E.summary + " " + E.number_notation + " " + E.issuer)
-        )
-        stmt = select(E.id).where(
-            vector.op("@@")(func.to_tsquery(literal_column("'simple'"), pg_tsquery(tokens))), *conds
-        )
+            return stmt.order_by(FTS.c.rowid.desc() if q.descending else FTS.c.rowid.asc())
     else:
-        stmt = select(E.id).where(and_(*conds))
+        source = E.__table__.join(DocumentRow, DocumentRow.id == E.document_id) if with_state else E.__table__
+        stmt = select(*columns).select_from(source).where(*conds)
+        if tokens:
+            # A stored generated column (migration 0002), folded once when the entry was written.
+            vector: ColumnElement[Any] = literal_column("registry_entries.search_vector")
+            stmt = stmt.where(vector.op("@@")(func.to_tsquery(literal_column("'simple'"), pg_tsquery(tokens))))
     if q.descending:
         return stmt.order_by(sort_col.desc(), E.id.desc())
     return stmt.order_by(sort_col.asc(), E.id.asc())
+
+
+def _id_query(session: Session, q: RegistryQuery) -> Select[Any]:
+    return _select(session, q, (E.id,))
 
 
 def count(session: Session, q: RegistryQuery, *, cap: int | None = None) -> int:
@@ -110,37 +113,59 @@ def page_ids(session: Session, q: RegistryQuery, offset: int, limit: int) -> lis
     return list(session.execute(_id_query(session, q).offset(offset).limit(limit)).scalars())
 
 
+_ROW_COLUMNS = (
+    E.id,
+    E.number,
+    E.registered_at,
+    E.document_id,
+    E.doc_type,
+    E.number_notation,
+    E.doc_date,
+    E.issuer,
+    E.summary,
+    E.signer,
+    E.urgency,
+    E.recipient,
+    E.kept_copy_holder,
+    E.copies,
+    E.transferred_at,
+    E.note,
+    E.cancelled,
+    DocumentRow.state,
+)
+
+
 def rows_for(session: Session, ids: Sequence[int]) -> list[RegistryRow]:
-    """The painted rows for these entry ids, in the same order."""
+    """The painted rows for these entry ids, in the same order (plain column tuples: no ORM objects to build)."""
     if not ids:
         return []
-    stmt = select(E, DocumentRow.state).join(DocumentRow, DocumentRow.id == E.document_id).where(E.id.in_(ids))
-    by_id = {e.id: _row(e, state) for e, state in session.execute(stmt)}
+    stmt = select(*_ROW_COLUMNS).join(DocumentRow, DocumentRow.id == E.document_id).where(E.id.in_(ids))
+    by_id = {r[0]: _row(r) for r in session.execute(stmt)}
     return [by_id[i] for i in ids if i in by_id]
 
 
+# Up to here a page is one query joining the rows it returns; deeper, the ids come first from the index alone, so the
+# skipped rows are never joined to their documents.
+ONE_QUERY_MAX_OFFSET = 2000
+
+
 def page(session: Session, q: RegistryQuery, offset: int, limit: int) -> list[RegistryRow]:
-    return rows_for(session, page_ids(session, q, offset, limit))
+    if offset > ONE_QUERY_MAX_OFFSET:
+        return rows_for(session, page_ids(session, q, offset, limit))
+    stmt = _select(session, q, _ROW_COLUMNS).offset(offset).limit(limit)
+    return [_row(r) for r in session.execute(stmt)]
 
 
-def _row(e: RegistryEntryRow, state: str) -> RegistryRow:
+_URGENCY = {u.value: u for u in Urgency}
+_STATE = {st.value: st for st in DocumentState}
+
+
+def _row(r: Any) -> RegistryRow:
+    """From a tuple in _ROW_COLUMNS order: positional unpacking and enum tables keep this cheap (50 per keystroke)."""
+    (entry_id, number, registered_at, document_id, doc_type, number_notation, doc_date, issuer, summary, signer,
+     urgency, recipient, kept_copy_holder, copies, transferred_at, note, cancelled, state) = r
     return RegistryRow(
-        entry_id=e.id,
-        number=e.number,
-        registered_at=as_vn(e.registered_at),
-        document_id=e.document_id,
-        doc_type=e.doc_type,
-        number_notation=e.number_notation,
-        doc_date=e.doc_date,
-        issuer=e.issuer,
-        summary=e.summary,
-        signer=e.signer,
-        urgency=Urgency(e.urgency),
-        recipient=e.recipient,
-        kept_copy_holder=e.kept_copy_holder,
-        copies=e.copies,
-        transferred_at=as_vn(e.transferred_at) if e.transferred_at else None,
-        note=e.note,
-        cancelled=e.cancelled,
-        state=DocumentState(state),
+        entry_id, number, as_vn(registered_at), document_id, doc_type, number_notation, doc_date, issuer, summary,
+        signer, _URGENCY[urgency], recipient, kept_copy_holder, copies,
+        as_vn(transferred_at) if transferred_at else None, note, bool(cancelled), _STATE[state],
     )

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from app.domain.clock import as_vn
@@ -324,6 +325,17 @@ class RegistryRepository:
         self.s.add(row)
         self.s.flush()
         return book_of(row)
+
+    def lock_series_creation(self, agency_id: int, year: int, series_key: str) -> None:
+        """Serialise get-or-create of a year's series and book among workstations (1 January on PostgreSQL).
+
+        SQLite needs nothing: every write transaction there begins IMMEDIATE and so already runs alone.
+        """
+        if self.s.get_bind().dialect.name != "postgresql":
+            return
+        digest = hashlib.sha256(f"{agency_id}|{year}|{series_key}".encode()).digest()
+        key = int.from_bytes(digest[:8], "big", signed=True)
+        self.s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
     def series(self, agency_id: int, year: int, series_key: str) -> NumberSeriesRow:
         row = self.s.execute(
