@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from logging.handlers import RotatingFileHandler
 
 from app.domain.clock import vn_now
-from app.domain.errors import DomainError, StorageError
+from app.domain.errors import StorageError
 from app.services.bundle import Booted, Services
 from app.services.context import StoreContext
 from app.settings import Settings, load_settings
@@ -55,7 +55,11 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="python -m app", description="Văn Thư Desktop")
     p.add_argument("--lang", choices=["vi", "en"], help="UI language (default: Vietnamese)")
     p.add_argument("--screenshot", metavar="OUT.png", help="render a page offscreen with demo data and exit")
-    p.add_argument("--page", default="main", help="page for --screenshot (login, main, documents, document, registry)")
+    p.add_argument(
+        "--page",
+        default="main",
+        help="page for --screenshot (login, main, documents, document, registry-in, registry-out, admin)",
+    )
     p.add_argument("--user", default="vanthu", help="demo user logged in for --screenshot")
     sub = p.add_subparsers(dest="command")
     sub.add_parser("run", help="start the application (default)")

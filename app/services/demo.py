@@ -6,11 +6,11 @@ from __future__ import annotations
 import random
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from app.domain.enums import (
     AgencyLevel,
-    Confidentiality,
     Direction,
     DocumentState,
     RegistryKind,
@@ -23,6 +23,9 @@ from app.services.documents import DocumentService
 from app.services.passwords import hash_password
 from app.services.registry import RegistryService
 from app.store.repositories import AgencyRepository, RegistryRepository, UserRepository
+
+if TYPE_CHECKING:
+    from app.services.official_pdf import RenderedPdf
 
 DEMO_PASSWORD = "VanThu@2026"
 
@@ -77,16 +80,18 @@ BOOKS = [
     (RegistryKind.OUTGOING, "Sổ đăng ký văn bản đi (mật)", "secret", True),
 ]
 
-ISSUERS = [
-    ("UBND tỉnh Hà Tĩnh", "000.00.00.H27", "UBND", "UBND TỈNH HÀ TĨNH", None, "Võ Trọng Hải", "CHỦ TỊCH", ""),
+# (name, agency code, abbreviation, parent agency line of the header, -, signer, signer's position, authority)
+Issuer = tuple[str, str, str, str | None, None, str, str, str]
+ISSUERS: list[Issuer] = [
+    ("UBND tỉnh Hà Tĩnh", "000.00.00.H27", "UBND", None, None, "Võ Trọng Hải", "CHỦ TỊCH", ""),
     ("Văn phòng UBND tỉnh", "000.00.01.H27", "VP", "UBND TỈNH HÀ TĨNH", None, "Trần Tú Anh", "CHÁNH VĂN PHÒNG", ""),
     ("Sở Tài chính", "000.00.04.H27", "STC", "UBND TỈNH HÀ TĨNH", None, "Nguyễn Thị Hương", "PHÓ GIÁM ĐỐC",
      "KT. GIÁM ĐỐC"),
     ("Sở Nội vụ", "000.00.05.H27", "SNV", "UBND TỈNH HÀ TĨNH", None, "Lê Văn Minh", "GIÁM ĐỐC", ""),
     ("Sở Tài nguyên và Môi trường", "000.00.09.H27", "STNMT", "UBND TỈNH HÀ TĨNH", None, "Hồ Huy Thành",
      "PHÓ GIÁM ĐỐC", "KT. GIÁM ĐỐC"),
-    ("UBND huyện Cẩm Xuyên", "000.00.21.H27", "UBND", "UBND TỈNH HÀ TĨNH", None, "Đặng Quốc Vinh", "CHỦ TỊCH", ""),
-    ("UBND thành phố Hà Tĩnh", "000.00.20.H27", "UBND", "UBND TỈNH HÀ TĨNH", None, "Dương Tất Thắng",
+    ("UBND huyện Cẩm Xuyên", "000.00.21.H27", "UBND", None, None, "Đặng Quốc Vinh", "CHỦ TỊCH", ""),
+    ("UBND thành phố Hà Tĩnh", "000.00.20.H27", "UBND", None, None, "Dương Tất Thắng",
      "PHÓ CHỦ TỊCH", "KT. CHỦ TỊCH"),
     ("Bộ Thông tin và Truyền thông", "000.00.00.G14", "BTTTT", None, None, "Phạm Đức Long", "THỨ TRƯỞNG",
      "KT. BỘ TRƯỞNG"),
@@ -195,11 +200,8 @@ class DemoSetup:
         return DemoSummary(agency.code, len(ACCOUNTS), count, len(BOOKS))
 
 
-def _render(issuer: tuple[str, str, str, str, None, str, str, str], doc_type: str, abbr: str | None, summary: str,
-            number: int, notation: str, issued: date, urgency: Urgency):  # type: ignore[no-untyped-def]
+def _render(issuer: Issuer, doc_type: str, abbr: str | None, summary: str, number: int, notation: str, issued: date,
+            urgency: Urgency) -> RenderedPdf:
     from app.services import official_pdf  # reportlab is loaded only when documents are generated
 
     return official_pdf.render_demo(issuer, doc_type, abbr, summary, number, notation, issued, urgency, BODY)
-
-
-_ = (Confidentiality, datetime)

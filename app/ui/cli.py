@@ -15,10 +15,6 @@ from app.ui.i18n import install_translator
 from app.ui.messages import describe
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Cli", text)
-
-
 def run_command(command: str, args: argparse.Namespace, settings: Settings, boot: Callable[..., Booted]) -> int:
     app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
     install_translator(app, settings.language)
@@ -31,7 +27,7 @@ def run_command(command: str, args: argparse.Namespace, settings: Settings, boot
             return _check(services)
         if command == "sweep":
             removed = services.integrity.sweep(grace_seconds=args.grace_hours * 3600)
-            print(tr("Removed {n} unreferenced file(s).").format(n=len(removed)))
+            print(QCoreApplication.translate("Cli", "Removed {n} unreferenced file(s).").format(n=len(removed)))
             return 0
     except DomainError as exc:
         print(describe(exc), file=sys.stderr)
@@ -43,23 +39,39 @@ def _demo(settings: Settings, boot: Callable[..., Booted], *, force: bool) -> in
     booted = boot(settings, create_demo=False)
     services = booted.services
     if services.session.own_agency() is not None and not force:
-        print(tr("An agency already exists in {path}; nothing was added.").format(path=settings.data_dir))
+        print(
+            QCoreApplication.translate("Cli", "An agency already exists in {path}; nothing was added.").format(
+                path=settings.data_dir
+            )
+        )
         return 0
     summary = services.demo.create()
-    print(tr("Demo agency created in {path}: {docs} documents, {users} users.").format(
-        path=settings.data_dir, docs=summary.documents, users=summary.users))
+    print(
+        QCoreApplication.translate("Cli", "Demo agency created in {path}: {docs} documents, {users} users.").format(
+            path=settings.data_dir, docs=summary.documents, users=summary.users
+        )
+    )
     return 0
 
 
 def _check(services: Services) -> int:
     report = services.integrity.check()
-    print(tr("Checked {files} stored file(s) and {events} audit event(s).").format(
-        files=report.files_checked, events=report.audit_events_checked))
+    print(
+        QCoreApplication.translate("Cli", "Checked {files} stored file(s) and {events} audit event(s).").format(
+            files=report.files_checked, events=report.audit_events_checked
+        )
+    )
     for p in report.problems:
-        label = tr("ERROR") if p.severity == "error" else tr("WARNING")
+        label = (
+            QCoreApplication.translate("Cli", "ERROR")
+            if p.severity == "error"
+            else QCoreApplication.translate("Cli", "WARNING")
+        )
         print(f"{label} {p.code} {p.subject} {p.detail}".rstrip())
     if report.ok:
-        print(tr("Everything is consistent."))
+        print(QCoreApplication.translate("Cli", "Everything is consistent."))
         return 0
-    print(tr("Problems found: restore the affected files or the database from a backup."))
+    print(
+        QCoreApplication.translate("Cli", "Problems found: restore the affected files or the database from a backup.")
+    )
     return 1

@@ -6,11 +6,17 @@ resources/translations/vanthu_vi.ts. Unknown codes fall back to a generic senten
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication
 
 from app.domain.errors import DomainError
+
+if TYPE_CHECKING:  # PySide6 types the marker as returning object; it returns the source string unchanged
+
+    def QT_TRANSLATE_NOOP(context: str, source: str) -> str: ...
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 CONTEXT = "Messages"
 
@@ -18,7 +24,8 @@ MESSAGES: dict[str, str] = {
     "auth.failed": QT_TRANSLATE_NOOP("Messages", "Wrong user name or password. Check them and try again."),
     "storage.not_writable": QT_TRANSLATE_NOOP(
         "Messages",
-        "The data folder {path} cannot be written. Free it or choose another folder with VANTHU_HOME, then start again.",
+        "The data folder {path} cannot be written. "
+        "Free it or choose another folder with VANTHU_HOME, then start again.",
     ),
     "storage.not_a_database": QT_TRANSLATE_NOOP(
         "Messages",
@@ -52,6 +59,94 @@ MESSAGES: dict[str, str] = {
     "document.not_found": QT_TRANSLATE_NOOP("Messages", "The document was not found; it may have been removed."),
     "user.not_found": QT_TRANSLATE_NOOP("Messages", "The user was not found."),
     "registry.book_not_found": QT_TRANSLATE_NOOP("Messages", "The registry book was not found."),
+    "registry.duplicate": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{notation} of {issuer} is already registered (incoming number {number}, {date}). "
+        "Check it is not the same document; register it again only if you are sure.",
+    ),
+    "registry.summary_empty": QT_TRANSLATE_NOOP("Messages", "The summary is empty. Type what the document is about."),
+    "registry.issuer_empty": QT_TRANSLATE_NOOP(
+        "Messages", "The issuing agency is empty. Choose it from the directory or type its name."
+    ),
+    "registry.date_in_future": QT_TRANSLATE_NOOP(
+        "Messages", "The issue date {date} is in the future. Check the date written on the document."
+    ),
+    "registry.page_count_negative": QT_TRANSLATE_NOOP("Messages", "The page count cannot be negative."),
+    "registry.reason_required": QT_TRANSLATE_NOOP(
+        "Messages", "Give the reason for this change; it is kept in the entry's history."
+    ),
+    "registry.field_not_correctable": QT_TRANSLATE_NOOP(
+        "Messages", "These fields cannot be corrected in the register: {fields}."
+    ),
+    "registry.already_cancelled": QT_TRANSLATE_NOOP("Messages", "Number {number} is already cancelled."),
+    "registry.already_numbered": QT_TRANSLATE_NOOP(
+        "Messages", "This document already has the number {notation}; a number is never given twice."
+    ),
+    "registry.not_outgoing": QT_TRANSLATE_NOOP("Messages", "Only outgoing documents get an outgoing number."),
+    "registry.entry_not_found": QT_TRANSLATE_NOOP("Messages", "The register entry was not found."),
+    "notation.empty": QT_TRANSLATE_NOOP("Messages", "Type the number and notation, for example 45/QĐ-UBND."),
+    "notation.spaces": QT_TRANSLATE_NOOP(
+        "Messages", '"{text}" contains spaces. Write the number and notation without spaces, e.g. 45/QĐ-UBND.'
+    ),
+    "notation.leading_zero": QT_TRANSLATE_NOOP(
+        "Messages", '"{text}": numbers below 10 are written with one leading zero (05, not 5 or 005).'
+    ),
+    "notation.lower_case": QT_TRANSLATE_NOOP(
+        "Messages", '"{text}": the notation is written in capitals, e.g. 12/QĐ-UBND.'
+    ),
+    "notation.unknown_type": QT_TRANSLATE_NOOP(
+        "Messages",
+        '"{type}" is not a document type abbreviation of Decree 30 (QĐ, TB, KH, BC, ...). Check the notation.',
+    ),
+    "notation.format": QT_TRANSLATE_NOOP(
+        "Messages", '"{text}" is not a valid number and notation. Write it as 45/QĐ-UBND or 05/UBND-VX.'
+    ),
+    "notation.number_zero": QT_TRANSLATE_NOOP("Messages", "Document numbers start at 01."),
+    "notation.unit_required": QT_TRANSLATE_NOOP(
+        "Messages", "A công văn needs the drafting unit's abbreviation. Set the drafting unit of the document."
+    ),
+    "notation.issuer_abbreviation_missing": QT_TRANSLATE_NOOP(
+        "Messages", "The agency has no abbreviation. Ask the administrator to set it in the agency profile."
+    ),
+    "date_line.format": QT_TRANSLATE_NOOP(
+        "Messages", '"{text}" is not a date line. Write it as: Hà Tĩnh, ngày 05 tháng 3 năm 2026.'
+    ),
+    "date_line.day_padding": QT_TRANSLATE_NOOP(
+        "Messages", '"{text}": days below 10 are written with a leading zero (05).'
+    ),
+    "date_line.month_padding": QT_TRANSLATE_NOOP(
+        "Messages", '"{text}": January and February are written 01 and 02; March to December without a zero.'
+    ),
+    "date_line.impossible_date": QT_TRANSLATE_NOOP("Messages", '"{text}" is not a real calendar date.'),
+    "date_line.place_missing": QT_TRANSLATE_NOOP(
+        "Messages", "The agency's place name is not set. Ask the administrator to set it in the agency profile."
+    ),
+    "agency_code.format": QT_TRANSLATE_NOOP(
+        "Messages", '"{text}" is not an agency code. It looks like 000.00.12.H27 (digits, dots, capital letter).'
+    ),
+    "agency_code.hierarchy": QT_TRANSLATE_NOOP(
+        "Messages", '"{text}": a lower-level group cannot be set while the group to its right is 00.'
+    ),
+    "file.empty": QT_TRANSLATE_NOOP("Messages", "The file {name} is empty. Scan or export it again."),
+    "file.too_large": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The file {name} is {size_mb} MB; the limit is {limit_mb} MB. Split it or scan at a lower resolution.",
+    ),
+    "file.not_pdf_or_image": QT_TRANSLATE_NOOP(
+        "Messages", "The file {name} is neither a PDF nor an image. Choose a PDF, JPEG, PNG or TIFF file."
+    ),
+    "file.pdf_encrypted": QT_TRANSLATE_NOOP(
+        "Messages", "The PDF {name} is password-protected. Ask the sender for an unprotected copy."
+    ),
+    "file.pdf_corrupt": QT_TRANSLATE_NOOP(
+        "Messages", "The PDF {name} is damaged and cannot be read. Ask the sender to send it again."
+    ),
+    "file.image_corrupt": QT_TRANSLATE_NOOP(
+        "Messages", "The image {name} is damaged and cannot be read. Scan it again."
+    ),
+    "document.font_missing": QT_TRANSLATE_NOOP(
+        "Messages", "No font with Vietnamese letters was found ({fonts}). Install one of them and try again."
+    ),
     "permission.denied": QT_TRANSLATE_NOOP("Messages", "Your role may not do this. Ask a user with the right role."),
     "conflict": QT_TRANSLATE_NOOP("Messages", "Someone else changed this meanwhile. Reload and try again."),
 }

@@ -1,0 +1,66 @@
+"""The pages of the main window, who sees them, and how each is built (imported only when first opened)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from app.domain.enums import Role
+from app.ui.pages.common import PageEnv
+
+ALL_ROLES = frozenset(Role)
+BOOK_READERS = frozenset({Role.CLERK, Role.LEADER, Role.DEPUTY, Role.ADMIN})
+
+
+def _documents(env: PageEnv) -> QWidget:
+    from app.ui.pages.documents import DocumentsPage
+
+    return DocumentsPage(env)
+
+
+def _registry_in(env: PageEnv) -> QWidget:
+    from app.domain.enums import RegistryKind
+    from app.ui.pages.registry_book import RegistryBookPage
+
+    return RegistryBookPage(env, RegistryKind.INCOMING)
+
+
+def _registry_out(env: PageEnv) -> QWidget:
+    from app.domain.enums import RegistryKind
+    from app.ui.pages.registry_book import RegistryBookPage
+
+    return RegistryBookPage(env, RegistryKind.OUTGOING)
+
+
+def _admin(env: PageEnv) -> QWidget:
+    from app.ui.pages.admin import AdminPage
+
+    return AdminPage(env)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str  # English source, translated in context "Navigation"
+    roles: frozenset[Role]
+    build: Callable[[PageEnv], QWidget]
+
+    @property
+    def label(self) -> str:
+        return QCoreApplication.translate("Navigation", self.title)
+
+
+# Design §8 order; pages that do not work yet are not listed.
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("documents", str(QT_TRANSLATE_NOOP("Navigation", "Documents")), ALL_ROLES, _documents),
+    PageSpec("registry-in", str(QT_TRANSLATE_NOOP("Navigation", "Incoming register")), BOOK_READERS, _registry_in),
+    PageSpec("registry-out", str(QT_TRANSLATE_NOOP("Navigation", "Outgoing register")), BOOK_READERS, _registry_out),
+    PageSpec("admin", str(QT_TRANSLATE_NOOP("Navigation", "Administration")), frozenset({Role.ADMIN}), _admin),
+)
+
+
+def pages_for(roles: frozenset[Role]) -> list[PageSpec]:
+    return [p for p in PAGES if p.roles & roles]

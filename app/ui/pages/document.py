@@ -1,0 +1,165 @@
+"""The document view: the stored PDF in QtPdf with a side panel of the document's metadata and files."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.errors import DomainError
+from app.domain.model import Document
+from app.ui.messages import describe
+from app.ui.pages import labels
+from app.ui.pages.common import PageEnv
+from app.widgets.pdf_view import PdfViewer
+
+
+class DocumentPage(QWidget):
+    back_requested = Signal()
+
+    def __init__(self, env: PageEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._env = env
+        self.setObjectName("page-document")
+        self.current: Document | None = None
+
+        self.back = QPushButton(self.tr("← Back"), self)
+        self.back.setToolTip(self.tr("Back to the list (Alt+Left)"))
+        self.back.setShortcut("Alt+Left")
+        self.back.clicked.connect(self.back_requested.emit)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("pageHeading")
+        self.heading.setWordWrap(True)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("documentNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setVisible(False)
+
+        self.viewer = PdfViewer(self)
+        self.viewer.failed.connect(lambda: self._notice(self.tr("The PDF file cannot be displayed.")))
+
+        self.fields: dict[str, QLabel] = {}
+        meta = QGroupBox(self.tr("Document details"), self)
+        form = QFormLayout(meta)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for key, caption in [
+            ("number", self.tr("Number/notation")),
+            ("date", self.tr("Date")),
+            ("type", self.tr("Document type")),
+            ("issuer", self.tr("Issuing agency")),
+            ("summary", self.tr("Summary")),
+            ("signer", self.tr("Signed by")),
+            ("urgency", self.tr("Urgency")),
+            ("state", self.tr("Status")),
+            ("direction", self.tr("Direction")),
+            ("pages", self.tr("Pages")),
+        ]:
+            value = QLabel(meta)
+            value.setObjectName(f"meta-{key}")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fields[key] = value
+            form.addRow(caption, value)
+        files_box = QGroupBox(self.tr("Files"), self)
+        self.files = QLabel(files_box)
+        self.files.setObjectName("meta-files")
+        self.files.setWordWrap(True)
+        self.files.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        QVBoxLayout(files_box).addWidget(self.files)
+
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(meta)
+        side_layout.addWidget(files_box)
+        side_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(side)
+        scroll.setMinimumWidth(340)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.viewer)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([800, 380])
+
+        top = QHBoxLayout()
+        top.addWidget(self.back)
+        top.addWidget(self.heading, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.notice)
+        layout.addWidget(splitter, 1)
+
+    def show_document(self, document_id: str) -> None:
+        self.notice.setVisible(False)
+        services = self._env.services
+        try:
+            doc = services.documents.get(document_id)
+        except DomainError as exc:
+            self.current = None
+            self.viewer.clear()
+            self._notice(describe(exc))
+            return
+        self.current = doc
+        self._fill(doc)
+        main = doc.main_file
+        if main is None or main.content_type != "application/pdf":
+            self.viewer.clear()
+            self._notice(self.tr("This document has no PDF file to display."))
+            return
+        try:
+            path = services.documents.file_path(main.sha256)
+        except DomainError as exc:
+            self.viewer.clear()
+            self._notice(describe(exc))
+            return
+        self.viewer.load(path)
+
+    def refresh(self) -> None:
+        if self.current is not None:
+            self.show_document(self.current.id)
+
+    def _fill(self, d: Document) -> None:
+        title = f"{d.doc_type} {d.number_notation}".strip()
+        self.heading.setText(f"{title} — {d.summary}" if title else d.summary)
+        signer = ", ".join(x for x in (d.signer_position, d.signer_name) if x)
+        values = {
+            "number": d.number_notation or self.tr("(not numbered yet)"),
+            "date": labels.day(d.issued_date),
+            "type": d.doc_type,
+            "issuer": d.issuer_name + (f" ({d.issuer_code})" if d.issuer_code else ""),
+            "summary": d.summary,
+            "signer": signer,
+            "urgency": labels.urgency(d.urgency),
+            "state": labels.state(d.state),
+            "direction": labels.direction(d.direction),
+            "pages": str(d.page_count) if d.page_count else "",
+        }
+        for key, text in values.items():
+            self.fields[key].setText(text)
+        size = self.tr("Size")
+        self.files.setText(
+            "\n\n".join(f"{f.name}\n{size}: {f.size:,} B\nSHA-256: {_wrap_hash(f.sha256)}" for f in d.files)
+            or self.tr("No files.")
+        )
+
+    def _notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(True)
+
+
+def _wrap_hash(sha: str) -> str:
+    """Break the 64 hex digits into two lines so the side panel stays narrow."""
+    return f"{sha[:32]}\n{sha[32:]}"

@@ -1,0 +1,182 @@
+"""The app shell driven like a user: sign in per role, open the pages that role sees, read a document, run the check."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QDialog, QLabel, QTableWidget
+from pytestqt.qtbot import QtBot
+
+from app.domain.errors import AuthenticationError
+from app.services.bundle import Booted
+from app.services.demo import DEMO_PASSWORD
+from app.ui.application import make_login
+from app.ui.jobs import JobRunner
+from app.ui.login import LoginDialog
+from app.ui.main_window import MainWindow
+from app.ui.messages import describe
+from app.ui.pages.admin import AdminPage
+from app.ui.pages.documents import DocumentsPage
+from app.ui.pages.registry_book import RegistryBookPage
+
+ROLE_PAGES = {
+    "vanthu": ["documents", "registry-in", "registry-out"],
+    "giamdoc": ["documents", "registry-in", "registry-out"],
+    "phogiamdoc": ["documents", "registry-in", "registry-out"],
+    "chuyenvien": ["documents"],
+    "quantri": ["documents", "registry-in", "registry-out", "admin"],
+}
+
+
+def sign_in(qtbot: QtBot, booted: Booted, username: str, password: str = DEMO_PASSWORD) -> LoginDialog:
+    dialog = make_login(booted)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.username, username)
+    qtbot.keyClicks(dialog.password, password)
+    qtbot.mouseClick(dialog.sign_in, Qt.MouseButton.LeftButton)
+    return dialog
+
+
+def open_main(qtbot: QtBot, booted: Booted, username: str) -> MainWindow:
+    dialog = sign_in(qtbot, booted, username)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.user is not None and dialog.user.username == username
+    window = MainWindow(booted, dialog.user, JobRunner(booted.settings.logs_dir / "vanthu.log"))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def double_click_row(qtbot: QtBot, table: QTableWidget, row: int) -> None:
+    rect = table.visualRect(table.model().index(row, 1))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # a real double-click starts
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+@pytest.mark.parametrize("username", list(ROLE_PAGES))
+def test_each_role_signs_in_and_opens_the_pages_it_sees(
+    qtbot: QtBot, booted: Booted, language: str, username: str
+) -> None:
+    window = open_main(qtbot, booted, username)
+    assert window.page_keys == ROLE_PAGES[username]
+    status = window.findChild(QLabel, "statusUser")
+    assert status is not None and status.text().startswith(window.user.full_name)
+    for key in window.page_keys:
+        page = window.show_page(key)
+        assert window.stack.currentWidget() is page
+        if isinstance(page, DocumentsPage):
+            assert page.table.rowCount() == 30
+        elif isinstance(page, RegistryBookPage):
+            assert page.table.rowCount() > 0
+            first = page.table.item(0, 2)
+            assert first is not None and "/" in first.text()  # a number/notation like 01/KH-STTTT
+        elif isinstance(page, AdminPage):
+            assert page.users.rowCount() == 5
+            assert page.units.rowCount() == 5
+
+
+def test_wrong_password_keeps_the_dialog_open_with_the_message(
+    qtbot: QtBot, booted: Booted, language: str
+) -> None:
+    dialog = sign_in(qtbot, booted, "vanthu", "not-the-password")
+    assert dialog.user is None
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.error.isVisible()
+    assert dialog.error.text() == describe(AuthenticationError("auth.failed"))
+    assert dialog.error.text().startswith("Sai tên đăng nhập hoặc mật khẩu")
+
+
+def test_demo_hint_lists_the_demo_accounts_only_in_demo_mode(qtbot: QtBot, booted: Booted, language: str) -> None:
+    dialog = make_login(booted)
+    qtbot.addWidget(dialog)
+    assert dialog.demo_hint is not None
+    assert all(name in dialog.demo_hint.text() for name in ROLE_PAGES)
+    assert "Sở Thông tin và Truyền thông" in dialog.windowTitle()
+
+
+def test_double_click_opens_the_pdf_with_its_metadata(qtbot: QtBot, booted: Booted, language: str) -> None:
+    window = open_main(qtbot, booted, "vanthu")
+    page = window.show_page("documents")
+    assert isinstance(page, DocumentsPage)
+    doc_id = page.first_document_id()
+    assert doc_id is not None
+    double_click_row(qtbot, page.table, 0)
+    view = window.document_page
+    assert view is not None and window.stack.currentWidget() is view
+    qtbot.waitUntil(lambda: view.viewer.ready, timeout=5000)
+    assert view.viewer.page_count > 0
+    doc = booted.services.documents.get(doc_id)
+    assert view.fields["number"].text() == doc.number_notation
+    assert view.fields["summary"].text() == doc.summary
+    assert view.fields["issuer"].text().startswith(doc.issuer_name)
+    main_file = doc.main_file
+    assert main_file is not None
+    assert main_file.sha256[:32] in view.files.text()
+    # the PDF has been painted: the viewport holds dark (text) pixels
+    qtbot.wait(100)
+    image = view.viewer.view.viewport().grab().toImage()
+    assert any(
+        image.pixelColor(QPoint(x, y)).lightness() < 100
+        for x in range(0, image.width(), 4)
+        for y in range(0, min(image.height(), 400), 4)
+    )
+    qtbot.mouseClick(view.back, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is page
+
+
+def test_registry_book_double_click_opens_the_document(qtbot: QtBot, booted: Booted, language: str) -> None:
+    window = open_main(qtbot, booted, "giamdoc")
+    page = window.show_page("registry-out")
+    assert isinstance(page, RegistryBookPage)
+    number = page.table.item(0, 2)
+    assert number is not None
+    double_click_row(qtbot, page.table, 0)
+    assert window.document_page is not None
+    assert window.document_page.fields["number"].text() == number.text()
+
+
+def test_admin_integrity_check_runs_in_the_background_and_reports_consistent(
+    qtbot: QtBot, booted: Booted, language: str
+) -> None:
+    window = open_main(qtbot, booted, "quantri")
+    page = window.show_page("admin")
+    assert isinstance(page, AdminPage)
+    qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
+    job = page.job
+    assert job is not None and not page.check_button.isEnabled()
+    with qtbot.waitSignal(job.finished, timeout=10_000):
+        pass
+    assert page.last_report is not None and page.last_report.ok
+    assert "Tất cả đều nhất quán." in page.result.toPlainText()
+    assert page.check_button.isEnabled()
+
+
+def test_keyboard_moves_between_pages_and_refreshes(qtbot: QtBot, booted: Booted, language: str) -> None:
+    window = open_main(qtbot, booted, "vanthu")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow(), timeout=2000)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == "registry-in"
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == "registry-out"
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert window.current_key() == "registry-out"
+
+
+@pytest.mark.parametrize(
+    ("language", "nav", "caption"),
+    [
+        ("vi", ["Văn bản", "Sổ văn bản đến", "Sổ văn bản đi"], "Tên đăng nhập:"),
+        ("en", ["Documents", "Incoming register", "Outgoing register"], "User name:"),
+    ],
+    indirect=["language"],
+)
+def test_ui_language_vietnamese_by_default_english_on_request(
+    qtbot: QtBot, booted: Booted, language: str, nav: list[str], caption: str
+) -> None:
+    dialog = make_login(booted)
+    qtbot.addWidget(dialog)
+    assert dialog.username_caption.text() == caption
+    window = open_main(qtbot, booted, "vanthu")
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == nav
