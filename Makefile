@@ -37,11 +37,14 @@ $(QM): $(TS)
 update-translations: venv
 	$(BIN)/pyside6-lupdate $$(find app -name '*.py') -ts $(TS) -no-obsolete
 
+# Every Python tree the project has (axis_sandbox/ joins when it exists).
+PY_TREES = $(wildcard app axis_sandbox tests bench)
+
 lint: venv
-	$(BIN)/ruff check app axis_sandbox tests bench
+	$(BIN)/ruff check $(PY_TREES)
 
 typecheck: venv
-	$(BIN)/mypy app axis_sandbox
+	$(BIN)/mypy $(filter app axis_sandbox,$(PY_TREES))
 
 imports: venv
 	$(BIN)/lint-imports

@@ -133,6 +133,7 @@ class RegistryBook:
     year: int
     name: str
     confidential: bool = False
+    series_key: str = ""  # the number series it draws from (standards §1.2): admin, vbqppl:QĐ, secret, incoming …
 
 
 @dataclass(frozen=True)

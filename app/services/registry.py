@@ -130,8 +130,13 @@ class RegistryService:
     ) -> RegistryBook:
         """The admin decides which series the agency uses (e.g. one per normative type, one per advisory body)."""
         require_role(self._ctx, actor, "registry.configure", Role.ADMIN)
+        if not name.strip() or not series_key.strip() or series_key.endswith(":"):
+            raise ValidationError("registry.book_incomplete")
         with self._ctx.db.session() as s:
             agency = self._own(s)
+            for existing in RegistryRepository(s).books(agency, year):
+                if existing.series_key == series_key or (existing.name == name and existing.kind is kind):
+                    raise ConflictError("registry.book_exists", name=existing.name, year=year)
             book = RegistryRepository(s).add_book(
                 agency_id=agency, kind=kind, year=year, name=name, series_key=series_key, confidential=confidential
             )

@@ -158,6 +158,7 @@ class RegistryBookRow(Base):
     name: Mapped[str] = mapped_column(String(200))
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)
     series_id: Mapped[int | None] = mapped_column(ForeignKey("number_series.id"))
+    series: Mapped[NumberSeriesRow | None] = relationship(lazy="joined")
 
 
 class RegistryEntryRow(Base):

@@ -104,7 +104,8 @@ def document_of(row: DocumentRow) -> Document:
 
 
 def book_of(row: RegistryBookRow) -> RegistryBook:
-    return RegistryBook(row.id, row.agency_id, RegistryKind(row.kind), row.year, row.name, row.confidential)
+    series_key = row.series.series_key if row.series is not None else ""
+    return RegistryBook(row.id, row.agency_id, RegistryKind(row.kind), row.year, row.name, row.confidential, series_key)
 
 
 def entry_of(row: RegistryEntryRow) -> RegistryEntry:

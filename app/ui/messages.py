@@ -64,6 +64,12 @@ MESSAGES: dict[str, str] = {
         "{notation} of {issuer} is already registered (incoming number {number}, {date}). "
         "Check it is not the same document; register it again only if you are sure.",
     ),
+    "registry.book_exists": QT_TRANSLATE_NOOP(
+        "Messages", "The book \"{name}\" for {year} already uses this series or name. Choose another one."
+    ),
+    "registry.book_incomplete": QT_TRANSLATE_NOOP(
+        "Messages", "Give the book a name and a complete number series (document type or advisory body)."
+    ),
     "registry.summary_empty": QT_TRANSLATE_NOOP("Messages", "The summary is empty. Type what the document is about."),
     "registry.issuer_empty": QT_TRANSLATE_NOOP(
         "Messages", "The issuing agency is empty. Choose it from the directory or type its name."

@@ -3,139 +3,176 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="31" />
+        <location filename="../../app/ui/pages/admin.py" line="44" />
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="34" />
+        <location filename="../../app/ui/pages/admin.py" line="47" />
         <source>Agency profile</source>
         <translation>Thông tin cơ quan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="37" />
-        <location filename="../../app/ui/pages/admin.py" line="43" />
+        <location filename="../../app/ui/pages/admin.py" line="50" />
+        <location filename="../../app/ui/pages/admin.py" line="56" />
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="37" />
-        <location filename="../../app/ui/pages/admin.py" line="97" />
+        <location filename="../../app/ui/pages/admin.py" line="50" />
+        <location filename="../../app/ui/pages/admin.py" line="124" />
         <source>Abbreviation</source>
         <translation>Viết tắt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="38" />
+        <location filename="../../app/ui/pages/admin.py" line="51" />
         <source>Units</source>
         <translation>Các đơn vị</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="43" />
+        <location filename="../../app/ui/pages/admin.py" line="56" />
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="43" />
+        <location filename="../../app/ui/pages/admin.py" line="56" />
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="43" />
+        <location filename="../../app/ui/pages/admin.py" line="56" />
         <source>Position</source>
         <translation>Chức vụ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="43" />
+        <location filename="../../app/ui/pages/admin.py" line="56" />
         <source>Roles</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="44" />
+        <location filename="../../app/ui/pages/admin.py" line="57" />
         <source>Active</source>
         <translation>Hoạt động</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="47" />
+        <location filename="../../app/ui/pages/admin.py" line="60" />
         <source>Users</source>
         <translation>Người dùng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="50" />
+        <location filename="../../app/ui/pages/admin.py" line="64" />
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/admin.py" line="64" />
+        <source>Register</source>
+        <translation>Loại sổ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/admin.py" line="64" />
+        <source>Number series</source>
+        <translation>Hệ thống số</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/admin.py" line="64" />
+        <source>Secret</source>
+        <translation>Mật</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/admin.py" line="68" />
+        <source>Registry books and number series</source>
+        <translation>Sổ đăng ký và hệ thống số văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/admin.py" line="69" />
+        <source>Add a registry book…</source>
+        <translation>Thêm sổ đăng ký…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/admin.py" line="76" />
         <source>Integrity check</source>
         <translation>Kiểm tra toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="51" />
+        <location filename="../../app/ui/pages/admin.py" line="77" />
         <source>Run integrity check</source>
         <translation>Kiểm tra toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="54" />
+        <location filename="../../app/ui/pages/admin.py" line="80" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="63" />
+        <location filename="../../app/ui/pages/admin.py" line="89" />
         <source>Verifies that every stored file matches its SHA-256 and that the audit log chain is unbroken.</source>
         <translation>Kiểm tra mọi tệp lưu trữ còn khớp mã SHA-256 và chuỗi nhật ký thao tác không bị đứt, không bị sửa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="95" />
+        <location filename="../../app/ui/pages/admin.py" line="122" />
         <source>Agency code</source>
         <translation>Mã định danh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="96" />
+        <location filename="../../app/ui/pages/admin.py" line="64" />
+        <location filename="../../app/ui/pages/admin.py" line="123" />
         <source>Name</source>
         <translation>Tên cơ quan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="98" />
+        <location filename="../../app/ui/pages/admin.py" line="125" />
         <source>Governing body</source>
         <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="99" />
+        <location filename="../../app/ui/pages/admin.py" line="126" />
         <source>Place name</source>
         <translation>Địa danh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="112" />
+        <location filename="../../app/ui/pages/admin.py" line="139" />
+        <location filename="../../app/ui/pages/admin.py" line="147" />
         <source>Yes</source>
         <translation>Có</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="112" />
+        <location filename="../../app/ui/pages/admin.py" line="139" />
         <source>No</source>
         <translation>Không</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="133" />
+        <location filename="../../app/ui/pages/admin.py" line="164" />
+        <source>Registry book not added</source>
+        <translation>Chưa thêm được sổ đăng ký</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/admin.py" line="184" />
         <source>The check was cancelled.</source>
         <translation>Đã hủy việc kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="155" />
+        <location filename="../../app/ui/pages/admin.py" line="206" />
         <source>Checked %1 stored file(s) and %2 audit event(s).</source>
         <translation>Đã kiểm tra %1 tệp lưu trữ và %2 sự kiện nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="160" />
+        <location filename="../../app/ui/pages/admin.py" line="211" />
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="160" />
+        <location filename="../../app/ui/pages/admin.py" line="211" />
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="163" />
+        <location filename="../../app/ui/pages/admin.py" line="214" />
         <source>Everything is consistent.</source>
         <translation>Tất cả đều nhất quán.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="165" />
+        <location filename="../../app/ui/pages/admin.py" line="216" />
         <source>Problems found: restore the affected files or the database from a backup.</source>
         <translation>Phát hiện lỗi: hãy khôi phục các tệp bị ảnh hưởng hoặc cơ sở dữ liệu từ bản sao lưu.</translation>
     </message>
@@ -511,6 +548,31 @@
         <source>Cancelled</source>
         <translation>Đã hủy</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/pages/labels.py" line="57" />
+        <source>Incoming register</source>
+        <translation>Sổ đăng ký văn bản đến</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/labels.py" line="58" />
+        <source>Outgoing register</source>
+        <translation>Sổ đăng ký văn bản đi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/labels.py" line="59" />
+        <source>Postal dispatch register</source>
+        <translation>Sổ gửi văn bản đi bưu điện</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/labels.py" line="60" />
+        <source>Use of kept copies register</source>
+        <translation>Sổ sử dụng bản lưu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/labels.py" line="61" />
+        <source>Incoming handling follow-up register</source>
+        <translation>Sổ theo dõi giải quyết văn bản đến</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -682,186 +744,196 @@
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="67" />
+        <source>The book "{name}" for {year} already uses this series or name. Choose another one.</source>
+        <translation>Sổ "{name}" năm {year} đã dùng hệ thống số hoặc tên này. Hãy chọn hệ thống số hoặc tên khác.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="70" />
+        <source>Give the book a name and a complete number series (document type or advisory body).</source>
+        <translation>Hãy đặt tên sổ và chọn đầy đủ hệ thống số (loại văn bản hoặc tổ chức tư vấn).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="73" />
         <source>The summary is empty. Type what the document is about.</source>
         <translation>Trích yếu đang để trống. Hãy nhập nội dung tóm tắt của văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="68" />
+        <location filename="../../app/ui/messages.py" line="74" />
         <source>The issuing agency is empty. Choose it from the directory or type its name.</source>
         <translation>Chưa có cơ quan ban hành. Hãy chọn trong danh bạ hoặc nhập tên cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="71" />
+        <location filename="../../app/ui/messages.py" line="77" />
         <source>The issue date {date} is in the future. Check the date written on the document.</source>
         <translation>Ngày văn bản {date} là ngày trong tương lai. Hãy kiểm tra lại ngày ghi trên văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="74" />
+        <location filename="../../app/ui/messages.py" line="80" />
         <source>The page count cannot be negative.</source>
         <translation>Số trang không được là số âm.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="75" />
+        <location filename="../../app/ui/messages.py" line="81" />
         <source>Give the reason for this change; it is kept in the entry's history.</source>
         <translation>Hãy nhập lý do thay đổi; lý do được lưu trong lịch sử của mục sổ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="78" />
+        <location filename="../../app/ui/messages.py" line="84" />
         <source>These fields cannot be corrected in the register: {fields}.</source>
         <translation>Không được sửa các trường sau trong sổ: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="81" />
+        <location filename="../../app/ui/messages.py" line="87" />
         <source>Number {number} is already cancelled.</source>
         <translation>Số {number} đã bị hủy trước đó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="82" />
+        <location filename="../../app/ui/messages.py" line="88" />
         <source>This document already has the number {notation}; a number is never given twice.</source>
         <translation>Văn bản này đã được cấp số {notation}; mỗi văn bản chỉ được cấp số một lần.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="85" />
+        <location filename="../../app/ui/messages.py" line="91" />
         <source>Only outgoing documents get an outgoing number.</source>
         <translation>Chỉ văn bản đi mới được cấp số văn bản đi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="86" />
+        <location filename="../../app/ui/messages.py" line="92" />
         <source>The register entry was not found.</source>
         <translation>Không tìm thấy mục sổ đăng ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="87" />
+        <location filename="../../app/ui/messages.py" line="93" />
         <source>Type the number and notation, for example 45/QĐ-UBND.</source>
         <translation>Hãy nhập số, ký hiệu văn bản, ví dụ 45/QĐ-UBND.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="88" />
+        <location filename="../../app/ui/messages.py" line="94" />
         <source>"{text}" contains spaces. Write the number and notation without spaces, e.g. 45/QĐ-UBND.</source>
         <translation>"{text}" có khoảng trắng. Số, ký hiệu viết liền không cách, ví dụ 45/QĐ-UBND.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="91" />
+        <location filename="../../app/ui/messages.py" line="97" />
         <source>"{text}": numbers below 10 are written with one leading zero (05, not 5 or 005).</source>
         <translation>"{text}": số nhỏ hơn 10 phải ghi thêm một số 0 phía trước (05, không phải 5 hay 005).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="94" />
+        <location filename="../../app/ui/messages.py" line="100" />
         <source>"{text}": the notation is written in capitals, e.g. 12/QĐ-UBND.</source>
         <translation>"{text}": ký hiệu văn bản phải viết in hoa, ví dụ 12/QĐ-UBND.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="97" />
+        <location filename="../../app/ui/messages.py" line="103" />
         <source>"{type}" is not a document type abbreviation of Decree 30 (QĐ, TB, KH, BC, ...). Check the notation.</source>
         <translation>"{type}" không phải chữ viết tắt tên loại văn bản theo Nghị định 30 (QĐ, TB, KH, BC, ...). Hãy kiểm tra lại ký hiệu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="101" />
+        <location filename="../../app/ui/messages.py" line="107" />
         <source>"{text}" is not a valid number and notation. Write it as 45/QĐ-UBND or 05/UBND-VX.</source>
         <translation>"{text}" không phải số, ký hiệu hợp lệ. Hãy ghi theo dạng 45/QĐ-UBND hoặc 05/UBND-VX.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="104" />
+        <location filename="../../app/ui/messages.py" line="110" />
         <source>Document numbers start at 01.</source>
         <translation>Số văn bản bắt đầu từ 01.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="105" />
+        <location filename="../../app/ui/messages.py" line="111" />
         <source>A công văn needs the drafting unit's abbreviation. Set the drafting unit of the document.</source>
         <translation>Công văn cần chữ viết tắt của đơn vị soạn thảo. Hãy chọn đơn vị soạn thảo cho văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="108" />
+        <location filename="../../app/ui/messages.py" line="114" />
         <source>The agency has no abbreviation. Ask the administrator to set it in the agency profile.</source>
         <translation>Cơ quan chưa có chữ viết tắt. Đề nghị quản trị viên khai báo trong thông tin cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="111" />
+        <location filename="../../app/ui/messages.py" line="117" />
         <source>"{text}" is not a date line. Write it as: Hà Tĩnh, ngày 05 tháng 3 năm 2026.</source>
         <translation>"{text}" không đúng dạng địa danh, ngày tháng. Hãy ghi: Hà Tĩnh, ngày 05 tháng 3 năm 2026.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="114" />
+        <location filename="../../app/ui/messages.py" line="120" />
         <source>"{text}": days below 10 are written with a leading zero (05).</source>
         <translation>"{text}": ngày nhỏ hơn 10 phải ghi thêm số 0 phía trước (05).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="117" />
+        <location filename="../../app/ui/messages.py" line="123" />
         <source>"{text}": January and February are written 01 and 02; March to December without a zero.</source>
         <translation>"{text}": tháng 1 và 2 ghi là 01 và 02; từ tháng 3 đến tháng 12 không ghi số 0 phía trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="120" />
+        <location filename="../../app/ui/messages.py" line="126" />
         <source>"{text}" is not a real calendar date.</source>
         <translation>"{text}" không phải ngày có thật trên lịch.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="121" />
+        <location filename="../../app/ui/messages.py" line="127" />
         <source>The agency's place name is not set. Ask the administrator to set it in the agency profile.</source>
         <translation>Chưa khai báo địa danh của cơ quan. Đề nghị quản trị viên khai báo trong thông tin cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="124" />
+        <location filename="../../app/ui/messages.py" line="130" />
         <source>"{text}" is not an agency code. It looks like 000.00.12.H27 (digits, dots, capital letter).</source>
         <translation>"{text}" không phải mã định danh cơ quan. Mã có dạng 000.00.12.H27 (chữ số, dấu chấm, chữ in hoa).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="127" />
+        <location filename="../../app/ui/messages.py" line="133" />
         <source>"{text}": a lower-level group cannot be set while the group to its right is 00.</source>
         <translation>"{text}": không được khai báo nhóm cấp dưới khi nhóm bên phải của nó là 00.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="130" />
+        <location filename="../../app/ui/messages.py" line="136" />
         <source>The file {name} is empty. Scan or export it again.</source>
         <translation>Tệp {name} rỗng. Hãy quét hoặc xuất lại tệp.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="131" />
+        <location filename="../../app/ui/messages.py" line="137" />
         <source>The file {name} is {size_mb} MB; the limit is {limit_mb} MB. Split it or scan at a lower resolution.</source>
         <translation>Tệp {name} có dung lượng {size_mb} MB, vượt giới hạn {limit_mb} MB. Hãy tách tệp hoặc quét với độ phân giải thấp hơn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="135" />
+        <location filename="../../app/ui/messages.py" line="141" />
         <source>The file {name} is neither a PDF nor an image. Choose a PDF, JPEG, PNG or TIFF file.</source>
         <translation>Tệp {name} không phải PDF hay ảnh. Hãy chọn tệp PDF, JPEG, PNG hoặc TIFF.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="138" />
+        <location filename="../../app/ui/messages.py" line="144" />
         <source>The PDF {name} is password-protected. Ask the sender for an unprotected copy.</source>
         <translation>Tệp PDF {name} được đặt mật khẩu. Đề nghị nơi gửi cung cấp bản không đặt mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="141" />
+        <location filename="../../app/ui/messages.py" line="147" />
         <source>The PDF {name} is damaged and cannot be read. Ask the sender to send it again.</source>
         <translation>Tệp PDF {name} bị hỏng, không đọc được. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="144" />
+        <location filename="../../app/ui/messages.py" line="150" />
         <source>The image {name} is damaged and cannot be read. Scan it again.</source>
         <translation>Tệp ảnh {name} bị hỏng, không đọc được. Hãy quét lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="147" />
+        <location filename="../../app/ui/messages.py" line="153" />
         <source>No font with Vietnamese letters was found ({fonts}). Install one of them and try again.</source>
         <translation>Không tìm thấy phông chữ có dấu tiếng Việt ({fonts}). Hãy cài một trong các phông này rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="150" />
+        <location filename="../../app/ui/messages.py" line="156" />
         <source>Your role may not do this. Ask a user with the right role.</source>
         <translation>Vai trò của bạn không được thực hiện thao tác này. Hãy nhờ người dùng có vai trò phù hợp.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="151" />
+        <location filename="../../app/ui/messages.py" line="157" />
         <source>Someone else changed this meanwhile. Reload and try again.</source>
         <translation>Người khác vừa thay đổi dữ liệu này. Hãy tải lại và thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="154" />
+        <location filename="../../app/ui/messages.py" line="160" />
         <source>The operation could not be completed (code {code}).</source>
         <translation>Không thực hiện được thao tác (mã lỗi {code}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="155" />
+        <location filename="../../app/ui/messages.py" line="161" />
         <source>An unexpected error occurred. Details were written to the log at {log}. Please report it.</source>
         <translation>Đã xảy ra lỗi ngoài dự kiến. Chi tiết đã được ghi vào nhật ký tại {log}. Vui lòng báo lại lỗi này.</translation>
     </message>
@@ -925,6 +997,94 @@
         <location filename="../../app/widgets/pdf_view.py" line="88" />
         <source>Page %1 of %2</source>
         <translation>Trang %1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryBookDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/admin.py" line="224" />
+        <source>Administrative documents</source>
+        <translation>Văn bản hành chính</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/admin.py" line="225" />
+        <source>Legal normative documents of one type</source>
+        <translation>Văn bản quy phạm pháp luật (theo từng loại)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/admin.py" line="226" />
+        <source>Secret documents</source>
+        <translation>Văn bản mật</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/admin.py" line="227" />
+        <source>Copies (sao y, trích sao, sao lục)</source>
+        <translation>Bản sao (sao y, trích sao, sao lục)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/admin.py" line="228" />
+        <source>An advisory body (council, board, team)</source>
+        <translation>Tổ chức tư vấn (Hội đồng, Ban, Tổ)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/admin.py" line="229" />
+        <source>Incoming documents</source>
+        <translation>Văn bản đến</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/admin.py" line="230" />
+        <source>Incoming secret documents</source>
+        <translation>Văn bản đến mật</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/admin.py" line="235" />
+        <source>Add a registry book</source>
+        <translation>Thêm sổ đăng ký</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/admin.py" line="244" />
+        <source>Abbreviation of the advisory body, e.g. HĐTĐ</source>
+        <translation>Chữ viết tắt của tổ chức tư vấn, ví dụ HĐTĐ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/admin.py" line="249" />
+        <source>Secret register (kept apart, never sent electronically)</source>
+        <translation>Sổ mật (quản lý riêng, không gửi qua mạng)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/admin.py" line="251" />
+        <source>Number series</source>
+        <translation>Hệ thống số</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/admin.py" line="252" />
+        <source>Document type</source>
+        <translation>Loại văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/admin.py" line="253" />
+        <source>Advisory body</source>
+        <translation>Tổ chức tư vấn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/admin.py" line="254" />
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/admin.py" line="255" />
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/admin.py" line="282" />
+        <source>Incoming register</source>
+        <translation>Sổ đăng ký văn bản đến</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/admin.py" line="282" />
+        <source>Outgoing register</source>
+        <translation>Sổ đăng ký văn bản đi</translation>
     </message>
 </context>
 <context>

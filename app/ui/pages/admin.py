@@ -2,20 +2,33 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from app.domain import document_types
+from app.domain.enums import RegistryKind
+from app.domain.errors import DomainError
+from app.domain.model import Actor
 from app.services.integrity import CheckReport
 from app.ui.jobs import Job, JobContext
+from app.ui.messages import describe
 from app.ui.pages import labels
 from app.ui.pages.common import PageEnv, fill_table, make_table
 
@@ -47,6 +60,19 @@ class AdminPage(QWidget):
         users_box = QGroupBox(self.tr("Users"), self)
         QVBoxLayout(users_box).addWidget(self.users)
 
+        self.books = make_table(
+            self, [self.tr("Year"), self.tr("Register"), self.tr("Number series"), self.tr("Name"), self.tr("Secret")],
+            stretch_column=3,
+        )
+        self.books.setObjectName("registryBooks")
+        books_box = QGroupBox(self.tr("Registry books and number series"), self)
+        self.add_book_button = QPushButton(self.tr("Add a registry book…"), books_box)
+        self.add_book_button.setObjectName("addBook")
+        self.add_book_button.clicked.connect(self.add_book)
+        books_layout = QVBoxLayout(books_box)
+        books_layout.addWidget(self.books)
+        books_layout.addWidget(self.add_book_button)
+
         check_box = QGroupBox(self.tr("Integrity check"), self)
         self.check_button = QPushButton(self.tr("Run integrity check"), check_box)
         self.check_button.setObjectName("runCheck")
@@ -74,6 +100,7 @@ class AdminPage(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.profile)
         left.addWidget(units_box, 1)
+        left.addWidget(books_box, 1)
         right = QVBoxLayout()
         right.addWidget(users_box, 1)
         right.addWidget(check_box, 1)
@@ -113,6 +140,30 @@ class AdminPage(QWidget):
                 for u in session.users()
             ],
         )
+
+        books = sorted(self._env.services.registry.books(), key=lambda b: (-b.year, b.kind.value, b.confidential))
+        fill_table(self.books, [
+            (None, [str(b.year), labels.register(b.kind), b.series_key, b.name,
+                    self.tr("Yes") if b.confidential else ""])
+            for b in books
+        ])
+
+    def add_book(self) -> None:
+        """The head of the agency decides which series it numbers in (ND30 Art 15): one book per series and year."""
+        dialog = RegistryBookDialog(self._env.services.ctx.clock().year, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.create_book(dialog)
+
+    def create_book(self, dialog: RegistryBookDialog) -> None:
+        try:
+            self._env.services.registry.add_series_book(
+                Actor.of(self._env.user), dialog.kind(), dialog.series_key(), dialog.name.text().strip(),
+                year=dialog.year.value(), confidential=dialog.secret.isChecked(),
+            )
+        except DomainError as exc:
+            QMessageBox.warning(self, self.tr("Registry book not added"), describe(exc))
+            return
+        self.refresh()
 
     def run_check(self) -> None:
         integrity = self._env.services.integrity
@@ -164,3 +215,77 @@ class AdminPage(QWidget):
         else:
             lines.append(self.tr("Problems found: restore the affected files or the database from a backup."))
         self.result.setPlainText("\n".join(lines))
+
+
+class RegistryBookDialog(QDialog):
+    """Register, series and year of a new book; the name follows the register and series unless typed."""
+
+    SERIES: tuple[tuple[str, str], ...] = (
+        ("admin", str(QT_TRANSLATE_NOOP("RegistryBookDialog", "Administrative documents"))),
+        ("vbqppl", str(QT_TRANSLATE_NOOP("RegistryBookDialog", "Legal normative documents of one type"))),
+        ("secret", str(QT_TRANSLATE_NOOP("RegistryBookDialog", "Secret documents"))),
+        ("copy", str(QT_TRANSLATE_NOOP("RegistryBookDialog", "Copies (sao y, trích sao, sao lục)"))),
+        ("advisory", str(QT_TRANSLATE_NOOP("RegistryBookDialog", "An advisory body (council, board, team)"))),
+        ("incoming", str(QT_TRANSLATE_NOOP("RegistryBookDialog", "Incoming documents"))),
+        ("incoming-secret", str(QT_TRANSLATE_NOOP("RegistryBookDialog", "Incoming secret documents"))),
+    )
+
+    def __init__(self, year: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add a registry book"))
+        self.series = QComboBox(self)
+        for key, caption in self.SERIES:
+            self.series.addItem(self.tr(caption), key)
+        self.doc_type = QComboBox(self)
+        for t in document_types.all_types():
+            if t.normative_capable and t.abbreviation:
+                self.doc_type.addItem(t.name, t.abbreviation)
+        self.body = QLineEdit(self)
+        self.body.setPlaceholderText(self.tr("Abbreviation of the advisory body, e.g. HĐTĐ"))
+        self.year = QSpinBox(self)
+        self.year.setRange(2000, 2100)
+        self.year.setValue(year)
+        self.name = QLineEdit(self)
+        self.secret = QCheckBox(self.tr("Secret register (kept apart, never sent electronically)"), self)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Number series"), self.series)
+        form.addRow(self.tr("Document type"), self.doc_type)
+        form.addRow(self.tr("Advisory body"), self.body)
+        form.addRow(self.tr("Year"), self.year)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow("", self.secret)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.series.currentIndexChanged.connect(self._update)
+        self._update()
+
+    def kind(self) -> RegistryKind:
+        key = self.series.currentData()
+        return RegistryKind.INCOMING if str(key).startswith("incoming") else RegistryKind.OUTGOING
+
+    def series_key(self) -> str:
+        key = str(self.series.currentData())
+        if key == "vbqppl":
+            return f"vbqppl:{self.doc_type.currentData()}"
+        if key == "advisory":
+            return f"advisory:{self.body.text().strip().upper()}"
+        return key
+
+    def _update(self) -> None:
+        key = str(self.series.currentData())
+        self.doc_type.setEnabled(key == "vbqppl")
+        self.body.setEnabled(key == "advisory")
+        if key in ("secret", "incoming-secret"):
+            self.secret.setChecked(True)
+        title = self.tr("Incoming register") if self.kind() is RegistryKind.INCOMING else self.tr("Outgoing register")
+        self.name.setPlaceholderText(f"{title} — {self.series.currentText()}")
+
+    def _accept(self) -> None:
+        if str(self.series.currentData()) == "advisory" and not self.body.text().strip():
+            self.body.setFocus()
+            return
+        if not self.name.text().strip():
+            self.name.setText(self.name.placeholderText())
+        self.accept()

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from app.domain.enums import Direction, DocumentState, Role, Urgency
+from app.domain.enums import Direction, DocumentState, RegistryKind, Role, Urgency
 
 CONTEXT = "Labels"
 
@@ -52,6 +52,18 @@ STATES: dict[DocumentState, str] = {
     DocumentState.RETURNED: str(QT_TRANSLATE_NOOP("Labels", "Returned")),
     DocumentState.CANCELLED: str(QT_TRANSLATE_NOOP("Labels", "Cancelled")),
 }
+
+REGISTERS: dict[RegistryKind, str] = {
+    RegistryKind.INCOMING: str(QT_TRANSLATE_NOOP("Labels", "Incoming register")),
+    RegistryKind.OUTGOING: str(QT_TRANSLATE_NOOP("Labels", "Outgoing register")),
+    RegistryKind.POSTAL_DISPATCH: str(QT_TRANSLATE_NOOP("Labels", "Postal dispatch register")),
+    RegistryKind.KEPT_COPY_USE: str(QT_TRANSLATE_NOOP("Labels", "Use of kept copies register")),
+    RegistryKind.INCOMING_FOLLOW_UP: str(QT_TRANSLATE_NOOP("Labels", "Incoming handling follow-up register")),
+}
+
+
+def register(value: RegistryKind) -> str:
+    return tr(REGISTERS[value])
 
 
 def tr(source: str) -> str:
