@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.services.context import StoreContext
@@ -28,19 +29,33 @@ class CheckReport:
         return not any(p.severity == "error" for p in self.problems)
 
 
+class CheckCancelled(Exception):
+    """The user stopped the check; nothing was changed."""
+
+
 class IntegrityService:
     def __init__(self, ctx: StoreContext) -> None:
         self._ctx = ctx
 
-    def check(self) -> CheckReport:
+    def check(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> CheckReport:
+        """Hash every stored file and walk the audit chain; `progress(done, total)` after each file, and the check
+        stops with CheckCancelled as soon as `cancelled()` says so (a large store takes minutes)."""
         problems: list[Problem] = []
         files = self._ctx.files
-        with self._ctx.db.session() as s:
+        with self._ctx.db.read_session() as s:
             rows = FileRepository(s).all()
             chain = verify_chain(s)
             events = count_events(s)
         known: set[str] = set()
-        for sha, size in rows:
+        for done, (sha, size) in enumerate(rows, start=1):
+            if cancelled is not None and cancelled():
+                raise CheckCancelled
+            if progress is not None:
+                progress(done, len(rows))
             known.add(sha)
             path = files.path_for(sha)
             if not path.is_file():

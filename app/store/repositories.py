@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
 from app.domain.clock import as_vn
@@ -369,12 +369,18 @@ class RegistryRepository:
         book = self.s.get(RegistryBookRow, book_id)
         if book is None or book.series_id is None:
             raise NotFoundError("registry.book_not_found", id=book_id)
-        series = self.s.execute(
-            select(NumberSeriesRow).where(NumberSeriesRow.id == book.series_id).with_for_update()
+        # One atomic UPDATE … RETURNING: the row lock is taken by the update itself, and no copy of the counter
+        # already loaded in this session (a book joins its series) can hand out a stale number.
+        number = self.s.execute(
+            update(NumberSeriesRow)
+            .where(NumberSeriesRow.id == book.series_id)
+            .values(last_number=NumberSeriesRow.last_number + 1)
+            .returning(NumberSeriesRow.last_number)
+            .execution_options(synchronize_session=False)
         ).scalar_one()
-        series.last_number += 1
-        self.s.flush()
-        return series.last_number
+        if book.series is not None:
+            self.s.expire(book.series, ["last_number"])
+        return int(number)
 
     def add_entry(
         self,

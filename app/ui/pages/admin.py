@@ -26,8 +26,8 @@ from app.domain import document_types
 from app.domain.enums import RegistryKind
 from app.domain.errors import DomainError
 from app.domain.model import Actor
-from app.services.integrity import CheckReport
-from app.ui.jobs import Job, JobContext
+from app.services.integrity import CheckCancelled, CheckReport
+from app.ui.jobs import Job, JobCancelled, JobContext
 from app.ui.messages import describe
 from app.ui.pages import labels
 from app.ui.pages.common import PageEnv, fill_table, make_table
@@ -169,8 +169,12 @@ class AdminPage(QWidget):
         integrity = self._env.services.integrity
 
         def work(ctx: JobContext) -> CheckReport:
-            ctx.report(0, 0, "")  # the service has no progress hook yet: a busy indicator
-            return integrity.check()
+            ctx.report(0, 0, "")
+            try:
+                return integrity.check(progress=lambda done, total: ctx.report(done, total),
+                                       cancelled=lambda: ctx.cancelled)
+            except CheckCancelled:
+                raise JobCancelled from None
 
         self.result.clear()
         self.check_button.setEnabled(False)
