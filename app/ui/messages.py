@@ -153,6 +153,33 @@ MESSAGES: dict[str, str] = {
     "document.font_missing": QT_TRANSLATE_NOOP(
         "Messages", "No font with Vietnamese letters was found ({fonts}). Install one of them and try again."
     ),
+    "file.unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "The file {path} cannot be read ({detail}). Check it is not open elsewhere, then choose it again."
+    ),
+    "export.write_failed": QT_TRANSLATE_NOOP(
+        "Messages", "The file {path} cannot be written ({detail}). Choose another folder or file name."
+    ),
+    "calendar.bad_time": QT_TRANSLATE_NOOP("Messages", "\"{text}\" is not a time. Write it as HH:MM, e.g. 07:30."),
+    "calendar.bad_date": QT_TRANSLATE_NOOP("Messages", "\"{text}\" is not a date. Write it as dd/mm/yyyy."),
+    "calendar.bad_year": QT_TRANSLATE_NOOP("Messages", "{year} is not a valid year."),
+    "calendar.no_sessions": QT_TRANSLATE_NOOP("Messages", "Office hours need at least one working session."),
+    "calendar.session_order": QT_TRANSLATE_NOOP(
+        "Messages", "A session cannot end ({end}) before it starts ({start}). Correct the office hours."
+    ),
+    "calendar.sessions_overlap": QT_TRANSLATE_NOOP(
+        "Messages", "The session starting at {start} overlaps the one before it. Correct the office hours."
+    ),
+    "calendar.date_outside_year": QT_TRANSLATE_NOOP("Messages", "The date {date} is not in the year {year}."),
+    "calendar.day_both_off_and_working": QT_TRANSLATE_NOOP(
+        "Messages", "{date} is listed both as a day off and as a working day. Keep only one."
+    ),
+    "calendar.year_mismatch": QT_TRANSLATE_NOOP(
+        "Messages", "The calendar table for {table_year} was saved under {year}. Save it under its own year."
+    ),
+    "calendar.negative_days": QT_TRANSLATE_NOOP("Messages", "A deadline needs zero or more working days, not {days}."),
+    "calendar.no_working_day": QT_TRANSLATE_NOOP(
+        "Messages", "The calendar has no working day after {after}. Check the year's days off."
+    ),
     "permission.denied": QT_TRANSLATE_NOOP("Messages", "Your role may not do this. Ask a user with the right role."),
     "conflict": QT_TRANSLATE_NOOP("Messages", "Someone else changed this meanwhile. Reload and try again."),
 }

@@ -113,14 +113,16 @@ def test_double_click_opens_the_pdf_with_its_metadata(qtbot: QtBot, booted: Boot
     main_file = doc.main_file
     assert main_file is not None
     assert main_file.sha256[:32] in view.files.text()
-    # the PDF has been painted: the viewport holds dark (text) pixels
-    qtbot.wait(100)
-    image = view.viewer.view.viewport().grab().toImage()
-    assert any(
-        image.pixelColor(QPoint(x, y)).lightness() < 100
-        for x in range(0, image.width(), 4)
-        for y in range(0, min(image.height(), 400), 4)
-    )
+    # the PDF has been painted: the viewport holds dark (text) pixels (QtPdf renders pages on its own thread)
+    def painted() -> bool:
+        image = view.viewer.view.viewport().grab().toImage()
+        return any(
+            image.pixelColor(QPoint(x, y)).lightness() < 100
+            for x in range(0, image.width(), 4)
+            for y in range(0, min(image.height(), 400), 4)
+        )
+
+    qtbot.waitUntil(painted, timeout=10_000)
     qtbot.mouseClick(view.back, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is page
 
