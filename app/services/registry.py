@@ -153,8 +153,6 @@ class RegistryService:
     # ---- reading -----------------------------------------------------------------------------------------------
     def count(self, query: RegistryQuery, *, cap: int | None = None) -> int:
         with self._ctx.db.read_session() as s:
-            if query.is_plain and cap is None:
-                return RegistryRepository(s).entry_count(query.book_id)
             return registry_view.count(s, query, cap=cap)
 
     def page(self, query: RegistryQuery, offset: int, limit: int) -> list[RegistryRow]:

@@ -101,8 +101,21 @@ def _id_query(session: Session, q: RegistryQuery) -> Select[Any]:
     return _select(session, q, (E.id,))
 
 
+def _by_number(q: RegistryQuery) -> bool:
+    """A whole book in number order: numbers run 01..N without gaps (every number taken is entered in the same
+    transaction, and cancelled ones stay), so row r is number N - r and needs no OFFSET walk at all."""
+    return q.is_plain and q.sort is SortKey.NUMBER
+
+
+def _last_number(session: Session, book_id: int) -> int:
+    return int(session.scalar(select(func.max(E.number)).where(E.book_id == book_id)) or 0)
+
+
 def count(session: Session, q: RegistryQuery, *, cap: int | None = None) -> int:
     """Rows matching the query; with `cap`, stop counting there (a search box needs "1,000+", not the exact total)."""
+    if _by_number(q):
+        total = _last_number(session, q.book_id)
+        return min(total, cap) if cap is not None else total
     ids = _id_query(session, q).order_by(None)
     if cap is not None:
         ids = ids.limit(cap)
@@ -111,6 +124,19 @@ def count(session: Session, q: RegistryQuery, *, cap: int | None = None) -> int:
 
 def page_ids(session: Session, q: RegistryQuery, offset: int, limit: int) -> list[int]:
     return list(session.execute(_id_query(session, q).offset(offset).limit(limit)).scalars())
+
+
+def _number_window(session: Session, q: RegistryQuery, offset: int, limit: int) -> Select[Any]:
+    """Rows offset..offset+limit of a whole book by number, found by a range on (book_id, number)."""
+    stmt = (
+        select(*_ROW_COLUMNS)
+        .join_from(E, DocumentRow, DocumentRow.id == E.document_id)
+        .where(E.book_id == q.book_id)
+    )
+    if q.descending:
+        top = _last_number(session, q.book_id) - offset
+        return stmt.where(E.number <= top).order_by(E.number.desc()).limit(limit)
+    return stmt.where(E.number > offset).order_by(E.number.asc()).limit(limit)
 
 
 _ROW_COLUMNS = (
@@ -150,6 +176,8 @@ ONE_QUERY_MAX_OFFSET = 2000
 
 
 def page(session: Session, q: RegistryQuery, offset: int, limit: int) -> list[RegistryRow]:
+    if _by_number(q):
+        return [_row(r) for r in session.execute(_number_window(session, q, offset, limit))]
     if offset > ONE_QUERY_MAX_OFFSET:
         return rows_for(session, page_ids(session, q, offset, limit))
     stmt = _select(session, q, _ROW_COLUMNS).offset(offset).limit(limit)
