@@ -45,8 +45,9 @@ def test_progress_reports_reach_the_ui_in_order(qtbot: QtBot, runner: JobRunner)
             ctx.report(i, 5, f"step {i}")
         return "done"
 
+    # connected as the job starts: a fast worker may report before `run` even returns
+    runner.started.connect(lambda started: started.progress.connect(lambda d, t, text: steps.append((d, t, text))))
     job = runner.run("steps", work)
-    job.progress.connect(lambda d, t, text: steps.append((d, t, text)))
     with qtbot.waitSignal(job.succeeded, timeout=5000) as blocker:
         pass
     assert blocker.args == ["done"]

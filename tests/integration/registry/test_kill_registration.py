@@ -33,6 +33,7 @@ for i in itertools.count(int(sys.argv[2])):
     form = IncomingForm(issuer_name="UBND huyện Kỳ Anh", number_notation=f"{i + 1:02d}/UBND-VP",
                         issued_date=date(2026, 1, 5), doc_type="Công văn", summary=f"V/v đất đai lần {i}")
     s.registry.register_incoming(clerk, form, pdf + str(i).encode(), f"{i}.pdf")
+    print("committed", flush=True)
 """
 
 
@@ -53,6 +54,8 @@ def test_fifty_kills_during_registration_leave_every_entry_whole(tmp_path: Path)
         proc = subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path), str(written + 1000 * _trial)],
                                 stdout=subprocess.PIPE, env=env, cwd=REPO)
         assert proc.stdout is not None and proc.stdout.readline().strip() == b"ready"
+        # One commit first, whatever the machine's load; then the kill lands at a random point of the next ones.
+        assert proc.stdout.readline().strip() == b"committed"
         time.sleep(rng.uniform(0.0, 0.15))
         proc.send_signal(signal.SIGKILL)
         proc.wait()

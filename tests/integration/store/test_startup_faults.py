@@ -120,6 +120,7 @@ for i in itertools.count():
                  state=DocumentState.RECEIVED, issuer_name="UBND huyện Kỳ Anh")
     doc = s.documents.create(Actor.system("writer"), d, b"%PDF-1.7 " + str(i).encode() * 2000, "x.pdf")
     s.registry.register(Actor.system("writer"), int(book), doc.id)
+    print("committed", flush=True)
 """
 
 
@@ -141,6 +142,7 @@ def test_killing_the_app_mid_write_leaves_a_consistent_store(tmp_path: Path) -> 
         proc = subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path), str(book.id)], stdout=subprocess.PIPE,
                                 env=env, cwd=REPO)
         assert proc.stdout is not None and proc.stdout.readline().strip() == b"ready"
+        assert proc.stdout.readline().strip() == b"committed"  # progress first, whatever the load; then a random kill
         time.sleep(rng.uniform(0.05, 0.4))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
