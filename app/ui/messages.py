@@ -180,6 +180,42 @@ MESSAGES: dict[str, str] = {
     "calendar.no_working_day": QT_TRANSLATE_NOOP(
         "Messages", "The calendar has no working day after {after}. Check the year's days off."
     ),
+    "scanner.no_device": QT_TRANSLATE_NOOP(
+        "Messages", "No scanner was found. Connect and switch on the scanner, then refresh the list."
+    ),
+    "scanner.unplugged": QT_TRANSLATE_NOOP(
+        "Messages", "The scanner stopped answering (cable or power). Reconnect it and scan the remaining pages."
+    ),
+    "scanner.jammed": QT_TRANSLATE_NOOP(
+        "Messages", "Paper is jammed in the feeder. Clear the jam and scan the remaining pages."
+    ),
+    "scanner.cover_open": QT_TRANSLATE_NOOP("Messages", "The scanner cover is open. Close it and scan again."),
+    "scanner.feeder_empty": QT_TRANSLATE_NOOP(
+        "Messages", "The document feeder is empty. Load the pages and scan again."
+    ),
+    "scanner.busy": QT_TRANSLATE_NOOP("Messages", "The scanner is busy with another program. Close it and try again."),
+    "scanner.crashed": QT_TRANSLATE_NOOP(
+        "Messages", "The scanner driver stopped unexpectedly; the pages already scanned are kept. Scan the rest."
+    ),
+    "scanner.option_unsupported": QT_TRANSLATE_NOOP(
+        "Messages", "The scanner does not offer this setting ({detail}). Choose another source, mode or size."
+    ),
+    "scanner.failed": QT_TRANSLATE_NOOP(
+        "Messages", "The scanner reported an error ({detail}). Switch it off and on, then try again."
+    ),
+    "scanner.cancelled": QT_TRANSLATE_NOOP("Messages", "Scanning was cancelled."),
+    "scanner.invalid_profile": QT_TRANSLATE_NOOP(
+        "Messages", "A saved scan profile is damaged ({detail}). Delete it and create it again."
+    ),
+    "import.unsupported_format": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is not a JPEG, PNG, TIFF or PDF file. Choose another file."
+    ),
+    "import.unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "{path} cannot be read ({detail}). Check that the file is complete and not password-protected."
+    ),
+    "import.tool_missing": QT_TRANSLATE_NOOP(
+        "Messages", "The program {tool} is needed to import PDF files. Install it (see the README)."
+    ),
     "permission.denied": QT_TRANSLATE_NOOP("Messages", "Your role may not do this. Ask a user with the right role."),
     "conflict": QT_TRANSLATE_NOOP("Messages", "Someone else changed this meanwhile. Reload and try again."),
 }
