@@ -33,6 +33,14 @@ SCAN_ERROR_CODES: dict[str, str] = {
         "{path} cannot be read ({detail}). Check that the file is complete and not password-protected."
     ),
     "import.tool_missing": "The program {tool} is needed to import PDF files. Install it (see the README).",
+    "ocr.tool_missing": "Text recognition needs the program tesseract. Install tesseract-ocr (see the README).",
+    "ocr.language_missing": (
+        "Text recognition has no Vietnamese language data ({lang}). Install tesseract-ocr-vie (see the README)."
+    ),
+    "ocr.timeout": "Text recognition took longer than {seconds} s on page {page}. Save the page without text or retry.",
+    "ocr.failed": "Text recognition failed on page {page} ({detail}). Save the page without text or retry.",
+    "pdfa.font_missing": "No font with Vietnamese letters was found ({fonts}). Install fonts-noto-core.",
+    "pdfa.no_pages": "There are no pages to save. Scan or import at least one page.",
 }
 
 

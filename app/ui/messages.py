@@ -216,6 +216,24 @@ MESSAGES: dict[str, str] = {
     "import.tool_missing": QT_TRANSLATE_NOOP(
         "Messages", "The program {tool} is needed to import PDF files. Install it (see the README)."
     ),
+    "ocr.tool_missing": QT_TRANSLATE_NOOP(
+        "Messages", "Text recognition needs the program tesseract. Install tesseract-ocr (see the README)."
+    ),
+    "ocr.language_missing": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Text recognition has no Vietnamese language "
+        "data ({lang}). Install tesseract-ocr-vie (see the README).",
+    ),
+    "ocr.timeout": QT_TRANSLATE_NOOP(
+        "Messages", "Text recognition took longer than {seconds} s on page {page}. Save the page without text or retry."
+    ),
+    "ocr.failed": QT_TRANSLATE_NOOP(
+        "Messages", "Text recognition failed on page {page} ({detail}). Save the page without text or retry."
+    ),
+    "pdfa.font_missing": QT_TRANSLATE_NOOP(
+        "Messages", "No font with Vietnamese letters was found ({fonts}). Install fonts-noto-core."
+    ),
+    "pdfa.no_pages": QT_TRANSLATE_NOOP("Messages", "There are no pages to save. Scan or import at least one page."),
     "permission.denied": QT_TRANSLATE_NOOP("Messages", "Your role may not do this. Ask a user with the right role."),
     "conflict": QT_TRANSLATE_NOOP("Messages", "Someone else changed this meanwhile. Reload and try again."),
 }
