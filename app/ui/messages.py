@@ -234,6 +234,78 @@ MESSAGES: dict[str, str] = {
         "Messages", "No font with Vietnamese letters was found ({fonts}). Install fonts-noto-core."
     ),
     "pdfa.no_pages": QT_TRANSLATE_NOOP("Messages", "There are no pages to save. Scan or import at least one page."),
+    "token.module_missing": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The token driver (PKCS#11 module) was not found. Install the software "
+        "of your token's CA or choose the module file in Settings.",
+    ),
+    "token.module_failed": QT_TRANSLATE_NOOP(
+        "Messages", "The token driver could not be loaded ({detail}). Reinstall the software of your token's CA."
+    ),
+    "token.not_found": QT_TRANSLATE_NOOP(
+        "Messages", "The token \"{token}\" is not plugged in. Plug it in and try again."
+    ),
+    "token.absent": QT_TRANSLATE_NOOP(
+        "Messages", "The token \"{token}\" is no longer present. Plug it in again and retry."
+    ),
+    "token.removed": QT_TRANSLATE_NOOP(
+        "Messages", "The token \"{token}\" was removed while signing; nothing was signed. Plug it in again and retry."
+    ),
+    "token.pin_required": QT_TRANSLATE_NOOP("Messages", "Enter the PIN of the token \"{token}\"."),
+    "token.pin_incorrect": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Wrong PIN for the token \"{token}\". Check it and "
+        "try again; after too many wrong tries the token locks.",
+    ),
+    "token.pin_locked": QT_TRANSLATE_NOOP(
+        "Messages", "The PIN of the token \"{token}\" is locked. Ask the certificate provider to unlock it."
+    ),
+    "token.pin_expired": QT_TRANSLATE_NOOP(
+        "Messages", "The PIN of the token \"{token}\" has expired. Change it with the token's software."
+    ),
+    "token.key_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "The token \"{token}\" holds no usable signing key. Check that it is the right token."
+    ),
+    "token.certificate_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "The token \"{token}\" holds no certificate for its key. Ask the certificate provider."
+    ),
+    "token.key_ambiguous": QT_TRANSLATE_NOOP(
+        "Messages", "The token \"{token}\" holds several signing keys. Choose the certificate to sign with."
+    ),
+    "token.error": QT_TRANSLATE_NOOP(
+        "Messages", "The token \"{token}\" reported an error ({detail}). Unplug it, plug it in again and retry."
+    ),
+    "signing.field_missing": QT_TRANSLATE_NOOP(
+        "Messages", "The document has no place prepared for this signature or text ({field}). Prepare the draft again."
+    ),
+    "signing.field_filled": QT_TRANSLATE_NOOP(
+        "Messages", "The field {field} is already filled; a number and date are written only once."
+    ),
+    "signing.already_signed": QT_TRANSLATE_NOOP("Messages", "The document is already signed ({detail})."),
+    "signing.not_signed": QT_TRANSLATE_NOOP(
+        "Messages", "The leader has not signed this document yet; the seal comes after the leader's signature."
+    ),
+    "signing.pdf_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "The PDF cannot be signed ({detail}). Export it again from the drafting program."
+    ),
+    "signing.font_missing": QT_TRANSLATE_NOOP(
+        "Messages", "No font with Vietnamese letters was found for the signature text. Install fonts-noto-core."
+    ),
+    "signing.text_missing": QT_TRANSLATE_NOOP(
+        "Messages", "The number or the date to write into the document is empty ({field})."
+    ),
+    "signing.copy_form_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "\"{copy_form}\" is not a copy form (sao y, trích sao, sao lục)."
+    ),
+    "signing.box_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "The signature position {box} lies outside the page. Move it onto the page."
+    ),
+    "signing.appearance_empty": QT_TRANSLATE_NOOP(
+        "Messages", "The signature would show nothing. Add a signature image or the signer's name."
+    ),
+    "signing.image_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "The signature or seal image cannot be read ({detail}). Choose a PNG file."
+    ),
     "permission.denied": QT_TRANSLATE_NOOP("Messages", "Your role may not do this. Ask a user with the right role."),
     "conflict": QT_TRANSLATE_NOOP("Messages", "Someone else changed this meanwhile. Reload and try again."),
 }
