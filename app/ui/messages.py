@@ -306,6 +306,100 @@ MESSAGES: dict[str, str] = {
     "signing.image_invalid": QT_TRANSLATE_NOOP(
         "Messages", "The signature or seal image cannot be read ({detail}). Choose a PNG file."
     ),
+    "axis.unreachable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The exchange axis at {endpoint} cannot be reached ({detail}). Check "
+        "the network; queued documents go out when it is back.",
+    ),
+    "axis.server_error": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The exchange axis failed during {operation} (HTTP {http_status}). Try again "
+        "later; if it persists, contact the provincial Data Integration Centre.",
+    ),
+    "axis.busy": QT_TRANSLATE_NOOP("Messages", "The exchange axis is busy ({operation}). Try again in a few minutes."),
+    "axis.bad_reply": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The exchange axis sent an unreadable reply to {operation} ({detail}). "
+        "Try again; if it persists, report it to the axis operator.",
+    ),
+    "axis.credentials_refused": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The exchange axis refused the credentials of system "
+        "{system_id}. Check the system code and secret in Settings.",
+    ),
+    "axis.unauthorized": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The exchange axis refused access for {system_id} during "
+        "{operation}. Ask the axis operator to check the account.",
+    ),
+    "axis.certificate_untrusted": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The exchange axis at {endpoint} presented a certificate this computer "
+        "does not trust. Install its certificate authority or check the address.",
+    ),
+    "axis.forbidden": QT_TRANSLATE_NOOP("Messages", "The exchange axis refused {operation}: {detail}"),
+    "axis.not_found": QT_TRANSLATE_NOOP("Messages", "The exchange axis has no such item ({operation}): {detail}"),
+    "axis.too_large": QT_TRANSLATE_NOOP("Messages", "The package is too large for the exchange axis: {detail}"),
+    "axis.rejected": QT_TRANSLATE_NOOP(
+        "Messages", "The exchange axis refused {operation} (code {error_code}): {detail}"
+    ),
+    "edxml.malformed": QT_TRANSLATE_NOOP(
+        "Messages", "The received package is not well-formed XML. Ask the sender to send it again."
+    ),
+    "edxml.not_edxml": QT_TRANSLATE_NOOP(
+        "Messages", "The received package is not an edXML document package. Ask the sender to send it again."
+    ),
+    "edxml.doctype_forbidden": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The package declares a DTD or entities, which edXML forbids; it "
+        "was refused for safety. Ask the sender to send it again.",
+    ),
+    "edxml.package_too_large": QT_TRANSLATE_NOOP(
+        "Messages", "The package is larger than the allowed size. Ask the sender to send it again."
+    ),
+    "edxml.header_too_large": QT_TRANSLATE_NOOP(
+        "Messages", "The package header is too large to be genuine. Ask the sender to send it again."
+    ),
+    "edxml.attachment_too_large": QT_TRANSLATE_NOOP(
+        "Messages", "An attachment is larger than the allowed size. Ask the sender to send it again."
+    ),
+    "edxml.too_many_attachments": QT_TRANSLATE_NOOP(
+        "Messages", "The package has too many attachments. Ask the sender to send it again."
+    ),
+    "edxml.attachment_missing": QT_TRANSLATE_NOOP(
+        "Messages", "An attachment listed in the package is missing. Ask the sender to send it again."
+    ),
+    "edxml.attachment_changed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "An attachment does not match its signed hash: it was "
+        "changed on the way. Ask the sender to send it again.",
+    ),
+    "edxml.attachment_duplicate": QT_TRANSLATE_NOOP(
+        "Messages", "The package lists the same attachment twice. Ask the sender to send it again."
+    ),
+    "edxml.attachment_not_in_manifest": QT_TRANSLATE_NOOP(
+        "Messages", "The package carries an attachment it does not list. Ask the sender to send it again."
+    ),
+    "edxml.attachment_size_mismatch": QT_TRANSLATE_NOOP(
+        "Messages", "An attachment's size differs from the size the package announces. Ask the sender to send it again."
+    ),
+    "edxml.agency_code_invalid": QT_TRANSLATE_NOOP("Messages", "The package carries an invalid agency code."),
+    "edxml.document_id_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "The package's document identifier is not in the standard form."
+    ),
+    "edxml.invalid_business_doc_type": QT_TRANSLATE_NOOP(
+        "Messages", "The package's business document type is not one of the standard codes."
+    ),
+    "edxml.invalid_priority": QT_TRANSLATE_NOOP("Messages", "The package's priority is not one of the standard codes."),
+    "edxml.invalid_status_code": QT_TRANSLATE_NOOP("Messages", "The status message carries an unknown status code."),
+    "edxml.invalid_timestamp": QT_TRANSLATE_NOOP(
+        "Messages", "A time in the package is not in the standard form (with +07:00)."
+    ),
+    "edxml.no_recipient": QT_TRANSLATE_NOOP("Messages", "The package names no recipient."),
+    "edxml.not_a_document": QT_TRANSLATE_NOOP("Messages", "A status message arrived where a document was expected."),
+    "edxml.not_a_status": QT_TRANSLATE_NOOP("Messages", "A document arrived where a status message was expected."),
+    "edxml.package_missing": QT_TRANSLATE_NOOP("Messages", "The package file is missing."),
+    "edxml.status_reason_required": QT_TRANSLATE_NOOP("Messages", "A refusal needs a reason for the sender."),
     "permission.denied": QT_TRANSLATE_NOOP("Messages", "Your role may not do this. Ask a user with the right role."),
     "conflict": QT_TRANSLATE_NOOP("Messages", "Someone else changed this meanwhile. Reload and try again."),
 }
