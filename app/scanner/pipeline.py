@@ -573,12 +573,18 @@ def _median(values: Image) -> int:
     return int(np.searchsorted(np.cumsum(counts), values.size / 2))
 
 
+TURN_MIN_CONFIDENCE = 0.5
+
+
 def _orientation(small: Image, gray: Image, dpi: int, settings: PipelineSettings) -> tuple[int, float, str]:
     if settings.orientation is Orientation.OFF:
         return 0, 0.0, "off"
     if settings.orientation is not Orientation.TESSERACT:
         rotation, confidence = detect_orientation(ink_mask(small))
-        if settings.orientation is Orientation.HEURISTIC or confidence >= settings.orientation_min_confidence:
+        # Nearly every sheet arrives upright, and a wrong turn ruins OCR: turning needs more certainty than not.
+        needed = settings.orientation_min_confidence if rotation == 0 else max(settings.orientation_min_confidence,
+                                                                              TURN_MIN_CONFIDENCE)
+        if settings.orientation is Orientation.HEURISTIC or confidence >= needed:
             return rotation, confidence, "heuristic"
         if confidence == 0.0:  # no text lines at all (blank, photo): nothing OSD could read either
             return 0, 0.0, "heuristic"
