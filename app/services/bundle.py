@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from app.services.auth import AuthService
 from app.services.context import StoreContext
 from app.services.demo import DemoSetup
+from app.services.directory import DirectoryService
 from app.services.documents import DocumentService
 from app.services.integrity import IntegrityService
 from app.services.registry import RegistryService
+from app.services.registry_export import RegistryExportService
 from app.services.session import SessionService
 from app.settings import Settings
 from app.store.database import MigrationOutcome
@@ -24,6 +26,8 @@ class Services:
     registry: RegistryService
     integrity: IntegrityService
     demo: DemoSetup
+    directory: DirectoryService
+    registry_export: RegistryExportService
 
     @staticmethod
     def build(ctx: StoreContext) -> Services:
@@ -35,6 +39,8 @@ class Services:
             registry=RegistryService(ctx),
             integrity=IntegrityService(ctx),
             demo=DemoSetup(ctx),
+            directory=DirectoryService(ctx),
+            registry_export=RegistryExportService(ctx),
         )
 
 

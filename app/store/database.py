@@ -183,4 +183,17 @@ def open_database(
     except BaseException:
         engine.dispose()
         raise
+    if sqlite_path is not None:
+        refresh_sqlite_statistics(engine)
     return db, outcome
+
+
+def refresh_sqlite_statistics(engine: Engine) -> None:
+    """Fresh planner statistics at every start, sampled so it stays fast on a million-row book.
+
+    Without them SQLite may probe the full-text index once per entry and a search on a large book takes minutes;
+    PostgreSQL's autovacuum does this on its own.
+    """
+    with engine.begin() as conn:
+        conn.exec_driver_sql("PRAGMA analysis_limit=1000")
+        conn.exec_driver_sql("ANALYZE")

@@ -30,7 +30,7 @@ from app.ui.messages import describe
 
 log = logging.getLogger("vanthu.ui")
 
-SCREENSHOT_PAGES = ("login", "main", "documents", "document", "registry-in", "registry-out", "admin")
+SCREENSHOT_PAGES = ("login", "main", "intake", "documents", "document", "registry-in", "registry-out", "admin")
 WINDOW_SIZE = (1366, 768)
 PROBE_ENV = "VANTHU_STARTUP_PROBE"
 PROBE_MARK = "VANTHU_MAIN_WINDOW_SHOWN"

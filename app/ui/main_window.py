@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         self.busy.setMaximumWidth(120)
         self.busy.setVisible(False)
         self.jobs.busy_changed.connect(self.busy.setVisible)
-        bar.addWidget(self.user_label)
+        bar.addPermanentWidget(self.user_label)  # permanent: a temporary message never covers who is signed in
         bar.addPermanentWidget(self.busy)
         bar.addPermanentWidget(self.data_label)
         if self.booted.demo_created:

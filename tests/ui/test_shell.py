@@ -18,13 +18,14 @@ from app.ui.messages import describe
 from app.ui.pages.admin import AdminPage
 from app.ui.pages.documents import DocumentsPage
 from app.ui.pages.registry_book import RegistryBookPage
+from app.widgets.registry_model import ROW_ROLE
 
 ROLE_PAGES = {
-    "vanthu": ["documents", "registry-in", "registry-out"],
+    "vanthu": ["intake", "documents", "registry-in", "registry-out"],
     "giamdoc": ["documents", "registry-in", "registry-out"],
     "phogiamdoc": ["documents", "registry-in", "registry-out"],
     "chuyenvien": ["documents"],
-    "quantri": ["documents", "registry-in", "registry-out", "admin"],
+    "quantri": ["intake", "documents", "registry-in", "registry-out", "admin"],
 }
 
 
@@ -68,9 +69,9 @@ def test_each_role_signs_in_and_opens_the_pages_it_sees(
         if isinstance(page, DocumentsPage):
             assert page.table.rowCount() == 30
         elif isinstance(page, RegistryBookPage):
-            assert page.table.rowCount() > 0
-            first = page.table.item(0, 2)
-            assert first is not None and "/" in first.text()  # a number/notation like 01/KH-STTTT
+            assert page.table.model().rowCount() > 0
+            first = page.table.model().index(0, 0).data(ROW_ROLE)
+            assert first is not None and "/" in first.number_notation  # a number/notation like 01/KH-STTTT
         elif isinstance(page, AdminPage):
             assert page.users.rowCount() == 5
             assert page.units.rowCount() == 5
@@ -131,11 +132,13 @@ def test_registry_book_double_click_opens_the_document(qtbot: QtBot, booted: Boo
     window = open_main(qtbot, booted, "giamdoc")
     page = window.show_page("registry-out")
     assert isinstance(page, RegistryBookPage)
-    number = page.table.item(0, 2)
-    assert number is not None
-    double_click_row(qtbot, page.table, 0)
+    row = page.table.model().index(0, 0).data(ROW_ROLE)
+    assert row is not None
+    rect = page.table.visualRect(page.table.model().index(0, 1))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.document_page is not None
-    assert window.document_page.fields["number"].text() == number.text()
+    assert window.document_page.fields["number"].text() == row.number_notation
 
 
 def test_admin_integrity_check_runs_in_the_background_and_reports_consistent(
@@ -158,9 +161,9 @@ def test_keyboard_moves_between_pages_and_refreshes(qtbot: QtBot, booted: Booted
     window = open_main(qtbot, booted, "vanthu")
     window.activateWindow()
     qtbot.waitUntil(lambda: window.isActiveWindow(), timeout=2000)
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_key() == "registry-in"
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == "registry-in"
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.current_key() == "registry-out"
     qtbot.keyClick(window, Qt.Key.Key_F5)
     assert window.current_key() == "registry-out"
@@ -169,8 +172,8 @@ def test_keyboard_moves_between_pages_and_refreshes(qtbot: QtBot, booted: Booted
 @pytest.mark.parametrize(
     ("language", "nav", "caption"),
     [
-        ("vi", ["Văn bản", "Sổ văn bản đến", "Sổ văn bản đi"], "Tên đăng nhập:"),
-        ("en", ["Documents", "Incoming register", "Outgoing register"], "User name:"),
+        ("vi", ["Tiếp nhận", "Văn bản", "Sổ văn bản đến", "Sổ văn bản đi"], "Tên đăng nhập:"),
+        ("en", ["Intake", "Documents", "Incoming register", "Outgoing register"], "User name:"),
     ],
     indirect=["language"],
 )

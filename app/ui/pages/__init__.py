@@ -13,6 +13,7 @@ from app.ui.pages.common import PageEnv
 
 ALL_ROLES = frozenset(Role)
 BOOK_READERS = frozenset({Role.CLERK, Role.LEADER, Role.DEPUTY, Role.ADMIN})
+INTAKE_ROLES = frozenset({Role.CLERK, Role.ADMIN})
 
 
 def _documents(env: PageEnv) -> QWidget:
@@ -35,6 +36,12 @@ def _registry_out(env: PageEnv) -> QWidget:
     return RegistryBookPage(env, RegistryKind.OUTGOING)
 
 
+def _intake(env: PageEnv) -> QWidget:
+    from app.ui.pages.intake import IntakePage
+
+    return IntakePage(env)
+
+
 def _admin(env: PageEnv) -> QWidget:
     from app.ui.pages.admin import AdminPage
 
@@ -55,6 +62,7 @@ class PageSpec:
 
 # Design §8 order; pages that do not work yet are not listed.
 PAGES: tuple[PageSpec, ...] = (
+    PageSpec("intake", str(QT_TRANSLATE_NOOP("Navigation", "Intake")), INTAKE_ROLES, _intake),
     PageSpec("documents", str(QT_TRANSLATE_NOOP("Navigation", "Documents")), ALL_ROLES, _documents),
     PageSpec("registry-in", str(QT_TRANSLATE_NOOP("Navigation", "Incoming register")), BOOK_READERS, _registry_in),
     PageSpec("registry-out", str(QT_TRANSLATE_NOOP("Navigation", "Outgoing register")), BOOK_READERS, _registry_out),
