@@ -13,6 +13,7 @@ from app.services.integrity import IntegrityService
 from app.services.registry import RegistryService
 from app.services.registry_export import RegistryExportService
 from app.services.session import SessionService
+from app.services.workflow import WorkflowService
 from app.settings import Settings
 from app.store.database import MigrationOutcome
 
@@ -28,6 +29,7 @@ class Services:
     demo: DemoSetup
     directory: DirectoryService
     registry_export: RegistryExportService
+    workflow: WorkflowService
 
     @staticmethod
     def build(ctx: StoreContext) -> Services:
@@ -41,6 +43,7 @@ class Services:
             demo=DemoSetup(ctx),
             directory=DirectoryService(ctx),
             registry_export=RegistryExportService(ctx),
+            workflow=WorkflowService(ctx),
         )
 
 

@@ -221,3 +221,150 @@ class AuditHeadRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     last_seq: Mapped[int] = mapped_column(Integer)
     last_hash: Mapped[str] = mapped_column(String(64))
+
+
+# ---- processing workflow (issue 7) ------------------------------------------------------------------------------
+
+
+class DelegationRow(Base):
+    """A leader lets a deputy act for them during [starts_at, ends_at); revoking ends it early."""
+
+    __tablename__ = "delegations"
+    __table_args__ = (
+        Index("ix_delegations_deputy_period", "deputy_user_id", "ends_at"),
+        Index("ix_delegations_leader_period", "leader_user_id", "ends_at"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    leader_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    deputy_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    starts_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    ends_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    note: Mapped[str] = mapped_column(String(500), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_by: Mapped[str] = mapped_column(String(64))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class PresentationRow(Base):
+    """An incoming document in a leader's inbox. Urgency rank and arrival time are copied here so one index walk
+    returns the inbox page already in order (design §9: ≤ 100 ms with 100,000 documents)."""
+
+    __tablename__ = "presentations"
+    __table_args__ = (
+        Index("ix_presentations_inbox", "leader_user_id", "pending", "urgency_rank", "received_at", "document_id"),
+    )
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    leader_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    presented_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    presented_by: Mapped[str] = mapped_column(String(64))
+    presented_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    urgency_rank: Mapped[int] = mapped_column(Integer)
+    pending: Mapped[bool] = mapped_column(Boolean, default=True)
+    directed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class AssignmentRow(Base):
+    """Phân công xử lý: the leader's direction, the lead, the deadline and the outcome of one document."""
+
+    __tablename__ = "assignments"
+    # covers the leader's overview (open work grouped by lead, counted by deadline) without touching the table
+    __table_args__ = (Index("ix_assignments_state_lead", "state", "lead_unit_id", "lead_user_id", "deadline"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    direction_text: Mapped[str] = mapped_column(Text)
+    lead_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    lead_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    deadline: Mapped[date | None] = mapped_column(Date)
+    state: Mapped[str] = mapped_column(String(16))
+    leader_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    directed_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    finished_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    result_text: Mapped[str] = mapped_column(Text, default="")
+    reply_document_id: Mapped[str | None] = mapped_column(ForeignKey("documents.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    parties: Mapped[list[AssignmentPartyRow]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", order_by="AssignmentPartyRow.id"
+    )
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's declarative API
+
+
+class AssignmentPartyRow(Base):
+    """The lead and each coordinator of an assignment, unit or person. `open` and `deadline` are copies of the
+    assignment's so "my tasks" is an index walk per person and per unit."""
+
+    __tablename__ = "assignment_parties"
+    __table_args__ = (
+        Index("ix_assignment_parties_user", "user_id", "open", "deadline", "assignment_id"),
+        Index("ix_assignment_parties_unit", "unit_id", "open", "deadline", "assignment_id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(16))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    open: Mapped[bool] = mapped_column(Boolean, default=True)
+    deadline: Mapped[date | None] = mapped_column(Date)
+
+
+class ProgressNoteRow(Base):
+    __tablename__ = "progress_notes"
+    __table_args__ = (Index("ix_progress_notes_assignment", "assignment_id", "created_at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id", ondelete="CASCADE"))
+    author_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    author: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    files: Mapped[list[ProgressNoteFileRow]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", order_by="ProgressNoteFileRow.position"
+    )
+
+
+class ProgressNoteFileRow(Base):
+    __tablename__ = "progress_note_files"
+    __table_args__ = (UniqueConstraint("note_id", "position"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    note_id: Mapped[int] = mapped_column(ForeignKey("progress_notes.id", ondelete="CASCADE"))
+    sha256: Mapped[str] = mapped_column(ForeignKey("stored_files.sha256"), index=True)
+    name: Mapped[str] = mapped_column(String(255))
+    position: Mapped[int] = mapped_column(Integer)
+    stored: Mapped[StoredFileRow] = relationship(lazy="joined")
+
+
+class CalendarYearRow(Base):
+    """An agency's table for one year (YearCalendar.to_dict as JSON): the Government's swaps and make-up days."""
+
+    __tablename__ = "calendar_years"
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    data: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_by: Mapped[str] = mapped_column(String(64))
+
+
+class OfficeHoursRow(Base):
+    """An agency's office sessions (OfficeHours.to_dict as JSON); absent means the project default."""
+
+    __tablename__ = "office_hours"
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), primary_key=True, autoincrement=False)
+    data: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_by: Mapped[str] = mapped_column(String(64))
+
+
+class OutgoingTimelineRow(Base):
+    """When an outgoing document was signed, numbered, sealed and sent: the same-day rule (seed Art 10.2) needs
+    the signing moment, which the document row does not keep."""
+
+    __tablename__ = "outgoing_timeline"
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    signed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    numbered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    sealed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

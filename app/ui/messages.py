@@ -400,6 +400,127 @@ MESSAGES: dict[str, str] = {
     "edxml.not_a_status": QT_TRANSLATE_NOOP("Messages", "A document arrived where a status message was expected."),
     "edxml.package_missing": QT_TRANSLATE_NOOP("Messages", "The package file is missing."),
     "edxml.status_reason_required": QT_TRANSLATE_NOOP("Messages", "A refusal needs a reason for the sender."),
+    # ---- processing workflow (app/services/workflow.py, app/domain/workflow.py) ----
+    "unit.not_found": QT_TRANSLATE_NOOP(
+        "Messages", "Unit {id} no longer exists. Reload the list and pick another unit."
+    ),
+    "workflow.already_directed": QT_TRANSLATE_NOOP(
+        "Messages", "{by} already directed this document at {at}. Reload the inbox to see the current state."
+    ),
+    "workflow.already_presented": QT_TRANSLATE_NOOP(
+        "Messages", "The document is already in {name}'s inbox. Pick another leader to hand it over."
+    ),
+    "workflow.assignment_closed": QT_TRANSLATE_NOOP(
+        "Messages", "This task is already closed ({state}). Ask the leader to assign it again if work remains."
+    ),
+    "workflow.assignment_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "Task {id} no longer exists. Reload your task list."
+    ),
+    "workflow.bad_state": QT_TRANSLATE_NOOP(
+        "Messages", "The document is {state}: it cannot become {wanted} now. Reload to see its current state."
+    ),
+    "workflow.changed_by_other": QT_TRANSLATE_NOOP(
+        "Messages", "{by} changed this at {at} while you were working on it. Reload, check, and try again."
+    ),
+    "workflow.deadline_before_today": QT_TRANSLATE_NOOP(
+        "Messages", "The deadline {deadline} is already past. Pick today or a later working day."
+    ),
+    "workflow.deadline_date_or_days": QT_TRANSLATE_NOOP(
+        "Messages", "Give the deadline either as a date or as a number of working days, not both and not neither."
+    ),
+    "workflow.deadline_days_positive": QT_TRANSLATE_NOOP(
+        "Messages", "{days} working days is not a deadline. Enter 1 or more working days."
+    ),
+    "workflow.deadline_not_working_day": QT_TRANSLATE_NOOP(
+        "Messages", "{deadline} is not a working day (weekend or holiday). The next working day is {next}."
+    ),
+    "workflow.deadline_passed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{days} working days from the registration on {received} ended on {deadline}, which is past. "
+        "Give more working days or pick a date.",
+    ),
+    "workflow.delegate_own_only": QT_TRANSLATE_NOOP(
+        "Messages",
+        "A leader can only delegate their own authority. Ask the administrator to record it for another leader.",
+    ),
+    "workflow.delegation_in_past": QT_TRANSLATE_NOOP(
+        "Messages", "The delegation would end at {ends}, which is already past. Pick an end in the future."
+    ),
+    "workflow.delegation_inactive": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Your delegation from {leader} runs from {starts} to {ends}: you cannot act for them now. "
+        "Ask {leader} for a new delegation.",
+    ),
+    "workflow.delegation_leader_required": QT_TRANSLATE_NOOP(
+        "Messages", "Choose the leader whose authority is delegated."
+    ),
+    "workflow.delegation_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "Delegation {id} no longer exists. Reload the list."
+    ),
+    "workflow.delegation_period_empty": QT_TRANSLATE_NOOP(
+        "Messages", "The delegation must end after it starts. Check the two dates."
+    ),
+    "workflow.delegation_to_self": QT_TRANSLATE_NOOP(
+        "Messages", "A leader cannot delegate to themselves. Choose a deputy."
+    ),
+    "workflow.direction_empty": QT_TRANSLATE_NOOP(
+        "Messages", "Write the direction (ý kiến chỉ đạo) before assigning the document."
+    ),
+    "workflow.file_name_empty": QT_TRANSLATE_NOOP(
+        "Messages", "An attached file has no name. Name it and attach it again."
+    ),
+    "workflow.information_has_no_deadline": QT_TRANSLATE_NOOP(
+        "Messages", "A document filed for information has no deadline. Clear the deadline, or assign it instead."
+    ),
+    "workflow.lead_required": QT_TRANSLATE_NOOP(
+        "Messages", "Choose who leads the work (a unit or a person), or file the document for information."
+    ),
+    "workflow.lead_unit_or_user": QT_TRANSLATE_NOOP(
+        "Messages", "The lead is either a unit or a person, not both. Keep one of them."
+    ),
+    "workflow.needs_user": QT_TRANSLATE_NOOP(
+        "Messages", "This action ({action}) needs a signed-in user. Sign in and try again."
+    ),
+    "workflow.not_a_deputy": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is not a deputy or leader: a delegation can only go to one. Choose another person."
+    ),
+    "workflow.not_a_leader": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is not a leader or deputy. Choose a leader to present the document to."
+    ),
+    "workflow.not_a_participant": QT_TRANSLATE_NOOP(
+        "Messages", "You do not take part in this task, so you cannot open it. Ask the leader who assigned it."
+    ),
+    "workflow.not_coordinator": QT_TRANSLATE_NOOP(
+        "Messages", "Only a coordinating unit or person adds input to this task. Use progress notes if you lead it."
+    ),
+    "workflow.not_incoming": QT_TRANSLATE_NOOP(
+        "Messages", "Only incoming documents are presented to the leader. This one is not incoming."
+    ),
+    "workflow.not_lead": QT_TRANSLATE_NOOP(
+        "Messages", "Only the lead unit or person reports progress on this task and finishes it."
+    ),
+    "workflow.not_outgoing": QT_TRANSLATE_NOOP(
+        "Messages", "Only outgoing documents have signing and sending times. This one is not outgoing."
+    ),
+    "workflow.not_presented": QT_TRANSLATE_NOOP(
+        "Messages", "The document has not been presented to a leader yet. Ask the clerk to present it first."
+    ),
+    "workflow.not_your_inbox": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This document is in {leader}'s inbox. Only {leader}, or a deputy they delegated to, can direct it.",
+    ),
+    "workflow.note_empty": QT_TRANSLATE_NOOP("Messages", "Write something or attach a file before saving the note."),
+    "workflow.nothing_selected": QT_TRANSLATE_NOOP("Messages", "Select at least one document first."),
+    "workflow.party_repeated": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is named twice (as lead and coordinator, or twice as coordinator). Keep it once."
+    ),
+    "workflow.party_unit_or_user": QT_TRANSLATE_NOOP(
+        "Messages", "Each lead or coordinator is either a unit or a person. Pick one."
+    ),
+    "workflow.result_empty": QT_TRANSLATE_NOOP("Messages", "Write the result before finishing the task."),
+    "workflow.user_inactive": QT_TRANSLATE_NOOP(
+        "Messages", "{name}'s account is deactivated. Choose someone else."
+    ),
     "permission.denied": QT_TRANSLATE_NOOP("Messages", "Your role may not do this. Ask a user with the right role."),
     "conflict": QT_TRANSLATE_NOOP("Messages", "Someone else changed this meanwhile. Reload and try again."),
 }

@@ -1,179 +1,178 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="44"/>
+        <location filename="../../app/ui/pages/admin.py" line="44" />
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="47"/>
+        <location filename="../../app/ui/pages/admin.py" line="47" />
         <source>Agency profile</source>
         <translation>Thông tin cơ quan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="50"/>
-        <location filename="../../app/ui/pages/admin.py" line="56"/>
+        <location filename="../../app/ui/pages/admin.py" line="50" />
+        <location filename="../../app/ui/pages/admin.py" line="56" />
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="50"/>
-        <location filename="../../app/ui/pages/admin.py" line="124"/>
+        <location filename="../../app/ui/pages/admin.py" line="50" />
+        <location filename="../../app/ui/pages/admin.py" line="124" />
         <source>Abbreviation</source>
         <translation>Viết tắt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="51"/>
+        <location filename="../../app/ui/pages/admin.py" line="51" />
         <source>Units</source>
         <translation>Các đơn vị</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="56"/>
+        <location filename="../../app/ui/pages/admin.py" line="56" />
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="56"/>
+        <location filename="../../app/ui/pages/admin.py" line="56" />
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="56"/>
+        <location filename="../../app/ui/pages/admin.py" line="56" />
         <source>Position</source>
         <translation>Chức vụ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="56"/>
+        <location filename="../../app/ui/pages/admin.py" line="56" />
         <source>Roles</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="57"/>
+        <location filename="../../app/ui/pages/admin.py" line="57" />
         <source>Active</source>
         <translation>Hoạt động</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="60"/>
+        <location filename="../../app/ui/pages/admin.py" line="60" />
         <source>Users</source>
         <translation>Người dùng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="64"/>
+        <location filename="../../app/ui/pages/admin.py" line="64" />
         <source>Year</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="64"/>
+        <location filename="../../app/ui/pages/admin.py" line="64" />
         <source>Register</source>
         <translation>Loại sổ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="64"/>
+        <location filename="../../app/ui/pages/admin.py" line="64" />
         <source>Number series</source>
         <translation>Hệ thống số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="64"/>
+        <location filename="../../app/ui/pages/admin.py" line="64" />
         <source>Secret</source>
         <translation>Mật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="68"/>
+        <location filename="../../app/ui/pages/admin.py" line="68" />
         <source>Registry books and number series</source>
         <translation>Sổ đăng ký và hệ thống số văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="69"/>
+        <location filename="../../app/ui/pages/admin.py" line="69" />
         <source>Add a registry book…</source>
         <translation>Thêm sổ đăng ký…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="76"/>
+        <location filename="../../app/ui/pages/admin.py" line="76" />
         <source>Integrity check</source>
         <translation>Kiểm tra toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="77"/>
+        <location filename="../../app/ui/pages/admin.py" line="77" />
         <source>Run integrity check</source>
         <translation>Kiểm tra toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="80"/>
+        <location filename="../../app/ui/pages/admin.py" line="80" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="89"/>
+        <location filename="../../app/ui/pages/admin.py" line="89" />
         <source>Verifies that every stored file matches its SHA-256 and that the audit log chain is unbroken.</source>
         <translation>Kiểm tra mọi tệp lưu trữ còn khớp mã SHA-256 và chuỗi nhật ký thao tác không bị đứt, không bị sửa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="122"/>
+        <location filename="../../app/ui/pages/admin.py" line="122" />
         <source>Agency code</source>
         <translation>Mã định danh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="64"/>
-        <location filename="../../app/ui/pages/admin.py" line="123"/>
+        <location filename="../../app/ui/pages/admin.py" line="64" />
+        <location filename="../../app/ui/pages/admin.py" line="123" />
         <source>Name</source>
         <translation>Tên cơ quan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="125"/>
+        <location filename="../../app/ui/pages/admin.py" line="125" />
         <source>Governing body</source>
         <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="126"/>
+        <location filename="../../app/ui/pages/admin.py" line="126" />
         <source>Place name</source>
         <translation>Địa danh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="139"/>
-        <location filename="../../app/ui/pages/admin.py" line="147"/>
+        <location filename="../../app/ui/pages/admin.py" line="139" />
+        <location filename="../../app/ui/pages/admin.py" line="147" />
         <source>Yes</source>
         <translation>Có</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="139"/>
+        <location filename="../../app/ui/pages/admin.py" line="139" />
         <source>No</source>
         <translation>Không</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="164"/>
+        <location filename="../../app/ui/pages/admin.py" line="164" />
         <source>Registry book not added</source>
         <translation>Chưa thêm được sổ đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="188"/>
+        <location filename="../../app/ui/pages/admin.py" line="188" />
         <source>The check was cancelled.</source>
         <translation>Đã hủy việc kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="210"/>
+        <location filename="../../app/ui/pages/admin.py" line="210" />
         <source>Checked %1 stored file(s) and %2 audit event(s).</source>
         <translation>Đã kiểm tra %1 tệp lưu trữ và %2 sự kiện nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="215"/>
+        <location filename="../../app/ui/pages/admin.py" line="215" />
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="215"/>
+        <location filename="../../app/ui/pages/admin.py" line="215" />
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="218"/>
+        <location filename="../../app/ui/pages/admin.py" line="218" />
         <source>Everything is consistent.</source>
         <translation>Tất cả đều nhất quán.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="220"/>
+        <location filename="../../app/ui/pages/admin.py" line="220" />
         <source>Problems found: restore the affected files or the database from a backup.</source>
         <translation>Phát hiện lỗi: hãy khôi phục các tệp bị ảnh hưởng hoặc cơ sở dữ liệu từ bản sao lưu.</translation>
     </message>
@@ -181,7 +180,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/ui/application.py" line="82"/>
+        <location filename="../../app/ui/application.py" line="82" />
         <source>Open the backup folder</source>
         <translation>Mở thư mục sao lưu</translation>
     </message>
@@ -189,32 +188,32 @@
 <context>
     <name>CancelEntryDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="210"/>
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="210" />
         <source>Cancel number %1</source>
         <translation>Hủy số %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="213"/>
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="213" />
         <source>Number %1 (%2) stays in the book, marked as cancelled; it is never given again. The document is marked cancelled too.</source>
         <translation>Số %1 (%2) vẫn nằm trong sổ, được đánh dấu đã hủy; số này không bao giờ được cấp lại. Văn bản cũng được đánh dấu đã hủy.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="222"/>
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="222" />
         <source>Required: why the number is cancelled</source>
         <translation>Bắt buộc: lý do hủy số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="231"/>
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="231" />
         <source>Cancel the number</source>
         <translation>Hủy số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="232"/>
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="232" />
         <source>Keep it</source>
         <translation>Giữ lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="236"/>
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="236" />
         <source>Reason:</source>
         <translation>Lý do:</translation>
     </message>
@@ -222,42 +221,42 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../app/ui/cli.py" line="30"/>
+        <location filename="../../app/ui/cli.py" line="30" />
         <source>Removed {n} unreferenced file(s).</source>
         <translation>Đã xóa {n} tệp không còn được tham chiếu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cli.py" line="43"/>
+        <location filename="../../app/ui/cli.py" line="43" />
         <source>An agency already exists in {path}; nothing was added.</source>
         <translation>Đã có cơ quan trong {path}; không thêm gì.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cli.py" line="50"/>
+        <location filename="../../app/ui/cli.py" line="50" />
         <source>Demo agency created in {path}: {docs} documents, {users} users.</source>
         <translation>Đã tạo cơ quan mẫu trong {path}: {docs} văn bản, {users} người dùng.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cli.py" line="60"/>
+        <location filename="../../app/ui/cli.py" line="60" />
         <source>Checked {files} stored file(s) and {events} audit event(s).</source>
         <translation>Đã kiểm tra {files} tệp lưu trữ và {events} sự kiện nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cli.py" line="66"/>
+        <location filename="../../app/ui/cli.py" line="66" />
         <source>ERROR</source>
         <translation>LỖI</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cli.py" line="68"/>
+        <location filename="../../app/ui/cli.py" line="68" />
         <source>WARNING</source>
         <translation>CẢNH BÁO</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cli.py" line="72"/>
+        <location filename="../../app/ui/cli.py" line="72" />
         <source>Everything is consistent.</source>
         <translation>Tất cả đều nhất quán.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cli.py" line="75"/>
+        <location filename="../../app/ui/cli.py" line="75" />
         <source>Problems found: restore the affected files or the database from a backup.</source>
         <translation>Phát hiện lỗi: hãy khôi phục các tệp bị ảnh hưởng hoặc cơ sở dữ liệu từ bản sao lưu.</translation>
     </message>
@@ -265,97 +264,97 @@
 <context>
     <name>DocumentPage</name>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="35"/>
+        <location filename="../../app/ui/pages/document.py" line="35" />
         <source>← Back</source>
         <translation>← Quay lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="36"/>
+        <location filename="../../app/ui/pages/document.py" line="36" />
         <source>Back to the list (Alt+Left)</source>
         <translation>Quay lại danh sách (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="48"/>
+        <location filename="../../app/ui/pages/document.py" line="48" />
         <source>The PDF file cannot be displayed.</source>
         <translation>Không hiển thị được tệp PDF.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="51"/>
+        <location filename="../../app/ui/pages/document.py" line="51" />
         <source>Document details</source>
         <translation>Thông tin văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="55"/>
+        <location filename="../../app/ui/pages/document.py" line="55" />
         <source>Number/notation</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="56"/>
+        <location filename="../../app/ui/pages/document.py" line="56" />
         <source>Date</source>
         <translation>Ngày văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="57"/>
+        <location filename="../../app/ui/pages/document.py" line="57" />
         <source>Document type</source>
         <translation>Loại văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="58"/>
+        <location filename="../../app/ui/pages/document.py" line="58" />
         <source>Issuing agency</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="59"/>
+        <location filename="../../app/ui/pages/document.py" line="59" />
         <source>Summary</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="60"/>
+        <location filename="../../app/ui/pages/document.py" line="60" />
         <source>Signed by</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="61"/>
+        <location filename="../../app/ui/pages/document.py" line="61" />
         <source>Urgency</source>
         <translation>Độ khẩn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="62"/>
+        <location filename="../../app/ui/pages/document.py" line="62" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="63"/>
+        <location filename="../../app/ui/pages/document.py" line="63" />
         <source>Direction</source>
         <translation>Văn bản đến/đi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="64"/>
+        <location filename="../../app/ui/pages/document.py" line="64" />
         <source>Pages</source>
         <translation>Số trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="72"/>
+        <location filename="../../app/ui/pages/document.py" line="72" />
         <source>Files</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="120"/>
+        <location filename="../../app/ui/pages/document.py" line="120" />
         <source>This document has no PDF file to display.</source>
         <translation>Văn bản này không có tệp PDF để hiển thị.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="139"/>
+        <location filename="../../app/ui/pages/document.py" line="139" />
         <source>(not numbered yet)</source>
         <translation>(chưa cấp số)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="152"/>
+        <location filename="../../app/ui/pages/document.py" line="152" />
         <source>Size</source>
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="155"/>
+        <location filename="../../app/ui/pages/document.py" line="155" />
         <source>No files.</source>
         <translation>Không có tệp.</translation>
     </message>
@@ -363,67 +362,67 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../app/ui/pages/documents.py" line="20"/>
+        <location filename="../../app/ui/pages/documents.py" line="20" />
         <source>Documents</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/documents.py" line="24"/>
+        <location filename="../../app/ui/pages/documents.py" line="24" />
         <source>All documents</source>
         <translation>Tất cả văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/documents.py" line="25"/>
+        <location filename="../../app/ui/pages/documents.py" line="25" />
         <source>Incoming</source>
         <translation>Văn bản đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/documents.py" line="26"/>
+        <location filename="../../app/ui/pages/documents.py" line="26" />
         <source>Outgoing</source>
         <translation>Văn bản đi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/documents.py" line="32"/>
+        <location filename="../../app/ui/pages/documents.py" line="32" />
         <source>Number/notation</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/documents.py" line="33"/>
+        <location filename="../../app/ui/pages/documents.py" line="33" />
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/documents.py" line="34"/>
+        <location filename="../../app/ui/pages/documents.py" line="34" />
         <source>Direction</source>
         <translation>Văn bản đến/đi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/documents.py" line="35"/>
+        <location filename="../../app/ui/pages/documents.py" line="35" />
         <source>Issuing agency</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/documents.py" line="36"/>
+        <location filename="../../app/ui/pages/documents.py" line="36" />
         <source>Summary</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/documents.py" line="37"/>
+        <location filename="../../app/ui/pages/documents.py" line="37" />
         <source>Urgency</source>
         <translation>Độ khẩn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/documents.py" line="38"/>
+        <location filename="../../app/ui/pages/documents.py" line="38" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/documents.py" line="47"/>
+        <location filename="../../app/ui/pages/documents.py" line="47" />
         <source>Show:</source>
         <translation>Hiển thị:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/documents.py" line="59"/>
+        <location filename="../../app/ui/pages/documents.py" line="59" />
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n văn bản</numerusform>
@@ -433,102 +432,102 @@
 <context>
     <name>EntryCorrectionDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="66"/>
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="66" />
         <source>Correct entry no. %1</source>
         <translation>Sửa mục số %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="70"/>
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="70" />
         <source>Issuing agency:</source>
         <translation>Cơ quan ban hành:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="71"/>
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="71" />
         <source>Number/notation:</source>
         <translation>Số, ký hiệu:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="72"/>
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="72" />
         <source>Document date:</source>
         <translation>Ngày văn bản:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="73"/>
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="73" />
         <source>Document type:</source>
         <translation>Loại văn bản:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="74"/>
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="74" />
         <source>Summary:</source>
         <translation>Trích yếu:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="75"/>
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="75" />
         <source>Urgency:</source>
         <translation>Độ khẩn:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="76"/>
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="76" />
         <source>Receiving unit:</source>
         <translation>Đơn vị nhận:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="76"/>
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="76" />
         <source>Recipients:</source>
         <translation>Nơi nhận:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="77"/>
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="77" />
         <source>Signed by:</source>
         <translation>Người ký:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="78"/>
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="78" />
         <source>Kept copy held by:</source>
         <translation>Đơn vị, người nhận bản lưu:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="79"/>
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="79" />
         <source>Copies:</source>
         <translation>Số lượng bản:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="80"/>
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="80" />
         <source>Transferred on:</source>
         <translation>Ngày chuyển:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="81"/>
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="81" />
         <source>Note:</source>
         <translation>Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="91"/>
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="91" />
         <source>Required: why the entry is corrected</source>
         <translation>Bắt buộc: lý do sửa mục này</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="92"/>
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="92" />
         <source>Reason:</source>
         <translation>Lý do:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="101"/>
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="101" />
         <source>Save correction</source>
         <translation>Lưu nội dung sửa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="102"/>
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="102" />
         <source>Cancel</source>
         <translation>Hủy bỏ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="106"/>
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="106" />
         <source>The entry keeps its number. The values before and after, and the reason, are kept in its history.</source>
         <translation>Mục giữ nguyên số. Giá trị trước và sau khi sửa cùng lý do được lưu trong lịch sử của mục.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="186"/>
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="186" />
         <source>Nothing was changed.</source>
         <translation>Chưa có nội dung nào được thay đổi.</translation>
     </message>
@@ -536,132 +535,132 @@
 <context>
     <name>EntryHistoryDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="34"/>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="34" />
         <source>History of entry no. %1</source>
         <translation>Lịch sử mục số %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="42"/>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="42" />
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="42"/>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="42" />
         <source>User</source>
         <translation>Người thực hiện</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="42"/>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="42" />
         <source>Action</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="42"/>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="42" />
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="55"/>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="55" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="69"/>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="69" />
         <source>Registered</source>
         <translation>Đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="70"/>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="70" />
         <source>Registered on arrival</source>
         <translation>Đăng ký văn bản đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="71"/>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="71" />
         <source>Number given</source>
         <translation>Cấp số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="72"/>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="72" />
         <source>Corrected</source>
         <translation>Sửa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="73"/>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="73" />
         <source>Number cancelled</source>
         <translation>Hủy số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="85"/>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="85" />
         <source>Reason: %1</source>
         <translation>Lý do: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="92"/>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="92" />
         <source>Number %1 in %2</source>
         <translation>Số %1 trong %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="95"/>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="95" />
         <source>registered although a document with the same number exists</source>
         <translation>đăng ký dù đã có văn bản trùng số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="100"/>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="100" />
         <source>Issuing agency</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="101"/>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="101" />
         <source>Number/notation</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="102"/>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="102" />
         <source>Document date</source>
         <translation>Ngày văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="103"/>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="103" />
         <source>Document type</source>
         <translation>Loại văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="104"/>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="104" />
         <source>Summary</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="105"/>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="105" />
         <source>Urgency</source>
         <translation>Độ khẩn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="106"/>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="106" />
         <source>Recipient</source>
         <translation>Nơi nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="107"/>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="107" />
         <source>Signed by</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="108"/>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="108" />
         <source>Kept copy held by</source>
         <translation>Đơn vị, người nhận bản lưu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="109"/>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="109" />
         <source>Copies</source>
         <translation>Số lượng bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="110"/>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="110" />
         <source>Transferred on</source>
         <translation>Ngày chuyển</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="111"/>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="111" />
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
@@ -669,228 +668,228 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="140"/>
+        <location filename="../../app/ui/pages/intake.py" line="140" />
         <source>Intake of paper documents</source>
         <translation>Tiếp nhận văn bản giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="144"/>
+        <location filename="../../app/ui/pages/intake.py" line="144" />
         <source>Source</source>
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="147"/>
+        <location filename="../../app/ui/pages/intake.py" line="147" />
         <source>No scanner found</source>
         <translation>Không tìm thấy máy quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="148"/>
+        <location filename="../../app/ui/pages/intake.py" line="148" />
         <source>Find scanners</source>
         <translation>Tìm máy quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="155"/>
+        <location filename="../../app/ui/pages/intake.py" line="155" />
         <source>Scan</source>
         <translation>Quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="158"/>
+        <location filename="../../app/ui/pages/intake.py" line="158" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="162"/>
+        <location filename="../../app/ui/pages/intake.py" line="162" />
         <source>Import files…</source>
         <translation>Nhập tệp…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="165"/>
+        <location filename="../../app/ui/pages/intake.py" line="165" />
         <source>New document</source>
         <translation>Văn bản mới</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="168"/>
+        <location filename="../../app/ui/pages/intake.py" line="168" />
         <source>Or drop PDF and image files onto this page.</source>
         <translation>Hoặc kéo thả tệp PDF, tệp ảnh vào trang này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="178"/>
+        <location filename="../../app/ui/pages/intake.py" line="178" />
         <source>Scanner:</source>
         <translation>Máy quét:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="181"/>
+        <location filename="../../app/ui/pages/intake.py" line="181" />
         <source>Profile:</source>
         <translation>Chế độ quét:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="197"/>
+        <location filename="../../app/ui/pages/intake.py" line="197" />
         <source>Pages</source>
         <translation>Các trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="204"/>
+        <location filename="../../app/ui/pages/intake.py" line="204" />
         <source>Document details</source>
         <translation>Thông tin văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="209"/>
+        <location filename="../../app/ui/pages/intake.py" line="209" />
         <source>e.g. 45/QĐ-UBND</source>
         <translation>ví dụ 45/QĐ-UBND</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="241"/>
+        <location filename="../../app/ui/pages/intake.py" line="241" />
         <source>Register anyway</source>
         <translation>Vẫn đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="248"/>
-        <location filename="../../app/ui/pages/intake.py" line="319"/>
+        <location filename="../../app/ui/pages/intake.py" line="248" />
+        <location filename="../../app/ui/pages/intake.py" line="319" />
         <source>Register</source>
         <translation>Đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="252"/>
+        <location filename="../../app/ui/pages/intake.py" line="252" />
         <source>Open the registered document</source>
         <translation>Mở văn bản vừa đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="257"/>
+        <location filename="../../app/ui/pages/intake.py" line="257" />
         <source>Issuing agency:</source>
         <translation>Cơ quan ban hành:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="258"/>
+        <location filename="../../app/ui/pages/intake.py" line="258" />
         <source>Number/notation:</source>
         <translation>Số, ký hiệu:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="259"/>
+        <location filename="../../app/ui/pages/intake.py" line="259" />
         <source>Issued on:</source>
         <translation>Ngày văn bản:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="260"/>
+        <location filename="../../app/ui/pages/intake.py" line="260" />
         <source>Document type:</source>
         <translation>Loại văn bản:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="261"/>
+        <location filename="../../app/ui/pages/intake.py" line="261" />
         <source>Summary:</source>
         <translation>Trích yếu:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="262"/>
+        <location filename="../../app/ui/pages/intake.py" line="262" />
         <source>Urgency:</source>
         <translation>Độ khẩn:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="319"/>
+        <location filename="../../app/ui/pages/intake.py" line="319" />
         <source>Registering…</source>
         <translation>Đang đăng ký…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="357"/>
+        <location filename="../../app/ui/pages/intake.py" line="357" />
         <source>Looking for scanners…</source>
         <translation>Đang tìm máy quét…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="373"/>
+        <location filename="../../app/ui/pages/intake.py" line="373" />
         <source>%1 scanner(s) found.</source>
         <translation>Tìm thấy %1 máy quét.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="451"/>
+        <location filename="../../app/ui/pages/intake.py" line="451" />
         <source>Capturing pages…</source>
         <translation>Đang lấy trang…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="456"/>
+        <location filename="../../app/ui/pages/intake.py" line="456" />
         <source>Cancelled; the pages already captured are kept.</source>
         <translation>Đã hủy; các trang đã lấy được vẫn được giữ lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="468"/>
+        <location filename="../../app/ui/pages/intake.py" line="468" />
         <source>%1 page(s) captured…</source>
         <translation>Đã lấy %1 trang…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="478"/>
+        <location filename="../../app/ui/pages/intake.py" line="478" />
         <source>%1 page(s) ready for review.</source>
         <translation>%1 trang sẵn sàng để kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="480"/>
+        <location filename="../../app/ui/pages/intake.py" line="480" />
         <source>%1 blank page(s) left out; select one and press “Keep blank page” to keep it.</source>
         <translation>%1 trang trắng được bỏ ra; chọn trang và bấm “Giữ trang trắng” để giữ lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="493"/>
+        <location filename="../../app/ui/pages/intake.py" line="493" />
         <source>Import scanned or received files</source>
         <translation>Nhập tệp đã quét hoặc đã nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="494"/>
+        <location filename="../../app/ui/pages/intake.py" line="494" />
         <source>PDF or image (%1)</source>
         <translation>PDF hoặc ảnh (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="525"/>
+        <location filename="../../app/ui/pages/intake.py" line="525" />
         <source>Reading the document header…</source>
         <translation>Đang đọc phần đầu văn bản…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="538"/>
+        <location filename="../../app/ui/pages/intake.py" line="538" />
         <source>The fields could not be read from the pages: %1 Fill them in by hand.</source>
         <translation>Không đọc được thông tin từ các trang: %1 Hãy nhập bằng tay.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="565"/>
+        <location filename="../../app/ui/pages/intake.py" line="565" />
         <source>Fields read from the pages. Check the highlighted ones.</source>
         <translation>Đã đọc thông tin từ các trang. Hãy kiểm tra các ô được tô màu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="566"/>
+        <location filename="../../app/ui/pages/intake.py" line="566" />
         <source>Fields read from the pages. Check them before registering.</source>
         <translation>Đã đọc thông tin từ các trang. Hãy kiểm tra trước khi đăng ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="576"/>
+        <location filename="../../app/ui/pages/intake.py" line="576" />
         <source>Read with low confidence: check this field.</source>
         <translation>Đọc chưa chắc chắn: hãy kiểm tra ô này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="628"/>
+        <location filename="../../app/ui/pages/intake.py" line="628" />
         <source>A signed or born-digital PDF is registered as it is, on its own. Start a new document for the other pages.</source>
         <translation>Tệp PDF đã ký số hoặc văn bản điện tử gốc được đăng ký nguyên trạng, riêng một mình. Hãy tạo văn bản mới cho các trang còn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="632"/>
+        <location filename="../../app/ui/pages/intake.py" line="632" />
         <source>This PDF is signed or born digital and is kept byte for byte: its pages cannot be turned or left out. Import it again to start over.</source>
         <translation>Tệp PDF này đã ký số hoặc là văn bản điện tử gốc nên được giữ nguyên từng byte: không thể xoay hay bỏ trang. Hãy nhập lại tệp để làm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="670"/>
+        <location filename="../../app/ui/pages/intake.py" line="670" />
         <source>Recognising text and building the PDF/A…</source>
         <translation>Đang nhận dạng chữ và tạo tệp PDF/A…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="675"/>
+        <location filename="../../app/ui/pages/intake.py" line="675" />
         <source>Registration cancelled; nothing was registered.</source>
         <translation>Đã hủy đăng ký; chưa có gì được đăng ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="705"/>
+        <location filename="../../app/ui/pages/intake.py" line="705" />
         <source>Registered as incoming number %1.</source>
         <translation>Đã đăng ký văn bản đến số %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="707"/>
+        <location filename="../../app/ui/pages/intake.py" line="707" />
         <source>Text recognition was not available: the PDF has no searchable text.</source>
         <translation>Không nhận dạng được chữ: tệp PDF không tìm kiếm được nội dung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="710"/>
+        <location filename="../../app/ui/pages/intake.py" line="710" />
         <source>Ready for the next document.</source>
         <translation>Sẵn sàng cho văn bản tiếp theo.</translation>
     </message>
@@ -898,177 +897,177 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="15"/>
+        <location filename="../../app/ui/pages/labels.py" line="15" />
         <source>Records clerk</source>
         <translation>Văn thư</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="16"/>
+        <location filename="../../app/ui/pages/labels.py" line="16" />
         <source>Leader</source>
         <translation>Lãnh đạo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="17"/>
+        <location filename="../../app/ui/pages/labels.py" line="17" />
         <source>Deputy leader</source>
         <translation>Cấp phó</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="18"/>
+        <location filename="../../app/ui/pages/labels.py" line="18" />
         <source>Specialist</source>
         <translation>Chuyên viên</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="19"/>
+        <location filename="../../app/ui/pages/labels.py" line="19" />
         <source>Administrator</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="23"/>
+        <location filename="../../app/ui/pages/labels.py" line="23" />
         <source>Normal</source>
         <translation>Thường</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="24"/>
+        <location filename="../../app/ui/pages/labels.py" line="24" />
         <source>Urgent</source>
         <translation>Khẩn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="25"/>
+        <location filename="../../app/ui/pages/labels.py" line="25" />
         <source>Very urgent</source>
         <translation>Thượng khẩn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="26"/>
+        <location filename="../../app/ui/pages/labels.py" line="26" />
         <source>Flash</source>
         <translation>Hỏa tốc</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="27"/>
+        <location filename="../../app/ui/pages/labels.py" line="27" />
         <source>Flash, timed</source>
         <translation>Hỏa tốc hẹn giờ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="31"/>
+        <location filename="../../app/ui/pages/labels.py" line="31" />
         <source>Incoming</source>
         <translation>Đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="32"/>
+        <location filename="../../app/ui/pages/labels.py" line="32" />
         <source>Outgoing</source>
         <translation>Đi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="33"/>
+        <location filename="../../app/ui/pages/labels.py" line="33" />
         <source>Internal</source>
         <translation>Nội bộ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="37"/>
+        <location filename="../../app/ui/pages/labels.py" line="37" />
         <source>Received</source>
         <translation>Đã đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="38"/>
+        <location filename="../../app/ui/pages/labels.py" line="38" />
         <source>Registered</source>
         <translation>Đã vào sổ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="39"/>
+        <location filename="../../app/ui/pages/labels.py" line="39" />
         <source>Presented</source>
         <translation>Đã trình</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="40"/>
+        <location filename="../../app/ui/pages/labels.py" line="40" />
         <source>Assigned</source>
         <translation>Đã phân công</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="41"/>
+        <location filename="../../app/ui/pages/labels.py" line="41" />
         <source>In progress</source>
         <translation>Đang xử lý</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="42"/>
+        <location filename="../../app/ui/pages/labels.py" line="42" />
         <source>Done</source>
         <translation>Đã hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="43"/>
+        <location filename="../../app/ui/pages/labels.py" line="43" />
         <source>Rejected</source>
         <translation>Từ chối tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="44"/>
+        <location filename="../../app/ui/pages/labels.py" line="44" />
         <source>For information</source>
         <translation>Để biết</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="45"/>
+        <location filename="../../app/ui/pages/labels.py" line="45" />
         <source>Draft</source>
         <translation>Dự thảo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="46"/>
+        <location filename="../../app/ui/pages/labels.py" line="46" />
         <source>Submitted for signature</source>
         <translation>Đã trình ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="47"/>
+        <location filename="../../app/ui/pages/labels.py" line="47" />
         <source>Signed</source>
         <translation>Đã ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="48"/>
+        <location filename="../../app/ui/pages/labels.py" line="48" />
         <source>Numbered</source>
         <translation>Đã cấp số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="49"/>
+        <location filename="../../app/ui/pages/labels.py" line="49" />
         <source>Sealed</source>
         <translation>Đã ký số cơ quan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="50"/>
+        <location filename="../../app/ui/pages/labels.py" line="50" />
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="51"/>
+        <location filename="../../app/ui/pages/labels.py" line="51" />
         <source>Acknowledged</source>
         <translation>Nơi nhận đã tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="52"/>
+        <location filename="../../app/ui/pages/labels.py" line="52" />
         <source>Returned</source>
         <translation>Trả lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="53"/>
+        <location filename="../../app/ui/pages/labels.py" line="53" />
         <source>Cancelled</source>
         <translation>Đã hủy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="57"/>
+        <location filename="../../app/ui/pages/labels.py" line="57" />
         <source>Incoming register</source>
         <translation>Sổ đăng ký văn bản đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="58"/>
+        <location filename="../../app/ui/pages/labels.py" line="58" />
         <source>Outgoing register</source>
         <translation>Sổ đăng ký văn bản đi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="59"/>
+        <location filename="../../app/ui/pages/labels.py" line="59" />
         <source>Postal dispatch register</source>
         <translation>Sổ gửi văn bản đi bưu điện</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="60"/>
+        <location filename="../../app/ui/pages/labels.py" line="60" />
         <source>Use of kept copies register</source>
         <translation>Sổ sử dụng bản lưu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="61"/>
+        <location filename="../../app/ui/pages/labels.py" line="61" />
         <source>Incoming handling follow-up register</source>
         <translation>Sổ theo dõi giải quyết văn bản đến</translation>
     </message>
@@ -1076,57 +1075,57 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../app/ui/login.py" line="48"/>
+        <location filename="../../app/ui/login.py" line="48" />
         <source>No agency set up yet</source>
         <translation>Chưa thiết lập cơ quan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="59"/>
+        <location filename="../../app/ui/login.py" line="59" />
         <source>User name:</source>
         <translation>Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="60"/>
+        <location filename="../../app/ui/login.py" line="60" />
         <source>Password:</source>
         <translation>Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="71"/>
+        <location filename="../../app/ui/login.py" line="71" />
         <source>Sign in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="74"/>
+        <location filename="../../app/ui/login.py" line="74" />
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="98"/>
+        <location filename="../../app/ui/login.py" line="98" />
         <source>Sign in — %1</source>
         <translation>Đăng nhập — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="107"/>
+        <location filename="../../app/ui/login.py" line="107" />
         <source>Demo mode: these accounts are for trying the app only.</source>
         <translation>Chế độ dùng thử: các tài khoản dưới đây chỉ dùng để dùng thử phần mềm.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="110"/>
+        <location filename="../../app/ui/login.py" line="110" />
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="110"/>
+        <location filename="../../app/ui/login.py" line="110" />
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="110"/>
+        <location filename="../../app/ui/login.py" line="110" />
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="110"/>
+        <location filename="../../app/ui/login.py" line="110" />
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
@@ -1134,32 +1133,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111"/>
+        <location filename="../../app/ui/main_window.py" line="111" />
         <source>SQLite</source>
         <translation>SQLite</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111"/>
+        <location filename="../../app/ui/main_window.py" line="111" />
         <source>PostgreSQL</source>
         <translation>PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112"/>
+        <location filename="../../app/ui/main_window.py" line="112" />
         <source>Data: %1 (%2)</source>
         <translation>Dữ liệu: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="123"/>
+        <location filename="../../app/ui/main_window.py" line="123" />
         <source>A demo agency was created in the data folder.</source>
         <translation>Đã tạo cơ quan mẫu trong thư mục dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="126"/>
+        <location filename="../../app/ui/main_window.py" line="126" />
         <source>The database was updated; a copy taken before the update is at %1.</source>
         <translation>Cơ sở dữ liệu đã được cập nhật; bản sao lưu trước khi cập nhật nằm tại %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="197" />
         <source>Refreshed.</source>
         <translation>Đã làm mới.</translation>
     </message>
@@ -1167,727 +1166,927 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="24"/>
+        <location filename="../../app/ui/messages.py" line="24" />
         <source>Wrong user name or password. Check them and try again.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu. Vui lòng kiểm tra và thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="25"/>
+        <location filename="../../app/ui/messages.py" line="25" />
         <source>The data folder {path} cannot be written. Free it or choose another folder with VANTHU_HOME, then start again.</source>
         <translation>Không ghi được vào thư mục dữ liệu {path}. Hãy giải phóng thư mục hoặc chọn thư mục khác bằng VANTHU_HOME, rồi khởi động lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="30"/>
+        <location filename="../../app/ui/messages.py" line="30" />
         <source>The file {path} is not a Văn Thư database. Move it away or point VANTHU_DB_URL to the right file.</source>
         <translation>Tệp {path} không phải cơ sở dữ liệu của Văn Thư. Hãy chuyển tệp đi nơi khác hoặc trỏ VANTHU_DB_URL tới đúng tệp.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="34"/>
+        <location filename="../../app/ui/messages.py" line="34" />
         <source>The database is damaged ({detail}). Restore the latest backup from the backups folder and start again.</source>
         <translation>Cơ sở dữ liệu bị hỏng ({detail}). Hãy khôi phục bản sao lưu mới nhất từ thư mục sao lưu rồi khởi động lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="38"/>
+        <location filename="../../app/ui/messages.py" line="38" />
         <source>The database was written by a newer or unknown version (schema {revision}). Use that version of the app.</source>
         <translation>Cơ sở dữ liệu do một phiên bản mới hơn hoặc không xác định ghi ra (lược đồ {revision}). Hãy dùng đúng phiên bản phần mềm đó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="42"/>
+        <location filename="../../app/ui/messages.py" line="42" />
         <source>Updating the database failed ({detail}); nothing was changed. A copy taken before the update is at {backup}.</source>
         <translation>Cập nhật cơ sở dữ liệu không thành công ({detail}); dữ liệu không bị thay đổi. Bản sao lưu trước khi cập nhật nằm tại {backup}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="46"/>
+        <location filename="../../app/ui/messages.py" line="46" />
         <source>The database cannot be opened ({detail}). Check the connection settings and try again.</source>
         <translation>Không mở được cơ sở dữ liệu ({detail}). Hãy kiểm tra thiết lập kết nối và thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="49"/>
+        <location filename="../../app/ui/messages.py" line="49" />
         <source>The disk holding {path} is full; nothing was saved. Free some space and try again.</source>
         <translation>Ổ đĩa chứa {path} đã đầy; chưa có gì được lưu. Hãy giải phóng dung lượng và thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="52"/>
+        <location filename="../../app/ui/messages.py" line="52" />
         <source>A stored file is missing ({sha256}). Run the integrity check and restore it from a backup.</source>
         <translation>Thiếu một tệp lưu trữ ({sha256}). Hãy chạy kiểm tra toàn vẹn và khôi phục tệp từ bản sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="55"/>
+        <location filename="../../app/ui/messages.py" line="55" />
         <source>The file {path} no longer exists. Choose it again.</source>
         <translation>Tệp {path} không còn tồn tại. Hãy chọn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="56"/>
+        <location filename="../../app/ui/messages.py" line="56" />
         <source>No agency is set up yet. Ask the administrator to enter the agency profile.</source>
         <translation>Chưa thiết lập cơ quan. Hãy đề nghị quản trị viên nhập thông tin cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="59"/>
+        <location filename="../../app/ui/messages.py" line="59" />
         <source>The document was not found; it may have been removed.</source>
         <translation>Không tìm thấy văn bản; có thể văn bản đã bị xóa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="60"/>
+        <location filename="../../app/ui/messages.py" line="60" />
         <source>The user was not found.</source>
         <translation>Không tìm thấy người dùng.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="61"/>
+        <location filename="../../app/ui/messages.py" line="61" />
         <source>The registry book was not found.</source>
         <translation>Không tìm thấy sổ đăng ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="62"/>
+        <location filename="../../app/ui/messages.py" line="62" />
         <source>{notation} of {issuer} is already registered (incoming number {number}, {date}). Check it is not the same document; register it again only if you are sure.</source>
         <translation>Văn bản {notation} của {issuer} đã được đăng ký (số đến {number}, ngày {date}). Hãy kiểm tra xem có phải cùng một văn bản không; chỉ đăng ký lại khi chắc chắn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="67"/>
-        <source>The book &quot;{name}&quot; for {year} already uses this series or name. Choose another one.</source>
-        <translation>Sổ &quot;{name}&quot; năm {year} đã dùng hệ thống số hoặc tên này. Hãy chọn hệ thống số hoặc tên khác.</translation>
+        <location filename="../../app/ui/messages.py" line="67" />
+        <source>The book "{name}" for {year} already uses this series or name. Choose another one.</source>
+        <translation>Sổ "{name}" năm {year} đã dùng hệ thống số hoặc tên này. Hãy chọn hệ thống số hoặc tên khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="70"/>
+        <location filename="../../app/ui/messages.py" line="70" />
         <source>Give the book a name and a complete number series (document type or advisory body).</source>
         <translation>Hãy đặt tên sổ và chọn đầy đủ hệ thống số (loại văn bản hoặc tổ chức tư vấn).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="73"/>
+        <location filename="../../app/ui/messages.py" line="73" />
         <source>The summary is empty. Type what the document is about.</source>
         <translation>Trích yếu đang để trống. Hãy nhập nội dung tóm tắt của văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="74"/>
+        <location filename="../../app/ui/messages.py" line="74" />
         <source>The issuing agency is empty. Choose it from the directory or type its name.</source>
         <translation>Chưa có cơ quan ban hành. Hãy chọn trong danh bạ hoặc nhập tên cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="77"/>
+        <location filename="../../app/ui/messages.py" line="77" />
         <source>The issue date {date} is in the future. Check the date written on the document.</source>
         <translation>Ngày văn bản {date} là ngày trong tương lai. Hãy kiểm tra lại ngày ghi trên văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="80"/>
+        <location filename="../../app/ui/messages.py" line="80" />
         <source>The page count cannot be negative.</source>
         <translation>Số trang không được là số âm.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="81"/>
-        <source>Give the reason for this change; it is kept in the entry&apos;s history.</source>
+        <location filename="../../app/ui/messages.py" line="81" />
+        <source>Give the reason for this change; it is kept in the entry's history.</source>
         <translation>Hãy nhập lý do thay đổi; lý do được lưu trong lịch sử của mục sổ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="84"/>
+        <location filename="../../app/ui/messages.py" line="84" />
         <source>These fields cannot be corrected in the register: {fields}.</source>
         <translation>Không được sửa các trường sau trong sổ: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="87"/>
+        <location filename="../../app/ui/messages.py" line="87" />
         <source>Number {number} is already cancelled.</source>
         <translation>Số {number} đã bị hủy trước đó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="88"/>
+        <location filename="../../app/ui/messages.py" line="88" />
         <source>This document already has the number {notation}; a number is never given twice.</source>
         <translation>Văn bản này đã được cấp số {notation}; mỗi văn bản chỉ được cấp số một lần.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="91"/>
+        <location filename="../../app/ui/messages.py" line="91" />
         <source>Only outgoing documents get an outgoing number.</source>
         <translation>Chỉ văn bản đi mới được cấp số văn bản đi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="92"/>
+        <location filename="../../app/ui/messages.py" line="92" />
         <source>The register entry was not found.</source>
         <translation>Không tìm thấy mục sổ đăng ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="93"/>
+        <location filename="../../app/ui/messages.py" line="93" />
         <source>Type the number and notation, for example 45/QĐ-UBND.</source>
         <translation>Hãy nhập số, ký hiệu văn bản, ví dụ 45/QĐ-UBND.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="94"/>
-        <source>&quot;{text}&quot; contains spaces. Write the number and notation without spaces, e.g. 45/QĐ-UBND.</source>
-        <translation>&quot;{text}&quot; có khoảng trắng. Số, ký hiệu viết liền không cách, ví dụ 45/QĐ-UBND.</translation>
+        <location filename="../../app/ui/messages.py" line="94" />
+        <source>"{text}" contains spaces. Write the number and notation without spaces, e.g. 45/QĐ-UBND.</source>
+        <translation>"{text}" có khoảng trắng. Số, ký hiệu viết liền không cách, ví dụ 45/QĐ-UBND.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="97"/>
-        <source>&quot;{text}&quot;: numbers below 10 are written with one leading zero (05, not 5 or 005).</source>
-        <translation>&quot;{text}&quot;: số nhỏ hơn 10 phải ghi thêm một số 0 phía trước (05, không phải 5 hay 005).</translation>
+        <location filename="../../app/ui/messages.py" line="97" />
+        <source>"{text}": numbers below 10 are written with one leading zero (05, not 5 or 005).</source>
+        <translation>"{text}": số nhỏ hơn 10 phải ghi thêm một số 0 phía trước (05, không phải 5 hay 005).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="100"/>
-        <source>&quot;{text}&quot;: the notation is written in capitals, e.g. 12/QĐ-UBND.</source>
-        <translation>&quot;{text}&quot;: ký hiệu văn bản phải viết in hoa, ví dụ 12/QĐ-UBND.</translation>
+        <location filename="../../app/ui/messages.py" line="100" />
+        <source>"{text}": the notation is written in capitals, e.g. 12/QĐ-UBND.</source>
+        <translation>"{text}": ký hiệu văn bản phải viết in hoa, ví dụ 12/QĐ-UBND.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="103"/>
-        <source>&quot;{type}&quot; is not a document type abbreviation of Decree 30 (QĐ, TB, KH, BC, ...). Check the notation.</source>
-        <translation>&quot;{type}&quot; không phải chữ viết tắt tên loại văn bản theo Nghị định 30 (QĐ, TB, KH, BC, ...). Hãy kiểm tra lại ký hiệu.</translation>
+        <location filename="../../app/ui/messages.py" line="103" />
+        <source>"{type}" is not a document type abbreviation of Decree 30 (QĐ, TB, KH, BC, ...). Check the notation.</source>
+        <translation>"{type}" không phải chữ viết tắt tên loại văn bản theo Nghị định 30 (QĐ, TB, KH, BC, ...). Hãy kiểm tra lại ký hiệu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="107"/>
-        <source>&quot;{text}&quot; is not a valid number and notation. Write it as 45/QĐ-UBND or 05/UBND-VX.</source>
-        <translation>&quot;{text}&quot; không phải số, ký hiệu hợp lệ. Hãy ghi theo dạng 45/QĐ-UBND hoặc 05/UBND-VX.</translation>
+        <location filename="../../app/ui/messages.py" line="107" />
+        <source>"{text}" is not a valid number and notation. Write it as 45/QĐ-UBND or 05/UBND-VX.</source>
+        <translation>"{text}" không phải số, ký hiệu hợp lệ. Hãy ghi theo dạng 45/QĐ-UBND hoặc 05/UBND-VX.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="110"/>
+        <location filename="../../app/ui/messages.py" line="110" />
         <source>Document numbers start at 01.</source>
         <translation>Số văn bản bắt đầu từ 01.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="111"/>
-        <source>A công văn needs the drafting unit&apos;s abbreviation. Set the drafting unit of the document.</source>
+        <location filename="../../app/ui/messages.py" line="111" />
+        <source>A công văn needs the drafting unit's abbreviation. Set the drafting unit of the document.</source>
         <translation>Công văn cần chữ viết tắt của đơn vị soạn thảo. Hãy chọn đơn vị soạn thảo cho văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="114"/>
+        <location filename="../../app/ui/messages.py" line="114" />
         <source>The agency has no abbreviation. Ask the administrator to set it in the agency profile.</source>
         <translation>Cơ quan chưa có chữ viết tắt. Đề nghị quản trị viên khai báo trong thông tin cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="117"/>
-        <source>&quot;{text}&quot; is not a date line. Write it as: Hà Tĩnh, ngày 05 tháng 3 năm 2026.</source>
-        <translation>&quot;{text}&quot; không đúng dạng địa danh, ngày tháng. Hãy ghi: Hà Tĩnh, ngày 05 tháng 3 năm 2026.</translation>
+        <location filename="../../app/ui/messages.py" line="117" />
+        <source>"{text}" is not a date line. Write it as: Hà Tĩnh, ngày 05 tháng 3 năm 2026.</source>
+        <translation>"{text}" không đúng dạng địa danh, ngày tháng. Hãy ghi: Hà Tĩnh, ngày 05 tháng 3 năm 2026.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="120"/>
-        <source>&quot;{text}&quot;: days below 10 are written with a leading zero (05).</source>
-        <translation>&quot;{text}&quot;: ngày nhỏ hơn 10 phải ghi thêm số 0 phía trước (05).</translation>
+        <location filename="../../app/ui/messages.py" line="120" />
+        <source>"{text}": days below 10 are written with a leading zero (05).</source>
+        <translation>"{text}": ngày nhỏ hơn 10 phải ghi thêm số 0 phía trước (05).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="123"/>
-        <source>&quot;{text}&quot;: January and February are written 01 and 02; March to December without a zero.</source>
-        <translation>&quot;{text}&quot;: tháng 1 và 2 ghi là 01 và 02; từ tháng 3 đến tháng 12 không ghi số 0 phía trước.</translation>
+        <location filename="../../app/ui/messages.py" line="123" />
+        <source>"{text}": January and February are written 01 and 02; March to December without a zero.</source>
+        <translation>"{text}": tháng 1 và 2 ghi là 01 và 02; từ tháng 3 đến tháng 12 không ghi số 0 phía trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="126"/>
-        <source>&quot;{text}&quot; is not a real calendar date.</source>
-        <translation>&quot;{text}&quot; không phải ngày có thật trên lịch.</translation>
+        <location filename="../../app/ui/messages.py" line="126" />
+        <source>"{text}" is not a real calendar date.</source>
+        <translation>"{text}" không phải ngày có thật trên lịch.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="127"/>
-        <source>The agency&apos;s place name is not set. Ask the administrator to set it in the agency profile.</source>
+        <location filename="../../app/ui/messages.py" line="127" />
+        <source>The agency's place name is not set. Ask the administrator to set it in the agency profile.</source>
         <translation>Chưa khai báo địa danh của cơ quan. Đề nghị quản trị viên khai báo trong thông tin cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="130"/>
-        <source>&quot;{text}&quot; is not an agency code. It looks like 000.00.12.H27 (digits, dots, capital letter).</source>
-        <translation>&quot;{text}&quot; không phải mã định danh cơ quan. Mã có dạng 000.00.12.H27 (chữ số, dấu chấm, chữ in hoa).</translation>
+        <location filename="../../app/ui/messages.py" line="130" />
+        <source>"{text}" is not an agency code. It looks like 000.00.12.H27 (digits, dots, capital letter).</source>
+        <translation>"{text}" không phải mã định danh cơ quan. Mã có dạng 000.00.12.H27 (chữ số, dấu chấm, chữ in hoa).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="133"/>
-        <source>&quot;{text}&quot;: a lower-level group cannot be set while the group to its right is 00.</source>
-        <translation>&quot;{text}&quot;: không được khai báo nhóm cấp dưới khi nhóm bên phải của nó là 00.</translation>
+        <location filename="../../app/ui/messages.py" line="133" />
+        <source>"{text}": a lower-level group cannot be set while the group to its right is 00.</source>
+        <translation>"{text}": không được khai báo nhóm cấp dưới khi nhóm bên phải của nó là 00.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="136"/>
+        <location filename="../../app/ui/messages.py" line="136" />
         <source>The file {name} is empty. Scan or export it again.</source>
         <translation>Tệp {name} rỗng. Hãy quét hoặc xuất lại tệp.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="137"/>
+        <location filename="../../app/ui/messages.py" line="137" />
         <source>The file {name} is {size_mb} MB; the limit is {limit_mb} MB. Split it or scan at a lower resolution.</source>
         <translation>Tệp {name} có dung lượng {size_mb} MB, vượt giới hạn {limit_mb} MB. Hãy tách tệp hoặc quét với độ phân giải thấp hơn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="141"/>
+        <location filename="../../app/ui/messages.py" line="141" />
         <source>The file {name} is neither a PDF nor an image. Choose a PDF, JPEG, PNG or TIFF file.</source>
         <translation>Tệp {name} không phải PDF hay ảnh. Hãy chọn tệp PDF, JPEG, PNG hoặc TIFF.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="144"/>
+        <location filename="../../app/ui/messages.py" line="144" />
         <source>The PDF {name} is password-protected. Ask the sender for an unprotected copy.</source>
         <translation>Tệp PDF {name} được đặt mật khẩu. Đề nghị nơi gửi cung cấp bản không đặt mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="147"/>
+        <location filename="../../app/ui/messages.py" line="147" />
         <source>The PDF {name} is damaged and cannot be read. Ask the sender to send it again.</source>
         <translation>Tệp PDF {name} bị hỏng, không đọc được. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="150"/>
+        <location filename="../../app/ui/messages.py" line="150" />
         <source>The image {name} is damaged and cannot be read. Scan it again.</source>
         <translation>Tệp ảnh {name} bị hỏng, không đọc được. Hãy quét lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="153"/>
+        <location filename="../../app/ui/messages.py" line="153" />
         <source>No font with Vietnamese letters was found ({fonts}). Install one of them and try again.</source>
         <translation>Không tìm thấy phông chữ có dấu tiếng Việt ({fonts}). Hãy cài một trong các phông này rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="156"/>
+        <location filename="../../app/ui/messages.py" line="156" />
         <source>The file {path} cannot be read ({detail}). Check it is not open elsewhere, then choose it again.</source>
         <translation>Không đọc được tệp {path} ({detail}). Kiểm tra tệp không bị chương trình khác mở rồi chọn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="159"/>
+        <location filename="../../app/ui/messages.py" line="159" />
         <source>The file {path} cannot be written ({detail}). Choose another folder or file name.</source>
         <translation>Không ghi được tệp {path} ({detail}). Hãy chọn thư mục hoặc tên tệp khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="162"/>
-        <source>&quot;{text}&quot; is not a time. Write it as HH:MM, e.g. 07:30.</source>
-        <translation>&quot;{text}&quot; không phải giờ hợp lệ. Hãy ghi theo dạng HH:MM, ví dụ 07:30.</translation>
+        <location filename="../../app/ui/messages.py" line="162" />
+        <source>"{text}" is not a time. Write it as HH:MM, e.g. 07:30.</source>
+        <translation>"{text}" không phải giờ hợp lệ. Hãy ghi theo dạng HH:MM, ví dụ 07:30.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="163"/>
-        <source>&quot;{text}&quot; is not a date. Write it as dd/mm/yyyy.</source>
-        <translation>&quot;{text}&quot; không phải ngày hợp lệ. Hãy ghi theo dạng ngày/tháng/năm.</translation>
+        <location filename="../../app/ui/messages.py" line="163" />
+        <source>"{text}" is not a date. Write it as dd/mm/yyyy.</source>
+        <translation>"{text}" không phải ngày hợp lệ. Hãy ghi theo dạng ngày/tháng/năm.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="164"/>
+        <location filename="../../app/ui/messages.py" line="164" />
         <source>{year} is not a valid year.</source>
         <translation>{year} không phải năm hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="165"/>
+        <location filename="../../app/ui/messages.py" line="165" />
         <source>Office hours need at least one working session.</source>
         <translation>Giờ làm việc cần có ít nhất một buổi làm việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="166"/>
+        <location filename="../../app/ui/messages.py" line="166" />
         <source>A session cannot end ({end}) before it starts ({start}). Correct the office hours.</source>
         <translation>Buổi làm việc không thể kết thúc ({end}) trước khi bắt đầu ({start}). Hãy sửa lại giờ làm việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="169"/>
+        <location filename="../../app/ui/messages.py" line="169" />
         <source>The session starting at {start} overlaps the one before it. Correct the office hours.</source>
         <translation>Buổi làm việc bắt đầu lúc {start} trùng với buổi trước đó. Hãy sửa lại giờ làm việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="172"/>
+        <location filename="../../app/ui/messages.py" line="172" />
         <source>The date {date} is not in the year {year}.</source>
         <translation>Ngày {date} không thuộc năm {year}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="173"/>
+        <location filename="../../app/ui/messages.py" line="173" />
         <source>{date} is listed both as a day off and as a working day. Keep only one.</source>
         <translation>Ngày {date} vừa là ngày nghỉ vừa là ngày làm việc. Hãy giữ lại một.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="176"/>
+        <location filename="../../app/ui/messages.py" line="176" />
         <source>The calendar table for {table_year} was saved under {year}. Save it under its own year.</source>
         <translation>Lịch năm {table_year} đang được lưu vào năm {year}. Hãy lưu vào đúng năm của nó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="179"/>
+        <location filename="../../app/ui/messages.py" line="179" />
         <source>A deadline needs zero or more working days, not {days}.</source>
         <translation>Thời hạn phải là số ngày làm việc từ 0 trở lên, không phải {days}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="180"/>
-        <source>The calendar has no working day after {after}. Check the year&apos;s days off.</source>
+        <location filename="../../app/ui/messages.py" line="180" />
+        <source>The calendar has no working day after {after}. Check the year's days off.</source>
         <translation>Lịch không còn ngày làm việc nào sau ngày {after}. Hãy kiểm tra các ngày nghỉ trong năm.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="183"/>
+        <location filename="../../app/ui/messages.py" line="183" />
         <source>No scanner was found. Connect and switch on the scanner, then refresh the list.</source>
         <translation>Không tìm thấy máy quét. Hãy kết nối và bật máy quét rồi làm mới danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="186"/>
+        <location filename="../../app/ui/messages.py" line="186" />
         <source>The scanner stopped answering (cable or power). Reconnect it and scan the remaining pages.</source>
         <translation>Máy quét ngừng phản hồi (cáp hoặc nguồn điện). Hãy kết nối lại và quét các trang còn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="189"/>
+        <location filename="../../app/ui/messages.py" line="189" />
         <source>Paper is jammed in the feeder. Clear the jam and scan the remaining pages.</source>
         <translation>Giấy bị kẹt trong khay nạp. Hãy gỡ giấy kẹt và quét các trang còn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="192"/>
+        <location filename="../../app/ui/messages.py" line="192" />
         <source>The scanner cover is open. Close it and scan again.</source>
         <translation>Nắp máy quét đang mở. Hãy đóng nắp và quét lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="193"/>
+        <location filename="../../app/ui/messages.py" line="193" />
         <source>The document feeder is empty. Load the pages and scan again.</source>
         <translation>Khay nạp giấy đang trống. Hãy đặt giấy vào và quét lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="196"/>
+        <location filename="../../app/ui/messages.py" line="196" />
         <source>The scanner is busy with another program. Close it and try again.</source>
         <translation>Máy quét đang được chương trình khác sử dụng. Hãy đóng chương trình đó rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="197"/>
+        <location filename="../../app/ui/messages.py" line="197" />
         <source>The scanner driver stopped unexpectedly; the pages already scanned are kept. Scan the rest.</source>
         <translation>Trình điều khiển máy quét dừng đột ngột; các trang đã quét vẫn được giữ lại. Hãy quét tiếp phần còn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="200"/>
+        <location filename="../../app/ui/messages.py" line="200" />
         <source>The scanner does not offer this setting ({detail}). Choose another source, mode or size.</source>
         <translation>Máy quét không hỗ trợ thiết lập này ({detail}). Hãy chọn nguồn, chế độ hoặc khổ giấy khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="203"/>
+        <location filename="../../app/ui/messages.py" line="203" />
         <source>The scanner reported an error ({detail}). Switch it off and on, then try again.</source>
         <translation>Máy quét báo lỗi ({detail}). Hãy tắt rồi bật lại máy quét và thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="206"/>
+        <location filename="../../app/ui/messages.py" line="206" />
         <source>Scanning was cancelled.</source>
         <translation>Đã hủy quét.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="207"/>
+        <location filename="../../app/ui/messages.py" line="207" />
         <source>A saved scan profile is damaged ({detail}). Delete it and create it again.</source>
         <translation>Cấu hình quét đã lưu bị hỏng ({detail}). Hãy xóa và tạo lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="210"/>
+        <location filename="../../app/ui/messages.py" line="210" />
         <source>{path} is not a JPEG, PNG, TIFF or PDF file. Choose another file.</source>
         <translation>{path} không phải tệp JPEG, PNG, TIFF hay PDF. Hãy chọn tệp khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="213"/>
+        <location filename="../../app/ui/messages.py" line="213" />
         <source>{path} cannot be read ({detail}). Check that the file is complete and not password-protected.</source>
         <translation>Không đọc được {path} ({detail}). Hãy kiểm tra tệp còn nguyên vẹn và không đặt mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="216"/>
+        <location filename="../../app/ui/messages.py" line="216" />
         <source>The program {tool} is needed to import PDF files. Install it (see the README).</source>
         <translation>Cần chương trình {tool} để nhập tệp PDF. Hãy cài đặt chương trình này (xem README).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="219"/>
+        <location filename="../../app/ui/messages.py" line="219" />
         <source>Text recognition needs the program tesseract. Install tesseract-ocr (see the README).</source>
         <translation>Nhận dạng chữ cần chương trình tesseract. Hãy cài tesseract-ocr (xem README).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="222"/>
+        <location filename="../../app/ui/messages.py" line="222" />
         <source>Text recognition has no Vietnamese language data ({lang}). Install tesseract-ocr-vie (see the README).</source>
         <translation>Nhận dạng chữ chưa có dữ liệu tiếng Việt ({lang}). Hãy cài tesseract-ocr-vie (xem README).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="227"/>
+        <location filename="../../app/ui/messages.py" line="227" />
         <source>Text recognition took longer than {seconds} s on page {page}. Save the page without text or retry.</source>
         <translation>Nhận dạng chữ trang {page} mất quá {seconds} giây. Hãy lưu trang không kèm lớp chữ hoặc thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="230"/>
+        <location filename="../../app/ui/messages.py" line="230" />
         <source>Text recognition failed on page {page} ({detail}). Save the page without text or retry.</source>
         <translation>Nhận dạng chữ trang {page} bị lỗi ({detail}). Hãy lưu trang không kèm lớp chữ hoặc thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="233"/>
+        <location filename="../../app/ui/messages.py" line="233" />
         <source>No font with Vietnamese letters was found ({fonts}). Install fonts-noto-core.</source>
         <translation>Không tìm thấy phông chữ có dấu tiếng Việt ({fonts}). Hãy cài fonts-noto-core.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="236"/>
+        <location filename="../../app/ui/messages.py" line="236" />
         <source>There are no pages to save. Scan or import at least one page.</source>
         <translation>Chưa có trang nào để lưu. Hãy quét hoặc nhập ít nhất một trang.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="237"/>
-        <source>The token driver (PKCS#11 module) was not found. Install the software of your token&apos;s CA or choose the module file in Settings.</source>
+        <location filename="../../app/ui/messages.py" line="237" />
+        <source>The token driver (PKCS#11 module) was not found. Install the software of your token's CA or choose the module file in Settings.</source>
         <translation>Không tìm thấy trình điều khiển thiết bị ký số (mô-đun PKCS#11). Hãy cài phần mềm của nhà cung cấp chữ ký số hoặc chọn tệp mô-đun trong phần Cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="242"/>
-        <source>The token driver could not be loaded ({detail}). Reinstall the software of your token&apos;s CA.</source>
+        <location filename="../../app/ui/messages.py" line="242" />
+        <source>The token driver could not be loaded ({detail}). Reinstall the software of your token's CA.</source>
         <translation>Không nạp được trình điều khiển thiết bị ký số ({detail}). Hãy cài lại phần mềm của nhà cung cấp chữ ký số.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="245"/>
-        <source>The token &quot;{token}&quot; is not plugged in. Plug it in and try again.</source>
-        <translation>Thiết bị ký số &quot;{token}&quot; chưa được cắm. Hãy cắm thiết bị rồi thử lại.</translation>
+        <location filename="../../app/ui/messages.py" line="245" />
+        <source>The token "{token}" is not plugged in. Plug it in and try again.</source>
+        <translation>Thiết bị ký số "{token}" chưa được cắm. Hãy cắm thiết bị rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="248"/>
-        <source>The token &quot;{token}&quot; is no longer present. Plug it in again and retry.</source>
-        <translation>Thiết bị ký số &quot;{token}&quot; không còn được kết nối. Hãy cắm lại rồi thử lại.</translation>
+        <location filename="../../app/ui/messages.py" line="248" />
+        <source>The token "{token}" is no longer present. Plug it in again and retry.</source>
+        <translation>Thiết bị ký số "{token}" không còn được kết nối. Hãy cắm lại rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="251"/>
-        <source>The token &quot;{token}&quot; was removed while signing; nothing was signed. Plug it in again and retry.</source>
-        <translation>Thiết bị ký số &quot;{token}&quot; bị rút ra trong khi ký; văn bản chưa được ký. Hãy cắm lại rồi ký lại.</translation>
+        <location filename="../../app/ui/messages.py" line="251" />
+        <source>The token "{token}" was removed while signing; nothing was signed. Plug it in again and retry.</source>
+        <translation>Thiết bị ký số "{token}" bị rút ra trong khi ký; văn bản chưa được ký. Hãy cắm lại rồi ký lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="254"/>
-        <source>Enter the PIN of the token &quot;{token}&quot;.</source>
-        <translation>Hãy nhập mã PIN của thiết bị ký số &quot;{token}&quot;.</translation>
+        <location filename="../../app/ui/messages.py" line="254" />
+        <source>Enter the PIN of the token "{token}".</source>
+        <translation>Hãy nhập mã PIN của thiết bị ký số "{token}".</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="255"/>
-        <source>Wrong PIN for the token &quot;{token}&quot;. Check it and try again; after too many wrong tries the token locks.</source>
-        <translation>Mã PIN của thiết bị ký số &quot;{token}&quot; không đúng. Hãy kiểm tra và nhập lại; nhập sai quá số lần cho phép thiết bị sẽ bị khóa.</translation>
+        <location filename="../../app/ui/messages.py" line="255" />
+        <source>Wrong PIN for the token "{token}". Check it and try again; after too many wrong tries the token locks.</source>
+        <translation>Mã PIN của thiết bị ký số "{token}" không đúng. Hãy kiểm tra và nhập lại; nhập sai quá số lần cho phép thiết bị sẽ bị khóa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="260"/>
-        <source>The PIN of the token &quot;{token}&quot; is locked. Ask the certificate provider to unlock it.</source>
-        <translation>Mã PIN của thiết bị ký số &quot;{token}&quot; đã bị khóa. Hãy liên hệ nhà cung cấp chứng thư số để mở khóa.</translation>
+        <location filename="../../app/ui/messages.py" line="260" />
+        <source>The PIN of the token "{token}" is locked. Ask the certificate provider to unlock it.</source>
+        <translation>Mã PIN của thiết bị ký số "{token}" đã bị khóa. Hãy liên hệ nhà cung cấp chứng thư số để mở khóa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="263"/>
-        <source>The PIN of the token &quot;{token}&quot; has expired. Change it with the token&apos;s software.</source>
-        <translation>Mã PIN của thiết bị ký số &quot;{token}&quot; đã hết hạn. Hãy đổi mã PIN bằng phần mềm của thiết bị.</translation>
+        <location filename="../../app/ui/messages.py" line="263" />
+        <source>The PIN of the token "{token}" has expired. Change it with the token's software.</source>
+        <translation>Mã PIN của thiết bị ký số "{token}" đã hết hạn. Hãy đổi mã PIN bằng phần mềm của thiết bị.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="266"/>
-        <source>The token &quot;{token}&quot; holds no usable signing key. Check that it is the right token.</source>
-        <translation>Thiết bị ký số &quot;{token}&quot; không có khóa ký dùng được. Hãy kiểm tra đúng thiết bị chưa.</translation>
+        <location filename="../../app/ui/messages.py" line="266" />
+        <source>The token "{token}" holds no usable signing key. Check that it is the right token.</source>
+        <translation>Thiết bị ký số "{token}" không có khóa ký dùng được. Hãy kiểm tra đúng thiết bị chưa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="269"/>
-        <source>The token &quot;{token}&quot; holds no certificate for its key. Ask the certificate provider.</source>
-        <translation>Thiết bị ký số &quot;{token}&quot; không có chứng thư số cho khóa ký. Hãy liên hệ nhà cung cấp chứng thư số.</translation>
+        <location filename="../../app/ui/messages.py" line="269" />
+        <source>The token "{token}" holds no certificate for its key. Ask the certificate provider.</source>
+        <translation>Thiết bị ký số "{token}" không có chứng thư số cho khóa ký. Hãy liên hệ nhà cung cấp chứng thư số.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="272"/>
-        <source>The token &quot;{token}&quot; holds several signing keys. Choose the certificate to sign with.</source>
-        <translation>Thiết bị ký số &quot;{token}&quot; có nhiều khóa ký. Hãy chọn chứng thư số dùng để ký.</translation>
+        <location filename="../../app/ui/messages.py" line="272" />
+        <source>The token "{token}" holds several signing keys. Choose the certificate to sign with.</source>
+        <translation>Thiết bị ký số "{token}" có nhiều khóa ký. Hãy chọn chứng thư số dùng để ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="275"/>
-        <source>The token &quot;{token}&quot; reported an error ({detail}). Unplug it, plug it in again and retry.</source>
-        <translation>Thiết bị ký số &quot;{token}&quot; báo lỗi ({detail}). Hãy rút ra, cắm lại rồi thử lại.</translation>
+        <location filename="../../app/ui/messages.py" line="275" />
+        <source>The token "{token}" reported an error ({detail}). Unplug it, plug it in again and retry.</source>
+        <translation>Thiết bị ký số "{token}" báo lỗi ({detail}). Hãy rút ra, cắm lại rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="278"/>
+        <location filename="../../app/ui/messages.py" line="278" />
         <source>The document has no place prepared for this signature or text ({field}). Prepare the draft again.</source>
         <translation>Văn bản chưa có vị trí dành cho chữ ký hoặc nội dung này ({field}). Hãy chuẩn bị lại dự thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="281"/>
+        <location filename="../../app/ui/messages.py" line="281" />
         <source>The field {field} is already filled; a number and date are written only once.</source>
         <translation>Trường {field} đã được điền; số và ngày văn bản chỉ được ghi một lần.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="284"/>
+        <location filename="../../app/ui/messages.py" line="284" />
         <source>The document is already signed ({detail}).</source>
         <translation>Văn bản đã được ký ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="285"/>
-        <source>The leader has not signed this document yet; the seal comes after the leader&apos;s signature.</source>
+        <location filename="../../app/ui/messages.py" line="285" />
+        <source>The leader has not signed this document yet; the seal comes after the leader's signature.</source>
         <translation>Văn bản chưa có chữ ký của lãnh đạo; chữ ký số của cơ quan được ký sau chữ ký của lãnh đạo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="288"/>
+        <location filename="../../app/ui/messages.py" line="288" />
         <source>The PDF cannot be signed ({detail}). Export it again from the drafting program.</source>
         <translation>Không ký được tệp PDF này ({detail}). Hãy xuất lại tệp từ phần mềm soạn thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="291"/>
+        <location filename="../../app/ui/messages.py" line="291" />
         <source>No font with Vietnamese letters was found for the signature text. Install fonts-noto-core.</source>
         <translation>Không tìm thấy phông chữ tiếng Việt cho nội dung chữ ký. Hãy cài fonts-noto-core.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="294"/>
+        <location filename="../../app/ui/messages.py" line="294" />
         <source>The number or the date to write into the document is empty ({field}).</source>
         <translation>Số hoặc ngày văn bản cần ghi đang để trống ({field}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="297"/>
-        <source>&quot;{copy_form}&quot; is not a copy form (sao y, trích sao, sao lục).</source>
-        <translation>&quot;{copy_form}&quot; không phải hình thức bản sao (sao y, trích sao, sao lục).</translation>
+        <location filename="../../app/ui/messages.py" line="297" />
+        <source>"{copy_form}" is not a copy form (sao y, trích sao, sao lục).</source>
+        <translation>"{copy_form}" không phải hình thức bản sao (sao y, trích sao, sao lục).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="300"/>
+        <location filename="../../app/ui/messages.py" line="300" />
         <source>The signature position {box} lies outside the page. Move it onto the page.</source>
         <translation>Vị trí chữ ký {box} nằm ngoài trang. Hãy kéo vào trong trang.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="303"/>
-        <source>The signature would show nothing. Add a signature image or the signer&apos;s name.</source>
+        <location filename="../../app/ui/messages.py" line="303" />
+        <source>The signature would show nothing. Add a signature image or the signer's name.</source>
         <translation>Chữ ký không có nội dung hiển thị. Hãy thêm ảnh chữ ký hoặc tên người ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="306"/>
+        <location filename="../../app/ui/messages.py" line="306" />
         <source>The signature or seal image cannot be read ({detail}). Choose a PNG file.</source>
         <translation>Không đọc được ảnh chữ ký hoặc con dấu ({detail}). Hãy chọn tệp PNG.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="309"/>
+        <location filename="../../app/ui/messages.py" line="309" />
         <source>The exchange axis at {endpoint} cannot be reached ({detail}). Check the network; queued documents go out when it is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không kết nối được trục liên thông tại {endpoint} ({detail}). Hãy kiểm tra mạng; văn bản đang chờ sẽ được gửi khi trục hoạt động trở lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="314"/>
+        <location filename="../../app/ui/messages.py" line="314" />
         <source>The exchange axis failed during {operation} (HTTP {http_status}). Try again later; if it persists, contact the provincial Data Integration Centre.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trục liên thông bị lỗi khi thực hiện {operation} (HTTP {http_status}). Hãy thử lại sau; nếu vẫn lỗi, liên hệ đơn vị vận hành trục của tỉnh.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="319"/>
+        <location filename="../../app/ui/messages.py" line="319" />
         <source>The exchange axis is busy ({operation}). Try again in a few minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trục liên thông đang quá tải ({operation}). Hãy thử lại sau ít phút.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="320"/>
+        <location filename="../../app/ui/messages.py" line="320" />
         <source>The exchange axis sent an unreadable reply to {operation} ({detail}). Try again; if it persists, report it to the axis operator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trục liên thông trả về dữ liệu không đọc được khi thực hiện {operation} ({detail}). Hãy thử lại; nếu vẫn lỗi, báo cho đơn vị vận hành trục.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="325"/>
+        <location filename="../../app/ui/messages.py" line="325" />
         <source>The exchange axis refused the credentials of system {system_id}. Check the system code and secret in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trục liên thông từ chối thông tin xác thực của hệ thống {system_id}. Hãy kiểm tra mã hệ thống và khóa bí mật trong phần Cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="330"/>
+        <location filename="../../app/ui/messages.py" line="330" />
         <source>The exchange axis refused access for {system_id} during {operation}. Ask the axis operator to check the account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trục liên thông từ chối quyền truy cập của {system_id} khi thực hiện {operation}. Đề nghị đơn vị vận hành trục kiểm tra tài khoản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="335"/>
+        <location filename="../../app/ui/messages.py" line="335" />
         <source>The exchange axis at {endpoint} presented a certificate this computer does not trust. Install its certificate authority or check the address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trục liên thông tại {endpoint} dùng chứng thư mà máy này không tin cậy. Hãy cài chứng thư của tổ chức cấp hoặc kiểm tra lại địa chỉ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="340"/>
+        <location filename="../../app/ui/messages.py" line="340" />
         <source>The exchange axis refused {operation}: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Trục liên thông từ chối {operation}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="341"/>
+        <location filename="../../app/ui/messages.py" line="341" />
         <source>The exchange axis has no such item ({operation}): {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Trục liên thông không có mục này ({operation}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="342"/>
+        <location filename="../../app/ui/messages.py" line="342" />
         <source>The package is too large for the exchange axis: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gói tin quá lớn so với giới hạn của trục liên thông: {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="343"/>
+        <location filename="../../app/ui/messages.py" line="343" />
         <source>The exchange axis refused {operation} (code {error_code}): {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Trục liên thông từ chối {operation} (mã {error_code}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="346"/>
+        <location filename="../../app/ui/messages.py" line="346" />
         <source>The received package is not well-formed XML. Ask the sender to send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gói tin nhận được không phải XML hợp lệ. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="349"/>
+        <location filename="../../app/ui/messages.py" line="349" />
         <source>The received package is not an edXML document package. Ask the sender to send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gói tin nhận được không phải gói văn bản edXML. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="352"/>
+        <location filename="../../app/ui/messages.py" line="352" />
         <source>The package declares a DTD or entities, which edXML forbids; it was refused for safety. Ask the sender to send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gói tin có khai báo DTD hoặc thực thể, không được phép trong edXML; đã từ chối để bảo đảm an toàn. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="357"/>
+        <location filename="../../app/ui/messages.py" line="357" />
         <source>The package is larger than the allowed size. Ask the sender to send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gói tin vượt quá dung lượng cho phép. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="360"/>
+        <location filename="../../app/ui/messages.py" line="360" />
         <source>The package header is too large to be genuine. Ask the sender to send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Phần đầu gói tin quá lớn, không hợp lệ. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="363"/>
+        <location filename="../../app/ui/messages.py" line="363" />
         <source>An attachment is larger than the allowed size. Ask the sender to send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Có tệp đính kèm vượt quá dung lượng cho phép. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="366"/>
+        <location filename="../../app/ui/messages.py" line="366" />
         <source>The package has too many attachments. Ask the sender to send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gói tin có quá nhiều tệp đính kèm. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="369"/>
+        <location filename="../../app/ui/messages.py" line="369" />
         <source>An attachment listed in the package is missing. Ask the sender to send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Thiếu tệp đính kèm được liệt kê trong gói tin. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="372"/>
+        <location filename="../../app/ui/messages.py" line="372" />
         <source>An attachment does not match its signed hash: it was changed on the way. Ask the sender to send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp đính kèm không khớp giá trị băm đã ký: tệp đã bị thay đổi trên đường truyền. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="377"/>
+        <location filename="../../app/ui/messages.py" line="377" />
         <source>The package lists the same attachment twice. Ask the sender to send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gói tin liệt kê một tệp đính kèm hai lần. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="380"/>
+        <location filename="../../app/ui/messages.py" line="380" />
         <source>The package carries an attachment it does not list. Ask the sender to send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gói tin có tệp đính kèm không được liệt kê. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="383"/>
-        <source>An attachment&apos;s size differs from the size the package announces. Ask the sender to send it again.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/messages.py" line="383" />
+        <source>An attachment's size differs from the size the package announces. Ask the sender to send it again.</source>
+        <translation>Dung lượng tệp đính kèm khác với dung lượng khai báo trong gói tin. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="386"/>
+        <location filename="../../app/ui/messages.py" line="386" />
         <source>The package carries an invalid agency code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gói tin có mã định danh cơ quan không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="387"/>
-        <source>The package&apos;s document identifier is not in the standard form.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/messages.py" line="387" />
+        <source>The package's document identifier is not in the standard form.</source>
+        <translation>Mã văn bản trong gói tin không đúng định dạng chuẩn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="390"/>
-        <source>The package&apos;s business document type is not one of the standard codes.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/messages.py" line="390" />
+        <source>The package's business document type is not one of the standard codes.</source>
+        <translation>Loại nghiệp vụ của gói tin không thuộc danh mục mã chuẩn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="393"/>
-        <source>The package&apos;s priority is not one of the standard codes.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/messages.py" line="393" />
+        <source>The package's priority is not one of the standard codes.</source>
+        <translation>Độ khẩn của gói tin không thuộc danh mục mã chuẩn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="394"/>
+        <location filename="../../app/ui/messages.py" line="394" />
         <source>The status message carries an unknown status code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gói tin trạng thái có mã trạng thái không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="395"/>
+        <location filename="../../app/ui/messages.py" line="395" />
         <source>A time in the package is not in the standard form (with +07:00).</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời gian trong gói tin không đúng định dạng chuẩn (có +07:00).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="398"/>
+        <location filename="../../app/ui/messages.py" line="398" />
         <source>The package names no recipient.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gói tin không có nơi nhận.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="399"/>
+        <location filename="../../app/ui/messages.py" line="399" />
         <source>A status message arrived where a document was expected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhận được gói tin trạng thái thay vì gói văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="400"/>
+        <location filename="../../app/ui/messages.py" line="400" />
         <source>A document arrived where a status message was expected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhận được gói văn bản thay vì gói tin trạng thái.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="401"/>
+        <location filename="../../app/ui/messages.py" line="401" />
         <source>The package file is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không tìm thấy tệp gói tin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="402"/>
+        <location filename="../../app/ui/messages.py" line="402" />
         <source>A refusal needs a reason for the sender.</source>
-        <translation type="unfinished"></translation>
+        <translation>Từ chối tiếp nhận cần nêu lý do cho nơi gửi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="403"/>
+        <location filename="../../app/ui/messages.py" line="404" />
+        <source>Unit {id} no longer exists. Reload the list and pick another unit.</source>
+        <translation>Đơn vị {id} không còn tồn tại. Hãy tải lại danh sách và chọn đơn vị khác.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="407" />
+        <source>{by} already directed this document at {at}. Reload the inbox to see the current state.</source>
+        <translation>{by} đã cho ý kiến chỉ đạo văn bản này lúc {at}. Hãy tải lại hộp văn bản để xem tình trạng hiện tại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="410" />
+        <source>The document is already in {name}'s inbox. Pick another leader to hand it over.</source>
+        <translation>Văn bản đã có trong hộp văn bản của {name}. Hãy chọn lãnh đạo khác nếu cần chuyển.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="413" />
+        <source>This task is already closed ({state}). Ask the leader to assign it again if work remains.</source>
+        <translation>Nhiệm vụ này đã kết thúc ({state}). Nếu còn việc, đề nghị lãnh đạo giao lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="416" />
+        <source>Task {id} no longer exists. Reload your task list.</source>
+        <translation>Nhiệm vụ {id} không còn tồn tại. Hãy tải lại danh sách việc.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="419" />
+        <source>The document is {state}: it cannot become {wanted} now. Reload to see its current state.</source>
+        <translation>Văn bản đang ở trạng thái {state}: không thể chuyển sang {wanted} lúc này. Hãy tải lại để xem trạng thái hiện tại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="422" />
+        <source>{by} changed this at {at} while you were working on it. Reload, check, and try again.</source>
+        <translation>{by} đã thay đổi nội dung này lúc {at} trong khi bạn đang làm. Hãy tải lại, kiểm tra rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="425" />
+        <source>The deadline {deadline} is already past. Pick today or a later working day.</source>
+        <translation>Hạn xử lý {deadline} đã qua. Hãy chọn hôm nay hoặc một ngày làm việc sau đó.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="428" />
+        <source>Give the deadline either as a date or as a number of working days, not both and not neither.</source>
+        <translation>Hãy nhập hạn xử lý bằng ngày cụ thể hoặc bằng số ngày làm việc (chỉ chọn một cách).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="431" />
+        <source>{days} working days is not a deadline. Enter 1 or more working days.</source>
+        <translation>{days} ngày làm việc không phải thời hạn hợp lệ. Hãy nhập từ 1 ngày làm việc trở lên.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="434" />
+        <source>{deadline} is not a working day (weekend or holiday). The next working day is {next}.</source>
+        <translation>Ngày {deadline} không phải ngày làm việc (cuối tuần hoặc ngày lễ). Ngày làm việc kế tiếp là {next}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="437" />
+        <source>{days} working days from the registration on {received} ended on {deadline}, which is past. Give more working days or pick a date.</source>
+        <translation>{days} ngày làm việc kể từ ngày vào sổ {received} đã hết vào ngày {deadline}. Hãy cho thêm ngày làm việc hoặc chọn một ngày cụ thể.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="442" />
+        <source>A leader can only delegate their own authority. Ask the administrator to record it for another leader.</source>
+        <translation>Lãnh đạo chỉ ủy quyền được thẩm quyền của chính mình. Đề nghị quản trị viên ghi nhận cho lãnh đạo khác.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="446" />
+        <source>The delegation would end at {ends}, which is already past. Pick an end in the future.</source>
+        <translation>Thời điểm kết thúc ủy quyền {ends} đã qua. Hãy chọn thời điểm trong tương lai.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="449" />
+        <source>Your delegation from {leader} runs from {starts} to {ends}: you cannot act for them now. Ask {leader} for a new delegation.</source>
+        <translation>Bạn được {leader} ủy quyền từ {starts} đến {ends}: hiện không thể thay mặt. Đề nghị {leader} ủy quyền lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="454" />
+        <source>Choose the leader whose authority is delegated.</source>
+        <translation>Hãy chọn lãnh đạo ủy quyền.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="457" />
+        <source>Delegation {id} no longer exists. Reload the list.</source>
+        <translation>Ủy quyền {id} không còn tồn tại. Hãy tải lại danh sách.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="460" />
+        <source>The delegation must end after it starts. Check the two dates.</source>
+        <translation>Thời điểm kết thúc ủy quyền phải sau thời điểm bắt đầu. Hãy kiểm tra lại hai ngày.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="463" />
+        <source>A leader cannot delegate to themselves. Choose a deputy.</source>
+        <translation>Lãnh đạo không thể tự ủy quyền cho chính mình. Hãy chọn cấp phó.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="466" />
+        <source>Write the direction (ý kiến chỉ đạo) before assigning the document.</source>
+        <translation>Hãy ghi ý kiến chỉ đạo trước khi giao xử lý văn bản.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="469" />
+        <source>An attached file has no name. Name it and attach it again.</source>
+        <translation>Tệp đính kèm chưa có tên. Hãy đặt tên rồi đính kèm lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="472" />
+        <source>A document filed for information has no deadline. Clear the deadline, or assign it instead.</source>
+        <translation>Văn bản để biết không có hạn xử lý. Hãy bỏ hạn xử lý hoặc giao xử lý.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="475" />
+        <source>Choose who leads the work (a unit or a person), or file the document for information.</source>
+        <translation>Hãy chọn đơn vị hoặc cá nhân chủ trì, hoặc chuyển văn bản để biết.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="478" />
+        <source>The lead is either a unit or a person, not both. Keep one of them.</source>
+        <translation>Chủ trì là một đơn vị hoặc một cá nhân, không phải cả hai. Hãy giữ lại một.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="481" />
+        <source>This action ({action}) needs a signed-in user. Sign in and try again.</source>
+        <translation>Thao tác này ({action}) cần người dùng đã đăng nhập. Hãy đăng nhập rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="484" />
+        <source>{name} is not a deputy or leader: a delegation can only go to one. Choose another person.</source>
+        <translation>{name} không phải lãnh đạo hoặc cấp phó: chỉ ủy quyền được cho lãnh đạo, cấp phó. Hãy chọn người khác.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="487" />
+        <source>{name} is not a leader or deputy. Choose a leader to present the document to.</source>
+        <translation>{name} không phải lãnh đạo hoặc cấp phó. Hãy chọn lãnh đạo để trình văn bản.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="490" />
+        <source>You do not take part in this task, so you cannot open it. Ask the leader who assigned it.</source>
+        <translation>Bạn không tham gia nhiệm vụ này nên không thể mở. Hãy hỏi lãnh đạo đã giao việc.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="493" />
+        <source>Only a coordinating unit or person adds input to this task. Use progress notes if you lead it.</source>
+        <translation>Chỉ đơn vị, cá nhân phối hợp mới cho ý kiến phối hợp. Nếu bạn chủ trì, hãy ghi tiến độ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="496" />
+        <source>Only incoming documents are presented to the leader. This one is not incoming.</source>
+        <translation>Chỉ văn bản đến mới được trình lãnh đạo. Văn bản này không phải văn bản đến.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="499" />
+        <source>Only the lead unit or person reports progress on this task and finishes it.</source>
+        <translation>Chỉ đơn vị, cá nhân chủ trì mới báo cáo tiến độ và kết thúc nhiệm vụ này.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="502" />
+        <source>Only outgoing documents have signing and sending times. This one is not outgoing.</source>
+        <translation>Chỉ văn bản đi mới có thời điểm ký và gửi. Văn bản này không phải văn bản đi.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="505" />
+        <source>The document has not been presented to a leader yet. Ask the clerk to present it first.</source>
+        <translation>Văn bản chưa được trình lãnh đạo. Đề nghị văn thư trình trước.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="508" />
+        <source>This document is in {leader}'s inbox. Only {leader}, or a deputy they delegated to, can direct it.</source>
+        <translation>Văn bản này thuộc hộp văn bản của {leader}. Chỉ {leader} hoặc cấp phó được ủy quyền mới cho ý kiến chỉ đạo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="512" />
+        <source>Write something or attach a file before saving the note.</source>
+        <translation>Hãy ghi nội dung hoặc đính kèm tệp trước khi lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="513" />
+        <source>Select at least one document first.</source>
+        <translation>Hãy chọn ít nhất một văn bản.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="514" />
+        <source>{name} is named twice (as lead and coordinator, or twice as coordinator). Keep it once.</source>
+        <translation>{name} bị chọn hai lần (vừa chủ trì vừa phối hợp, hoặc phối hợp hai lần). Hãy giữ lại một lần.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="517" />
+        <source>Each lead or coordinator is either a unit or a person. Pick one.</source>
+        <translation>Mỗi bên chủ trì hoặc phối hợp là một đơn vị hoặc một cá nhân. Hãy chọn một.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="520" />
+        <source>Write the result before finishing the task.</source>
+        <translation>Hãy ghi kết quả trước khi kết thúc nhiệm vụ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="521" />
+        <source>{name}'s account is deactivated. Choose someone else.</source>
+        <translation>Tài khoản của {name} đã bị khóa. Hãy chọn người khác.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="524" />
         <source>Your role may not do this. Ask a user with the right role.</source>
         <translation>Vai trò của bạn không được thực hiện thao tác này. Hãy nhờ người dùng có vai trò phù hợp.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="404"/>
+        <location filename="../../app/ui/messages.py" line="525" />
         <source>Someone else changed this meanwhile. Reload and try again.</source>
         <translation>Người khác vừa thay đổi dữ liệu này. Hãy tải lại và thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="407"/>
+        <location filename="../../app/ui/messages.py" line="528" />
         <source>The operation could not be completed (code {code}).</source>
         <translation>Không thực hiện được thao tác (mã lỗi {code}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="408"/>
+        <location filename="../../app/ui/messages.py" line="529" />
         <source>An unexpected error occurred. Details were written to the log at {log}. Please report it.</source>
         <translation>Đã xảy ra lỗi ngoài dự kiến. Chi tiết đã được ghi vào nhật ký tại {log}. Vui lòng báo lại lỗi này.</translation>
     </message>
@@ -1895,27 +2094,27 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../app/ui/pages/__init__.py" line="65"/>
+        <location filename="../../app/ui/pages/__init__.py" line="65" />
         <source>Intake</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/__init__.py" line="66"/>
+        <location filename="../../app/ui/pages/__init__.py" line="66" />
         <source>Documents</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/__init__.py" line="67"/>
+        <location filename="../../app/ui/pages/__init__.py" line="67" />
         <source>Incoming register</source>
         <translation>Sổ văn bản đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/__init__.py" line="68"/>
+        <location filename="../../app/ui/pages/__init__.py" line="68" />
         <source>Outgoing register</source>
         <translation>Sổ văn bản đi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/__init__.py" line="69"/>
+        <location filename="../../app/ui/pages/__init__.py" line="69" />
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
@@ -1923,52 +2122,52 @@
 <context>
     <name>PageStrip</name>
     <message>
-        <location filename="../../app/widgets/page_strip.py" line="77"/>
+        <location filename="../../app/widgets/page_strip.py" line="77" />
         <source>Rotate left</source>
         <translation>Xoay trái</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/page_strip.py" line="80"/>
+        <location filename="../../app/widgets/page_strip.py" line="80" />
         <source>Rotate right</source>
         <translation>Xoay phải</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/page_strip.py" line="83"/>
+        <location filename="../../app/widgets/page_strip.py" line="83" />
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/page_strip.py" line="86"/>
+        <location filename="../../app/widgets/page_strip.py" line="86" />
         <source>Keep blank page</source>
         <translation>Giữ trang trắng</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/page_strip.py" line="89"/>
+        <location filename="../../app/widgets/page_strip.py" line="89" />
         <source>Blank pages are left out of the document; keep the selected one after all.</source>
         <translation>Trang trắng được bỏ ra khỏi văn bản; bấm để giữ lại trang đang chọn.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/page_strip.py" line="238"/>
+        <location filename="../../app/widgets/page_strip.py" line="238" />
         <source>%1 · blank, left out</source>
         <translation>%1 · trắng, đã bỏ</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/page_strip.py" line="240"/>
+        <location filename="../../app/widgets/page_strip.py" line="240" />
         <source>%1 · blank, kept</source>
         <translation>%1 · trắng, giữ lại</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/page_strip.py" line="244"/>
+        <location filename="../../app/widgets/page_strip.py" line="244" />
         <source>Blank page: double-click or press “Keep blank page” to keep it</source>
         <translation>Trang trắng: nhấp đúp hoặc bấm “Giữ trang trắng” để giữ lại</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/page_strip.py" line="251"/>
+        <location filename="../../app/widgets/page_strip.py" line="251" />
         <source>%1 page(s)</source>
         <translation>%1 trang</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/page_strip.py" line="253"/>
+        <location filename="../../app/widgets/page_strip.py" line="253" />
         <source>%1 blank left out</source>
         <translation>%1 trang trắng đã bỏ</translation>
     </message>
@@ -1976,37 +2175,37 @@
 <context>
     <name>PdfViewer</name>
     <message>
-        <location filename="../../app/widgets/pdf_view.py" line="33"/>
+        <location filename="../../app/widgets/pdf_view.py" line="33" />
         <source>Previous page</source>
         <translation>Trang trước</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/pdf_view.py" line="34"/>
+        <location filename="../../app/widgets/pdf_view.py" line="34" />
         <source>Next page</source>
         <translation>Trang sau</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/pdf_view.py" line="35"/>
+        <location filename="../../app/widgets/pdf_view.py" line="35" />
         <source>Zoom out</source>
         <translation>Thu nhỏ</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/pdf_view.py" line="36"/>
+        <location filename="../../app/widgets/pdf_view.py" line="36" />
         <source>Zoom in</source>
         <translation>Phóng to</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/pdf_view.py" line="37"/>
+        <location filename="../../app/widgets/pdf_view.py" line="37" />
         <source>Fit width</source>
         <translation>Vừa chiều rộng</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/pdf_view.py" line="37"/>
+        <location filename="../../app/widgets/pdf_view.py" line="37" />
         <source>Fit the page width to the window</source>
         <translation>Khớp chiều rộng trang với cửa sổ</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/pdf_view.py" line="88"/>
+        <location filename="../../app/widgets/pdf_view.py" line="88" />
         <source>Page %1 of %2</source>
         <translation>Trang %1/%2</translation>
     </message>
@@ -2014,163 +2213,163 @@
 <context>
     <name>RegisterIncomingDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="72"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="72" />
         <source>Register an incoming document</source>
         <translation>Đăng ký văn bản đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="88"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="88" />
         <source>No file chosen</source>
         <translation>Chưa chọn tệp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="91"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="91" />
         <source>Choose file…</source>
         <translation>Chọn tệp…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="97"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="97" />
         <source>Type to search the agency directory</source>
         <translation>Gõ để tìm trong danh bạ cơ quan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="106"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="106" />
         <source>e.g. 45/QĐ-UBND</source>
         <translation>ví dụ 45/QĐ-UBND</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="136"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="136" />
         <source>from the file</source>
         <translation>theo tệp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="151"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="151" />
         <source>File:</source>
         <translation>Tệp:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="152"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="152" />
         <source>Issuing agency:</source>
         <translation>Cơ quan ban hành:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="153"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="153" />
         <source>Number/notation:</source>
         <translation>Số, ký hiệu:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="154"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="154" />
         <source>Issued on:</source>
         <translation>Ngày ban hành:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="155"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="155" />
         <source>Document type:</source>
         <translation>Loại văn bản:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="156"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="156" />
         <source>Summary:</source>
         <translation>Trích yếu:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="159"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="159" />
         <source>Confidentiality:</source>
         <translation>Độ mật:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="161"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="161" />
         <source>Urgency:</source>
         <translation>Độ khẩn:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="162"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="162" />
         <source>Restriction stamp:</source>
         <translation>Dấu phạm vi lưu hành:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="163"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="163" />
         <source>Pages:</source>
         <translation>Số trang:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="164"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="164" />
         <source>Receiving unit:</source>
         <translation>Đơn vị nhận:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="165"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="165" />
         <source>Note:</source>
         <translation>Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="178"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="178" />
         <source>Register anyway</source>
         <translation>Vẫn đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="189"/>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="421"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="189" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="421" />
         <source>Register</source>
         <translation>Đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="190"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="190" />
         <source>Cancel</source>
         <translation>Hủy bỏ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="214"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="214" />
         <source>Not secret</source>
         <translation>Không mật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="215"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="215" />
         <source>Secret (Mật)</source>
         <translation>Mật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="216"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="216" />
         <source>Top secret (Tối mật)</source>
         <translation>Tối mật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="217"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="217" />
         <source>Absolute secret (Tuyệt mật)</source>
         <translation>Tuyệt mật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="222"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="222" />
         <source>None</source>
         <translation>Không</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="251"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="251" />
         <source>Choose the scanned or received file</source>
         <translation>Chọn tệp văn bản đã quét hoặc đã nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="251"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="251" />
         <source>PDF or image (%1)</source>
         <translation>PDF hoặc ảnh (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="261"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="261" />
         <source>%1 — checking…</source>
         <translation>%1 — đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="278"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="278" />
         <source>%1 — %2 page(s), %3 KB</source>
         <translation>%1 — %2 trang, %3 KB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="372"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="372" />
         <source>Choose the file of the document (PDF or image).</source>
         <translation>Hãy chọn tệp của văn bản (PDF hoặc ảnh).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="421"/>
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="421" />
         <source>Registering…</source>
         <translation>Đang đăng ký…</translation>
     </message>
@@ -2178,87 +2377,87 @@
 <context>
     <name>RegistryBookDialog</name>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="228"/>
+        <location filename="../../app/ui/pages/admin.py" line="228" />
         <source>Administrative documents</source>
         <translation>Văn bản hành chính</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="229"/>
+        <location filename="../../app/ui/pages/admin.py" line="229" />
         <source>Legal normative documents of one type</source>
         <translation>Văn bản quy phạm pháp luật (theo từng loại)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="230"/>
+        <location filename="../../app/ui/pages/admin.py" line="230" />
         <source>Secret documents</source>
         <translation>Văn bản mật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="231"/>
+        <location filename="../../app/ui/pages/admin.py" line="231" />
         <source>Copies (sao y, trích sao, sao lục)</source>
         <translation>Bản sao (sao y, trích sao, sao lục)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="232"/>
+        <location filename="../../app/ui/pages/admin.py" line="232" />
         <source>An advisory body (council, board, team)</source>
         <translation>Tổ chức tư vấn (Hội đồng, Ban, Tổ)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="233"/>
+        <location filename="../../app/ui/pages/admin.py" line="233" />
         <source>Incoming documents</source>
         <translation>Văn bản đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="234"/>
+        <location filename="../../app/ui/pages/admin.py" line="234" />
         <source>Incoming secret documents</source>
         <translation>Văn bản đến mật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="239"/>
+        <location filename="../../app/ui/pages/admin.py" line="239" />
         <source>Add a registry book</source>
         <translation>Thêm sổ đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="248"/>
+        <location filename="../../app/ui/pages/admin.py" line="248" />
         <source>Abbreviation of the advisory body, e.g. HĐTĐ</source>
         <translation>Chữ viết tắt của tổ chức tư vấn, ví dụ HĐTĐ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="253"/>
+        <location filename="../../app/ui/pages/admin.py" line="253" />
         <source>Secret register (kept apart, never sent electronically)</source>
         <translation>Sổ mật (quản lý riêng, không gửi qua mạng)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="255"/>
+        <location filename="../../app/ui/pages/admin.py" line="255" />
         <source>Number series</source>
         <translation>Hệ thống số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="256"/>
+        <location filename="../../app/ui/pages/admin.py" line="256" />
         <source>Document type</source>
         <translation>Loại văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="257"/>
+        <location filename="../../app/ui/pages/admin.py" line="257" />
         <source>Advisory body</source>
         <translation>Tổ chức tư vấn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="258"/>
+        <location filename="../../app/ui/pages/admin.py" line="258" />
         <source>Year</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="259"/>
+        <location filename="../../app/ui/pages/admin.py" line="259" />
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="286"/>
+        <location filename="../../app/ui/pages/admin.py" line="286" />
         <source>Incoming register</source>
         <translation>Sổ đăng ký văn bản đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="286"/>
+        <location filename="../../app/ui/pages/admin.py" line="286" />
         <source>Outgoing register</source>
         <translation>Sổ đăng ký văn bản đi</translation>
     </message>
@@ -2266,223 +2465,223 @@
 <context>
     <name>RegistryBookPage</name>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="92"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="92" />
         <source>Incoming register</source>
         <translation>Sổ văn bản đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="92"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="92" />
         <source>Outgoing register</source>
         <translation>Sổ văn bản đi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="100"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="100" />
         <source>Register incoming…</source>
         <translation>Đăng ký văn bản đến…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="102"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="102" />
         <source>Register a received document (Ctrl+N); you can also drop a PDF or an image on this page</source>
         <translation>Đăng ký văn bản nhận được (Ctrl+N); cũng có thể kéo thả tệp PDF hoặc ảnh vào trang này</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="108"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="108" />
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="111"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="111" />
         <source>Excel (.xlsx)…</source>
         <translation>Excel (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="112"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="112" />
         <source>PDF (printed register)…</source>
         <translation>PDF (sổ in)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="114"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="114" />
         <source>Print…</source>
         <translation>In…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="149"/>
-        <location filename="../../app/ui/pages/registry_book.py" line="503"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="149" />
+        <location filename="../../app/ui/pages/registry_book.py" line="504" />
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="151"/>
-        <location filename="../../app/ui/pages/registry_book.py" line="505"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="151" />
+        <location filename="../../app/ui/pages/registry_book.py" line="506" />
         <source>Correct entry…</source>
         <translation>Sửa mục…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="154"/>
-        <location filename="../../app/ui/pages/registry_book.py" line="506"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="154" />
+        <location filename="../../app/ui/pages/registry_book.py" line="507" />
         <source>Cancel number…</source>
         <translation>Hủy số…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="157"/>
-        <location filename="../../app/ui/pages/registry_book.py" line="507"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="157" />
+        <location filename="../../app/ui/pages/registry_book.py" line="508" />
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="169"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="169" />
         <source>Stop</source>
         <translation>Dừng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="170"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="170" />
         <source>Stop the export; no file is left behind</source>
         <translation>Dừng xuất sổ; không để lại tệp dở dang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="203"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="203" />
         <source>Search number, issuer, summary… (Ctrl+F)</source>
         <translation>Tìm số, cơ quan ban hành, trích yếu… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="209"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="209" />
         <source>All types</source>
         <translation>Mọi loại văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="215"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="215" />
         <source>Any issuer</source>
         <translation>Mọi cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="220"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="220" />
         <source>Any urgency</source>
         <translation>Mọi độ khẩn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="221"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="221" />
         <source>Urgent or higher</source>
         <translation>Từ Khẩn trở lên</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="226"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="226" />
         <source>Any state</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="233"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="233" />
         <source>Any receiving unit</source>
         <translation>Mọi đơn vị nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="233"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="233" />
         <source>Any recipient</source>
         <translation>Mọi nơi nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="238"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="238" />
         <source>Clear</source>
         <translation>Xóa lọc</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="239"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="239" />
         <source>Clear the search and all filters</source>
         <translation>Xóa nội dung tìm kiếm và mọi điều kiện lọc</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="257"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="257" />
         <source>From</source>
         <translation>Từ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="259"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="259" />
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="274"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="275" />
         <source>Registration period; “—” means no limit</source>
         <translation>Thời gian đăng ký; “—” là không giới hạn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="393"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="394" />
         <source>%1 entries</source>
         <translation>%1 mục</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="395"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="396" />
         <source>%1+ results</source>
         <translation>%1+ kết quả</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="397"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="398" />
         <source>%1 results</source>
         <translation>%1 kết quả</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="537"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="538" />
         <source>Registered as incoming number %1.</source>
         <translation>Đã đăng ký với số đến %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="572"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="573" />
         <source>Entry corrected.</source>
         <translation>Đã sửa mục.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="584"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="585" />
         <source>Number %1 cancelled; it stays in the book.</source>
         <translation>Đã hủy số %1; số vẫn được giữ trong sổ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="618"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="619" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="618"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="619" />
         <source>PDF document (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="619"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="620" />
         <source>Export the register</source>
         <translation>Xuất sổ đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="640"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="641" />
         <source>Exporting…</source>
         <translation>Đang xuất…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="647"/>
-        <location filename="../../app/ui/pages/registry_book.py" line="664"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="648" />
+        <location filename="../../app/ui/pages/registry_book.py" line="665" />
         <source>Export cancelled.</source>
         <translation>Đã hủy xuất sổ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="658"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="659" />
         <source>Exporting… %1 of %2 entries</source>
         <translation>Đang xuất… %1 / %2 mục</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="672"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="673" />
         <source>%1 entries written to %2.</source>
         <translation>Đã ghi %1 mục vào %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="689"/>
-        <location filename="../../app/ui/pages/registry_book.py" line="694"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="690" />
+        <location filename="../../app/ui/pages/registry_book.py" line="695" />
         <source>Print the register</source>
         <translation>In sổ đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="695"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="696" />
         <source>The register could not be sent to the printer; it opens in the PDF viewer instead.</source>
         <translation>Không gửi được sổ tới máy in; sổ sẽ được mở bằng trình xem PDF.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="355"/>
+        <location filename="../../app/ui/pages/registry_book.py" line="356" />
         <source>No registry book for this year yet.</source>
         <translation>Chưa có sổ đăng ký cho năm nay.</translation>
     </message>
