@@ -33,17 +33,20 @@ class Services:
 
     @staticmethod
     def build(ctx: StoreContext) -> Services:
+        registry = RegistryService(ctx)
+        workflow = WorkflowService(ctx)
+        registry.on_incoming_registered = workflow.auto_present_on_registration  # arrivals reach the leader at once
         return Services(
             ctx=ctx,
             auth=AuthService(ctx),
             session=SessionService(ctx),
             documents=DocumentService(ctx),
-            registry=RegistryService(ctx),
+            registry=registry,
             integrity=IntegrityService(ctx),
             demo=DemoSetup(ctx),
             directory=DirectoryService(ctx),
             registry_export=RegistryExportService(ctx),
-            workflow=WorkflowService(ctx),
+            workflow=workflow,
         )
 
 

@@ -8,8 +8,9 @@ number with a "cancelled" mark (ND30 Art 15).
 
 from __future__ import annotations
 
+import logging
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
@@ -28,7 +29,7 @@ from app.domain.enums import (
     Role,
     Urgency,
 )
-from app.domain.errors import ConflictError, NotFoundError, ValidationError
+from app.domain.errors import ConflictError, DomainError, NotFoundError, ValidationError
 from app.domain.model import Actor, AuditEvent, Document, DocumentFile, RegistryBook, RegistryEntry
 from app.domain.registry_query import RegistryQuery, RegistryRow
 from app.services.context import StoreContext
@@ -45,6 +46,8 @@ from app.store.repositories import (
     entry_of,
     utc,
 )
+
+log = logging.getLogger(__name__)
 
 INCOMING_SERIES = "incoming"
 INCOMING_SECRET_SERIES = "incoming-secret"
@@ -114,6 +117,8 @@ def series_key_for(doc: Document) -> str:
 class RegistryService:
     def __init__(self, ctx: StoreContext) -> None:
         self._ctx = ctx
+        # Set by Services.build to the workflow's presenting step; the registry itself knows no workflow.
+        self.on_incoming_registered: Callable[[Actor, str], object] | None = None
 
     # ---- books -------------------------------------------------------------------------------------------------
     def books(self, year: int | None = None) -> list[RegistryBook]:
@@ -317,7 +322,18 @@ class RegistryService:
                     "duplicate_confirmed": confirm_duplicate,
                 },
             )
-            return entry
+        self._after_incoming(actor, entry)
+        return entry
+
+    def _after_incoming(self, actor: Actor, entry: RegistryEntry) -> None:
+        """Present the arrival to the leader at once (seed Art 8.3). The registration has committed: if presenting
+        fails, the document stays registered and the clerk's "not presented today" list shows it."""
+        if self.on_incoming_registered is None:
+            return
+        try:
+            self.on_incoming_registered(actor, entry.document_id)
+        except DomainError:
+            log.warning("registered document %s was not presented automatically", entry.document_id, exc_info=True)
 
     def allocate_outgoing(self, actor: Actor, document_id: str) -> OutgoingNumber:
         """Give an outgoing document its number and date (ND30 Art 15.3: by the system, after the signature).

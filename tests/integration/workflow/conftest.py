@@ -41,6 +41,8 @@ def at(year: int, month: int, day: int, hour: int = 9, minute: int = 0) -> datet
 @pytest.fixture
 def team(services: Services, clock: FakeClock) -> Team:
     clock.now = at(2026, 11, 25, 8, 0)  # Wed, a working day (24/11/2026 is Ngày Văn hóa Việt Nam)
+    # These tests present documents themselves; automatic presenting on registration has its own test.
+    services.registry.on_incoming_registered = None
     with services.ctx.db.session() as s:
         agencies = AgencyRepository(s)
         agency = agencies.add(code="000.00.12.H27", name="Sở Thông tin và Truyền thông", abbreviation="STTTT",

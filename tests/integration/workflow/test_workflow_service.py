@@ -550,3 +550,36 @@ def test_the_system_actor_presents_arrivals_from_the_exchange_but_a_specialist_c
     with pytest.raises(PermissionDeniedError):
         services.workflow.notes(team.accountant, a.id)
     assert services.workflow.assignment(team.planner, a.id).lead == Party.user(team.planner.user_id or 0)
+
+
+def test_a_registered_arrival_reaches_the_leaders_inbox_at_once(services: Services, clock: FakeClock) -> None:
+    """Seed Art 8.3: registering an incoming document presents it to the agency's leader in the same step."""
+    from datetime import date as _date
+    from datetime import datetime
+
+    from app.domain.clock import VN_TZ
+    from app.domain.enums import AgencyLevel, RegistryKind, Role
+    from app.domain.model import Actor as _Actor
+    from app.services.passwords import hash_password
+    from app.services.registry import IncomingForm
+    from app.store.repositories import AgencyRepository, RegistryRepository, UserRepository
+    from tests.integration.registry.conftest import make_pdf
+
+    clock.now = datetime(2026, 11, 25, 9, 0, tzinfo=VN_TZ)
+    with services.ctx.db.session() as s:
+        agency = AgencyRepository(s).add(code="000.00.12.H27", name="Sở Thử", abbreviation="ST",
+                                         level=AgencyLevel.PROVINCE, parent_code=None, parent_name=None,
+                                         place_name="Hà Tĩnh", is_own=True)
+        RegistryRepository(s).add_book(agency_id=agency.id, kind=RegistryKind.INCOMING, year=2026,
+                                       name="Sổ đến", series_key="incoming")
+        users = UserRepository(s)
+        clerk = users.add(agency_id=agency.id, unit_id=None, username="vt", full_name="Văn Thư", position="Văn thư",
+                          password_hash=hash_password("x"), roles=[Role.CLERK], created_at=clock.now)
+        leader = users.add(agency_id=agency.id, unit_id=None, username="gd", full_name="Giám Đốc",
+                           position="Giám đốc", password_hash=hash_password("x"), roles=[Role.LEADER],
+                           created_at=clock.now)
+    form = IncomingForm(issuer_name="UBND huyện Kỳ Anh", number_notation="12/UBND-VP", issued_date=_date(2026, 11, 20),
+                        doc_type="Công văn", summary="V/v khẩn trương báo cáo")
+    services.registry.register_incoming(_Actor.of(clerk), form, make_pdf(), "cv.pdf")
+    inbox = services.workflow.inbox(_Actor.of(leader), offset=0, limit=10)
+    assert [item.summary for item in inbox] == ["V/v khẩn trương báo cáo"]
