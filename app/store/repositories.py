@@ -425,11 +425,3 @@ class RegistryRepository:
             .limit(limit)
         )
         return [entry_of(r) for r in self.s.execute(q).scalars()]
-
-    def entry_count(self, book_id: int) -> int:
-        return int(
-            self.s.scalar(
-                select(func.count()).select_from(RegistryEntryRow).where(RegistryEntryRow.book_id == book_id)
-            )
-            or 0
-        )

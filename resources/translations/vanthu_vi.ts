@@ -666,230 +666,233 @@
     </message>
 </context>
 <context>
+    <name>IncomingFields</name>
+    <message>
+        <location filename="../../app/ui/incoming_fields.py" line="28" />
+        <source>e.g. 45/QĐ-UBND</source>
+        <translation>ví dụ 45/QĐ-UBND</translation>
+    </message>
+</context>
+<context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="140" />
+        <location filename="../../app/ui/pages/intake.py" line="137" />
         <source>Intake of paper documents</source>
         <translation>Tiếp nhận văn bản giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="144" />
+        <location filename="../../app/ui/pages/intake.py" line="141" />
         <source>Source</source>
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="147" />
+        <location filename="../../app/ui/pages/intake.py" line="144" />
         <source>No scanner found</source>
         <translation>Không tìm thấy máy quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="148" />
+        <location filename="../../app/ui/pages/intake.py" line="145" />
         <source>Find scanners</source>
         <translation>Tìm máy quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="155" />
+        <location filename="../../app/ui/pages/intake.py" line="152" />
         <source>Scan</source>
         <translation>Quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="158" />
+        <location filename="../../app/ui/pages/intake.py" line="155" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="162" />
+        <location filename="../../app/ui/pages/intake.py" line="159" />
         <source>Import files…</source>
         <translation>Nhập tệp…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="165" />
+        <location filename="../../app/ui/pages/intake.py" line="162" />
         <source>New document</source>
         <translation>Văn bản mới</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="168" />
+        <location filename="../../app/ui/pages/intake.py" line="165" />
         <source>Or drop PDF and image files onto this page.</source>
         <translation>Hoặc kéo thả tệp PDF, tệp ảnh vào trang này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="178" />
+        <location filename="../../app/ui/pages/intake.py" line="175" />
         <source>Scanner:</source>
         <translation>Máy quét:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="181" />
+        <location filename="../../app/ui/pages/intake.py" line="178" />
         <source>Profile:</source>
         <translation>Chế độ quét:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="197" />
+        <location filename="../../app/ui/pages/intake.py" line="194" />
         <source>Pages</source>
         <translation>Các trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="204" />
+        <location filename="../../app/ui/pages/intake.py" line="201" />
         <source>Document details</source>
         <translation>Thông tin văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="209" />
-        <source>e.g. 45/QĐ-UBND</source>
-        <translation>ví dụ 45/QĐ-UBND</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/intake.py" line="241" />
+        <location filename="../../app/ui/pages/intake.py" line="220" />
         <source>Register anyway</source>
         <translation>Vẫn đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="248" />
-        <location filename="../../app/ui/pages/intake.py" line="319" />
+        <location filename="../../app/ui/pages/intake.py" line="227" />
+        <location filename="../../app/ui/pages/intake.py" line="298" />
         <source>Register</source>
         <translation>Đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="252" />
+        <location filename="../../app/ui/pages/intake.py" line="231" />
         <source>Open the registered document</source>
         <translation>Mở văn bản vừa đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="257" />
+        <location filename="../../app/ui/pages/intake.py" line="236" />
         <source>Issuing agency:</source>
         <translation>Cơ quan ban hành:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="258" />
+        <location filename="../../app/ui/pages/intake.py" line="237" />
         <source>Number/notation:</source>
         <translation>Số, ký hiệu:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="259" />
+        <location filename="../../app/ui/pages/intake.py" line="238" />
         <source>Issued on:</source>
         <translation>Ngày văn bản:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="260" />
+        <location filename="../../app/ui/pages/intake.py" line="239" />
         <source>Document type:</source>
         <translation>Loại văn bản:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="261" />
+        <location filename="../../app/ui/pages/intake.py" line="240" />
         <source>Summary:</source>
         <translation>Trích yếu:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="262" />
+        <location filename="../../app/ui/pages/intake.py" line="241" />
         <source>Urgency:</source>
         <translation>Độ khẩn:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="319" />
+        <location filename="../../app/ui/pages/intake.py" line="298" />
         <source>Registering…</source>
         <translation>Đang đăng ký…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="357" />
+        <location filename="../../app/ui/pages/intake.py" line="336" />
         <source>Looking for scanners…</source>
         <translation>Đang tìm máy quét…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="373" />
+        <location filename="../../app/ui/pages/intake.py" line="352" />
         <source>%1 scanner(s) found.</source>
         <translation>Tìm thấy %1 máy quét.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="451" />
+        <location filename="../../app/ui/pages/intake.py" line="430" />
         <source>Capturing pages…</source>
         <translation>Đang lấy trang…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="456" />
+        <location filename="../../app/ui/pages/intake.py" line="435" />
         <source>Cancelled; the pages already captured are kept.</source>
         <translation>Đã hủy; các trang đã lấy được vẫn được giữ lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="468" />
+        <location filename="../../app/ui/pages/intake.py" line="447" />
         <source>%1 page(s) captured…</source>
         <translation>Đã lấy %1 trang…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="478" />
+        <location filename="../../app/ui/pages/intake.py" line="457" />
         <source>%1 page(s) ready for review.</source>
         <translation>%1 trang sẵn sàng để kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="480" />
+        <location filename="../../app/ui/pages/intake.py" line="459" />
         <source>%1 blank page(s) left out; select one and press “Keep blank page” to keep it.</source>
         <translation>%1 trang trắng được bỏ ra; chọn trang và bấm “Giữ trang trắng” để giữ lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="493" />
+        <location filename="../../app/ui/pages/intake.py" line="472" />
         <source>Import scanned or received files</source>
         <translation>Nhập tệp đã quét hoặc đã nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="494" />
+        <location filename="../../app/ui/pages/intake.py" line="473" />
         <source>PDF or image (%1)</source>
         <translation>PDF hoặc ảnh (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="525" />
+        <location filename="../../app/ui/pages/intake.py" line="504" />
         <source>Reading the document header…</source>
         <translation>Đang đọc phần đầu văn bản…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="538" />
+        <location filename="../../app/ui/pages/intake.py" line="517" />
         <source>The fields could not be read from the pages: %1 Fill them in by hand.</source>
         <translation>Không đọc được thông tin từ các trang: %1 Hãy nhập bằng tay.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="565" />
+        <location filename="../../app/ui/pages/intake.py" line="544" />
         <source>Fields read from the pages. Check the highlighted ones.</source>
         <translation>Đã đọc thông tin từ các trang. Hãy kiểm tra các ô được tô màu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="566" />
+        <location filename="../../app/ui/pages/intake.py" line="545" />
         <source>Fields read from the pages. Check them before registering.</source>
         <translation>Đã đọc thông tin từ các trang. Hãy kiểm tra trước khi đăng ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="576" />
+        <location filename="../../app/ui/pages/intake.py" line="555" />
         <source>Read with low confidence: check this field.</source>
         <translation>Đọc chưa chắc chắn: hãy kiểm tra ô này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="628" />
+        <location filename="../../app/ui/pages/intake.py" line="607" />
         <source>A signed or born-digital PDF is registered as it is, on its own. Start a new document for the other pages.</source>
         <translation>Tệp PDF đã ký số hoặc văn bản điện tử gốc được đăng ký nguyên trạng, riêng một mình. Hãy tạo văn bản mới cho các trang còn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="632" />
+        <location filename="../../app/ui/pages/intake.py" line="611" />
         <source>This PDF is signed or born digital and is kept byte for byte: its pages cannot be turned or left out. Import it again to start over.</source>
         <translation>Tệp PDF này đã ký số hoặc là văn bản điện tử gốc nên được giữ nguyên từng byte: không thể xoay hay bỏ trang. Hãy nhập lại tệp để làm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="670" />
+        <location filename="../../app/ui/pages/intake.py" line="649" />
         <source>Recognising text and building the PDF/A…</source>
         <translation>Đang nhận dạng chữ và tạo tệp PDF/A…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="675" />
+        <location filename="../../app/ui/pages/intake.py" line="654" />
         <source>Registration cancelled; nothing was registered.</source>
         <translation>Đã hủy đăng ký; chưa có gì được đăng ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="705" />
+        <location filename="../../app/ui/pages/intake.py" line="684" />
         <source>Registered as incoming number %1.</source>
         <translation>Đã đăng ký văn bản đến số %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="707" />
+        <location filename="../../app/ui/pages/intake.py" line="686" />
         <source>Text recognition was not available: the PDF has no searchable text.</source>
         <translation>Không nhận dạng được chữ: tệp PDF không tìm kiếm được nội dung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="710" />
+        <location filename="../../app/ui/pages/intake.py" line="689" />
         <source>Ready for the next document.</source>
         <translation>Sẵn sàng cho văn bản tiếp theo.</translation>
     </message>
@@ -2213,163 +2216,158 @@
 <context>
     <name>RegisterIncomingDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="72" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="69" />
         <source>Register an incoming document</source>
         <translation>Đăng ký văn bản đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="88" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="85" />
         <source>No file chosen</source>
         <translation>Chưa chọn tệp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="91" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="88" />
         <source>Choose file…</source>
         <translation>Chọn tệp…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="97" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="94" />
         <source>Type to search the agency directory</source>
         <translation>Gõ để tìm trong danh bạ cơ quan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="106" />
-        <source>e.g. 45/QĐ-UBND</source>
-        <translation>ví dụ 45/QĐ-UBND</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="136" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="115" />
         <source>from the file</source>
         <translation>theo tệp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="151" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="130" />
         <source>File:</source>
         <translation>Tệp:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="152" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="131" />
         <source>Issuing agency:</source>
         <translation>Cơ quan ban hành:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="153" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="132" />
         <source>Number/notation:</source>
         <translation>Số, ký hiệu:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="154" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="133" />
         <source>Issued on:</source>
         <translation>Ngày ban hành:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="155" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="134" />
         <source>Document type:</source>
         <translation>Loại văn bản:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="156" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="135" />
         <source>Summary:</source>
         <translation>Trích yếu:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="159" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="138" />
         <source>Confidentiality:</source>
         <translation>Độ mật:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="161" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="140" />
         <source>Urgency:</source>
         <translation>Độ khẩn:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="162" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="141" />
         <source>Restriction stamp:</source>
         <translation>Dấu phạm vi lưu hành:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="163" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="142" />
         <source>Pages:</source>
         <translation>Số trang:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="164" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="143" />
         <source>Receiving unit:</source>
         <translation>Đơn vị nhận:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="165" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="144" />
         <source>Note:</source>
         <translation>Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="178" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="157" />
         <source>Register anyway</source>
         <translation>Vẫn đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="189" />
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="421" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="168" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="400" />
         <source>Register</source>
         <translation>Đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="190" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="169" />
         <source>Cancel</source>
         <translation>Hủy bỏ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="214" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="193" />
         <source>Not secret</source>
         <translation>Không mật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="215" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="194" />
         <source>Secret (Mật)</source>
         <translation>Mật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="216" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="195" />
         <source>Top secret (Tối mật)</source>
         <translation>Tối mật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="217" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="196" />
         <source>Absolute secret (Tuyệt mật)</source>
         <translation>Tuyệt mật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="222" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="201" />
         <source>None</source>
         <translation>Không</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="251" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="230" />
         <source>Choose the scanned or received file</source>
         <translation>Chọn tệp văn bản đã quét hoặc đã nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="251" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="230" />
         <source>PDF or image (%1)</source>
         <translation>PDF hoặc ảnh (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="261" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="240" />
         <source>%1 — checking…</source>
         <translation>%1 — đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="278" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="257" />
         <source>%1 — %2 page(s), %3 KB</source>
         <translation>%1 — %2 trang, %3 KB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="372" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="351" />
         <source>Choose the file of the document (PDF or image).</source>
         <translation>Hãy chọn tệp của văn bản (PDF hoặc ảnh).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="421" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="400" />
         <source>Registering…</source>
         <translation>Đang đăng ký…</translation>
     </message>

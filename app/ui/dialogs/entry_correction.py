@@ -30,12 +30,12 @@ from app.domain.enums import RegistryKind, Urgency
 from app.domain.errors import DomainError
 from app.domain.model import Actor
 from app.domain.registry_query import RegistryRow
+from app.ui.dialogs import error_label
 from app.ui.messages import describe
 from app.ui.pages import labels
 from app.ui.pages.common import PageEnv
 
 NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "—": no date
-ERROR_STYLE = "color: #b00020;"
 
 # The correctable fields each register shows (RegistryService.CORRECTABLE), in the order of the official columns.
 FIELDS: dict[RegistryKind, tuple[str, ...]] = {
@@ -90,11 +90,7 @@ class EntryCorrectionDialog(QDialog):
         self.reason.setObjectName("reason")
         self.reason.setPlaceholderText(self.tr("Required: why the entry is corrected"))
         form.addRow(self.tr("Reason:"), self.reason)
-        self.message = QLabel(self)
-        self.message.setObjectName("dialogMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setVisible(False)
+        self.message = error_label(self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -220,11 +216,7 @@ class CancelEntryDialog(QDialog):
         self.reason = QLineEdit(self)
         self.reason.setObjectName("reason")
         self.reason.setPlaceholderText(self.tr("Required: why the number is cancelled"))
-        self.message = QLabel(self)
-        self.message.setObjectName("dialogMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setVisible(False)
+        self.message = error_label(self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

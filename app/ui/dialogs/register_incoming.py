@@ -12,11 +12,10 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer
+from PySide6.QtCore import QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -24,28 +23,26 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain import document_types
 from app.domain.enums import Confidentiality, RestrictionStamp, Urgency
 from app.domain.errors import DomainError
 from app.domain.model import Actor, RegistryEntry
 from app.services.documents import InspectedFile, inspect_document_file
 from app.services.registry import IncomingForm
+from app.ui.dialogs import ERROR_STYLE, error_label
+from app.ui.incoming_fields import make_incoming_fields
 from app.ui.jobs import Job, JobContext
 from app.ui.messages import describe
-from app.ui.pages import labels
 from app.ui.pages.common import PageEnv
 
 FILE_FILTER = "*.pdf *.PDF *.jpg *.jpeg *.png *.tif *.tiff *.JPG *.JPEG *.PNG *.TIF *.TIFF"
 ACCEPTED_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff")
 VALIDATE_DELAY_MS = 200
-ERROR_STYLE = "color: #b00020;"
 
 # Which field an error code belongs under; anything else is shown at the bottom of the dialog.
 FIELD_OF_CODE = {
@@ -101,27 +98,9 @@ class RegisterIncomingDialog(QDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.issuer.setCompleter(completer)
         self.issuer.textEdited.connect(self._complete_issuer)
-        self.number = QLineEdit(self)
-        self.number.setObjectName("numberNotation")
-        self.number.setPlaceholderText(self.tr("e.g. 45/QĐ-UBND"))
-        today = self._services.ctx.clock().date()
-        self.issued = QDateEdit(self)
-        self.issued.setObjectName("issuedDate")
-        self.issued.setDisplayFormat("dd/MM/yyyy")
-        self.issued.setCalendarPopup(True)
-        self.issued.setDate(QDate(today.year, today.month, today.day))
-        self.doc_type = QComboBox(self)
-        self.doc_type.setObjectName("docType")
-        self.doc_type.addItems(document_types.names())
-        self.doc_type.setCurrentText("Công văn")
-        self.summary = QPlainTextEdit(self)
-        self.summary.setObjectName("summary")
-        self.summary.setTabChangesFocus(True)
-        self.summary.setFixedHeight(64)
-        self.urgency = QComboBox(self)
-        self.urgency.setObjectName("urgency")
-        for u in Urgency:
-            self.urgency.addItem(labels.urgency(u), u)
+        fields = make_incoming_fields(self, self._services.ctx.clock().date(), summary_height=64)
+        self.number, self.issued, self.doc_type = fields.number, fields.issued, fields.doc_type
+        self.summary, self.urgency = fields.summary, fields.urgency
         self.confidentiality = QComboBox(self)
         self.confidentiality.setObjectName("confidentiality")
         for c, text in self._confidentiality_labels().items():
@@ -165,11 +144,7 @@ class RegisterIncomingDialog(QDialog):
         form.addRow(self.tr("Note:"), self.note)
 
         # ---- outcome: general errors, the duplicate warning, the buttons -------------------------------------
-        self.message = QLabel(self)
-        self.message.setObjectName("dialogMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setVisible(False)
+        self.message = error_label(self)
         self.duplicate_box = QWidget(self)
         self.duplicate_box.setObjectName("duplicateWarning")
         self.duplicate_box.setStyleSheet("#duplicateWarning { background: #fff4e5; border: 1px solid #f0c36d; }")

@@ -21,14 +21,12 @@ from PySide6.QtCore import QDate
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -36,7 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain import document_types
 from app.domain.enums import Urgency
 from app.domain.errors import DomainError
 from app.domain.model import Actor, RegistryEntry
@@ -56,8 +53,9 @@ from app.scanner.sources import (
     ScanProfile,
 )
 from app.services.registry import IncomingForm
+from app.ui.dialogs import ERROR_STYLE
+from app.ui.incoming_fields import make_incoming_fields
 from app.ui.jobs import Job, JobContext
-from app.ui.pages import labels
 from app.ui.pages.common import PageEnv
 from app.widgets.page_strip import PageStrip, to_qimage
 
@@ -66,7 +64,6 @@ IMPORT_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff")
 PREFILL_PAGES = 2  # the header is on page 1; a cover sheet may push it to page 2
 LOW_CONFIDENCE = 0.8
 LOW_STYLE = "background: #fff4c2;"
-ERROR_STYLE = "color: #b00020;"
 THUMB_PX = 240
 
 
@@ -204,27 +201,9 @@ class IntakePage(QWidget):
         form_box = QGroupBox(self.tr("Document details"), self)
         self.issuer = QLineEdit(form_box)
         self.issuer.setObjectName("issuer")
-        self.number = QLineEdit(form_box)
-        self.number.setObjectName("numberNotation")
-        self.number.setPlaceholderText(self.tr("e.g. 45/QĐ-UBND"))
-        today = self._services.ctx.clock().date()
-        self.issued = QDateEdit(form_box)
-        self.issued.setObjectName("issuedDate")
-        self.issued.setDisplayFormat("dd/MM/yyyy")
-        self.issued.setCalendarPopup(True)
-        self.issued.setDate(QDate(today.year, today.month, today.day))
-        self.doc_type = QComboBox(form_box)
-        self.doc_type.setObjectName("docType")
-        self.doc_type.addItems(document_types.names())
-        self.doc_type.setCurrentText("Công văn")
-        self.summary = QPlainTextEdit(form_box)
-        self.summary.setObjectName("summary")
-        self.summary.setTabChangesFocus(True)
-        self.summary.setFixedHeight(80)
-        self.urgency = QComboBox(form_box)
-        self.urgency.setObjectName("urgency")
-        for u in Urgency:
-            self.urgency.addItem(labels.urgency(u), u)
+        fields = make_incoming_fields(form_box, self._services.ctx.clock().date(), summary_height=80)
+        self.number, self.issued, self.doc_type = fields.number, fields.issued, fields.doc_type
+        self.summary, self.urgency = fields.summary, fields.urgency
         self.form_note = QLabel(form_box)
         self.form_note.setObjectName("formNote")
         self.form_note.setWordWrap(True)
