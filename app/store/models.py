@@ -368,3 +368,7 @@ class OutgoingTimelineRow(Base):
     numbered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     sealed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+# Tables of later capabilities live in their own modules; importing them here puts them in Base.metadata.
+from app.store import models_exchange, models_issuing  # noqa: E402, F401
