@@ -58,7 +58,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     p.add_argument(
         "--page",
         default="main",
-        help="page for --screenshot (login, main, documents, document, registry-in, registry-out, admin)",
+        help="page for --screenshot: login, main, document or a navigation key (intake, registry-in, …)",
     )
     p.add_argument("--user", default="vanthu", help="demo user logged in for --screenshot")
     sub = p.add_subparsers(dest="command")

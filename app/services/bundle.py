@@ -10,6 +10,7 @@ from app.services.demo import DemoSetup
 from app.services.directory import DirectoryService
 from app.services.documents import DocumentService
 from app.services.integrity import IntegrityService
+from app.services.register_logs import RegisterLogService
 from app.services.registry import RegistryService
 from app.services.registry_export import RegistryExportService
 from app.services.session import SessionService
@@ -30,6 +31,7 @@ class Services:
     directory: DirectoryService
     registry_export: RegistryExportService
     workflow: WorkflowService
+    register_logs: RegisterLogService
 
     @staticmethod
     def build(ctx: StoreContext) -> Services:
@@ -47,6 +49,7 @@ class Services:
             directory=DirectoryService(ctx),
             registry_export=RegistryExportService(ctx),
             workflow=workflow,
+            register_logs=RegisterLogService(ctx),
         )
 
 

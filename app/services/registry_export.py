@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -48,6 +48,26 @@ class ExportResult:
 
 
 @dataclass(frozen=True)
+class RegisterCover:
+    """What the cover and every page title of a printed register say (standards §3), for any of the registers."""
+
+    form: RegisterForm
+    agency_name: str
+    parent_name: str
+    year: int
+    name: str
+    total: int
+    date_from: str = ""  # dd/mm/yyyy of the first line, "" when empty
+    date_to: str = ""
+    number_from: str = ""
+    number_to: str = ""
+
+
+def _number(n: int) -> str:
+    return f"{n:02d}"
+
+
+@dataclass(frozen=True)
 class BookHeading:
     """What the cover and every page title say about the book."""
 
@@ -58,6 +78,21 @@ class BookHeading:
     total: int
     first: RegistryRow | None
     last: RegistryRow | None
+
+    def cover(self) -> RegisterCover:
+        first, last = self.first, self.last
+        return RegisterCover(
+            form=self.form,
+            agency_name=self.agency_name,
+            parent_name=self.parent_name,
+            year=self.book.year,
+            name=self.book.name,
+            total=self.total,
+            date_from=first.registered_at.strftime("%d/%m/%Y") if first else "",
+            date_to=last.registered_at.strftime("%d/%m/%Y") if last else "",
+            number_from=_number(first.number) if first else "",
+            number_to=_number(last.number) if last else "",
+        )
 
 
 class RegistryExportService:
@@ -131,7 +166,7 @@ class RegistryExportService:
         with self._ctx.db.read_session() as s:
             head = self._heading(s, query)
             with _atomic(out) as tmp:
-                writer = RegisterPdfWriter(tmp, head)
+                writer = RegisterPdfWriter(tmp, head.cover())
                 try:
                     writer.cover()
                     for chunk in _chunks(s, query, head.total):
@@ -261,6 +296,52 @@ GREY = (0.45, 0.45, 0.45)
 PART_PAGES = 1000
 
 
+def export_lines_xlsx(cover: RegisterCover, lines: Iterable[tuple[Mapping[str, str], bool]], out: Path) -> ExportResult:
+    """A small register (postal dispatch, kept-copy use, follow-up) to one sheet with its official columns."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    ws: Any = wb.active
+    ws.title = f"{cover.form.title_vi[:26]} {cover.year}"[:31]
+    keys = [c.key for c in cover.form.columns]
+    for i, col in enumerate(cover.form.columns, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = max(8, col.width * 1.6)
+        cell = ws.cell(row=1, column=i, value=col.title_vi)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    ws.freeze_panes = "A2"
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = 9  # A4
+    done = 0
+    for by_key, _greyed in lines:
+        ws.append([by_key.get(k, "") for k in keys])
+        done += 1
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(keys))}{done + 1}"
+    with _atomic(out) as tmp:
+        wb.save(str(tmp))
+    return ExportResult(out, done)
+
+
+def export_lines_pdf(cover: RegisterCover, lines: Iterable[tuple[Mapping[str, str], bool]], out: Path) -> ExportResult:
+    """A small register printed like the main books: cover, landscape pages, official headings."""
+    done = 0
+    with _atomic(out) as tmp:
+        writer = RegisterPdfWriter(tmp, cover)
+        try:
+            writer.cover()
+            for by_key, greyed in lines:
+                writer.line(by_key, greyed=greyed)
+                done += 1
+            pages = writer.finish()
+        except BaseException:
+            writer.discard()
+            raise
+    return ExportResult(out, done, pages)
+
+
 class RegisterPdfWriter:
     """Draws the register page by page with the reportlab canvas: rows are laid out as they arrive.
 
@@ -268,7 +349,7 @@ class RegisterPdfWriter:
     60,000 pages), so a long register is written in parts of PART_PAGES pages, which pikepdf joins at the end.
     """
 
-    def __init__(self, path: Path, head: BookHeading, *, part_pages: int | None = None) -> None:
+    def __init__(self, path: Path, head: RegisterCover, *, part_pages: int | None = None) -> None:
         from reportlab.lib.pagesizes import A4, landscape
 
         from app.services.official_pdf import fonts
@@ -299,9 +380,9 @@ class RegisterPdfWriter:
         self._parts.append(part)
         self._in_part = 0
         c = Canvas(str(part), pagesize=self._size, pageCompression=1)
-        c.setTitle(f"{self._head.form.title_vi} — {self._head.book.year}")
+        c.setTitle(f"{self._head.form.title_vi} — {self._head.year}")
         c.setAuthor(self._head.agency_name)
-        c.setSubject(self._head.book.name)
+        c.setSubject(self._head.name)
         c.setCreator("Văn Thư Desktop")
         return c
 
@@ -334,26 +415,24 @@ class RegisterPdfWriter:
         c.drawCentredString(cx, y, h.form.title_vi)
         y -= 34
         c.setFont(f.bold, 15)
-        c.drawCentredString(cx, y, f"Năm: {h.book.year}")
+        c.drawCentredString(cx, y, f"Năm: {h.year}")
         y -= 40
         c.setFont(f.regular, 13)
-        first, last = h.first, h.last
-        day_from = first.registered_at.strftime("%d/%m/%Y") if first else "…………"
-        day_to = last.registered_at.strftime("%d/%m/%Y") if last else "…………"
-        c.drawCentredString(cx, y, f"Từ ngày {day_from} đến ngày {day_to}")
+        c.drawCentredString(cx, y, f"Từ ngày {h.date_from or '…………'} đến ngày {h.date_to or '…………'}")
         y -= 20
-        num_from = f"{first.number:02d}" if first else "……"
-        num_to = f"{last.number:02d}" if last else "……"
-        c.drawCentredString(cx, y, f"Từ số {num_from} đến số {num_to}")
+        c.drawCentredString(cx, y, f"Từ số {h.number_from or '……'} đến số {h.number_to or '……'}")
         y -= 20
         c.drawCentredString(cx, y, "Quyển số: …………")
         c.setFont(f.italic, 11)
-        c.drawCentredString(cx, 24 * MM, f"{h.book.name} — {h.total:,} mục".replace(",", "."))
+        c.drawCentredString(cx, 24 * MM, f"{h.name} — {h.total:,} mục".replace(",", "."))
         self._page_done()
 
     # ---- table pages ---------------------------------------------------------------------------------------
     def row(self, row: RegistryRow) -> None:
-        by_key = cells(row)
+        self.line(cells(row), greyed=row.cancelled)
+
+    def line(self, by_key: Mapping[str, str], *, greyed: bool = False) -> None:
+        """One line of any register, from its cells by column key; a cancelled line is printed grey."""
         lines = [
             self._wrap(by_key.get(k, ""), w, self._fonts.regular, BODY_SIZE)[: self._max_lines]
             for k, w in zip(self._keys, self._widths, strict=True)
@@ -364,7 +443,7 @@ class RegisterPdfWriter:
         c = self._c
         top = self._y
         c.setLineWidth(0.4)
-        if row.cancelled:
+        if greyed:
             c.setFillColorRGB(*GREY)
         c.setFont(self._fonts.regular, BODY_SIZE)
         x = MARGIN_LEFT
@@ -404,8 +483,8 @@ class RegisterPdfWriter:
                 for src in sources:
                     out.pages.extend(src.pages)
                 with out.open_metadata(set_pikepdf_as_editor=False) as meta:
-                    meta["dc:title"] = f"{self._head.form.title_vi} — {self._head.book.year}"
-                out.docinfo["/Title"] = f"{self._head.form.title_vi} — {self._head.book.year}"
+                    meta["dc:title"] = f"{self._head.form.title_vi} — {self._head.year}"
+                out.docinfo["/Title"] = f"{self._head.form.title_vi} — {self._head.year}"
                 out.docinfo["/Author"] = self._head.agency_name
                 out.docinfo["/Creator"] = "Văn Thư Desktop"
                 out.save(self._path)
@@ -426,7 +505,7 @@ class RegisterPdfWriter:
         y = ht - MARGIN_TOP
         c.setFont(f.regular, 9)
         c.drawString(MARGIN_LEFT, y - 9, h.agency_name)
-        c.drawRightString(w - MARGIN_RIGHT, y - 9, f"Năm {h.book.year}")
+        c.drawRightString(w - MARGIN_RIGHT, y - 9, f"Năm {h.year}")
         c.setFont(f.bold, 12)
         c.drawCentredString(MARGIN_LEFT + (w - MARGIN_LEFT - MARGIN_RIGHT) / 2, y - 10, h.form.title_vi)
         top = y - 22

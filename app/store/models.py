@@ -370,5 +370,48 @@ class OutgoingTimelineRow(Base):
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
+class PostalDispatchRow(Base):
+    """A line of the postal dispatch register (sổ gửi văn bản đi bưu điện), numbered per agency and year."""
+
+    __tablename__ = "postal_dispatches"
+    __table_args__ = (UniqueConstraint("agency_id", "year", "number"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"))
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    dispatched_on: Mapped[date] = mapped_column(Date)
+    document_id: Mapped[str | None] = mapped_column(ForeignKey("documents.id"), index=True)
+    number_notation: Mapped[str] = mapped_column(String(200))
+    recipients: Mapped[str] = mapped_column(String(1000))
+    envelopes: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(String(1000), default="")
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_by: Mapped[str] = mapped_column(String(64))
+
+
+class KeptCopyUseRow(Base):
+    """A line of the register of use of kept copies (sổ sử dụng bản lưu), numbered per agency and year."""
+
+    __tablename__ = "kept_copy_uses"
+    __table_args__ = (UniqueConstraint("agency_id", "year", "number"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"))
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    used_on: Mapped[date] = mapped_column(Date)
+    document_id: Mapped[str | None] = mapped_column(ForeignKey("documents.id"), index=True)
+    user_name: Mapped[str] = mapped_column(String(200))
+    number_notation_date: Mapped[str] = mapped_column(String(200))
+    type_summary: Mapped[str] = mapped_column(Text, default="")
+    dossier_code: Mapped[str] = mapped_column(String(100), default="")
+    approved_by: Mapped[str] = mapped_column(String(200))
+    returned_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(String(1000), default="")
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_by: Mapped[str] = mapped_column(String(64))
+
+
 # Tables of later capabilities live in their own modules; importing them here puts them in Base.metadata.
 from app.store import models_exchange, models_issuing  # noqa: E402, F401

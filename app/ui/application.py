@@ -30,7 +30,7 @@ from app.ui.messages import describe
 
 log = logging.getLogger("vanthu.ui")
 
-SCREENSHOT_PAGES = ("login", "main", "intake", "documents", "document", "registry-in", "registry-out", "admin")
+SPECIAL_SCREENSHOTS = ("login", "main", "document")
 WINDOW_SIZE = (1366, 768)
 PROBE_ENV = "VANTHU_STARTUP_PROBE"
 PROBE_MARK = "VANTHU_MAIN_WINDOW_SHOWN"
@@ -106,8 +106,11 @@ def settle(app: QCoreApplication, msecs: int) -> None:
 def take_screenshot(booted: Booted, jobs: JobRunner, out: Path, page: str, username: str) -> int:
     app = QApplication.instance()
     assert app is not None
-    if page not in SCREENSHOT_PAGES:
-        print(f"unknown page {page!r}; choose one of: {', '.join(SCREENSHOT_PAGES)}", file=sys.stderr)
+    from app.ui.pages import PAGES
+
+    choices = (*SPECIAL_SCREENSHOTS, *(p.key for p in PAGES))
+    if page not in choices:
+        print(f"unknown page {page!r}; choose one of: {', '.join(choices)}", file=sys.stderr)
         return 2
     widget: QWidget
     if page == "login":

@@ -57,6 +57,45 @@ MESSAGES: dict[str, str] = {
         "Messages", "No agency is set up yet. Ask the administrator to enter the agency profile."
     ),
     "document.not_found": QT_TRANSLATE_NOOP("Messages", "The document was not found; it may have been removed."),
+    "register.number_notation_empty": QT_TRANSLATE_NOOP(
+        "Messages", "Enter the number and notation of the document (for example 45/QĐ-STTTT)."
+    ),
+    "register.recipients_empty": QT_TRANSLATE_NOOP("Messages", "Enter where the envelopes are sent."),
+    "register.envelopes_range": QT_TRANSLATE_NOOP(
+        "Messages", "The number of envelopes must be between 1 and {maximum}. Count them again."
+    ),
+    "register.user_name_empty": QT_TRANSLATE_NOOP("Messages", "Enter who uses the kept copy."),
+    "register.approved_by_empty": QT_TRANSLATE_NOOP(
+        "Messages", "Enter who allowed the use of the kept copy; a kept copy is lent only with permission."
+    ),
+    "register.returned_before_use": QT_TRANSLATE_NOOP(
+        "Messages", "The return date cannot be before the copy was lent ({date}). Check the date."
+    ),
+    "register.line_cancelled": QT_TRANSLATE_NOOP(
+        "Messages", "Line {number} is cancelled and cannot be changed. Add a new line instead."
+    ),
+    "register.already_returned": QT_TRANSLATE_NOOP(
+        "Messages", "This kept copy was already returned on {date}. Refresh the list to see it."
+    ),
+    "register.year_change": QT_TRANSLATE_NOOP(
+        "Messages",
+        "A line stays in the register of {year}. To move it to another year, cancel it and add a new line there.",
+    ),
+    "register.line_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "That register line was not found; it may belong to another office. Refresh the list."
+    ),
+    "register.not_outgoing": QT_TRANSLATE_NOOP(
+        "Messages", "Only outgoing documents are sent by post. Choose an outgoing document or none."
+    ),
+    "register.export_format": QT_TRANSLATE_NOOP(
+        "Messages", "This register cannot be exported as {format}. Choose Excel or PDF."
+    ),
+    "register.not_a_log": QT_TRANSLATE_NOOP(
+        "Messages", "Lines of the {kind} register are not changed here; use that register's page."
+    ),
+    "register.number_busy": QT_TRANSLATE_NOOP(
+        "Messages", "Other workstations are writing to this register at the same moment. Try again."
+    ),
     "user.not_found": QT_TRANSLATE_NOOP("Messages", "The user was not found."),
     "registry.book_not_found": QT_TRANSLATE_NOOP("Messages", "The registry book was not found."),
     "registry.duplicate": QT_TRANSLATE_NOOP(

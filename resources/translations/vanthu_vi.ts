@@ -188,32 +188,32 @@
 <context>
     <name>CancelEntryDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="210" />
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="206" />
         <source>Cancel number %1</source>
         <translation>Hủy số %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="213" />
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="209" />
         <source>Number %1 (%2) stays in the book, marked as cancelled; it is never given again. The document is marked cancelled too.</source>
         <translation>Số %1 (%2) vẫn nằm trong sổ, được đánh dấu đã hủy; số này không bao giờ được cấp lại. Văn bản cũng được đánh dấu đã hủy.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="222" />
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="218" />
         <source>Required: why the number is cancelled</source>
         <translation>Bắt buộc: lý do hủy số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="231" />
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="223" />
         <source>Cancel the number</source>
         <translation>Hủy số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="232" />
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="224" />
         <source>Keep it</source>
         <translation>Giữ lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="236" />
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="228" />
         <source>Reason:</source>
         <translation>Lý do:</translation>
     </message>
@@ -512,157 +512,223 @@
         <translation>Lý do:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="101" />
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="97" />
         <source>Save correction</source>
         <translation>Lưu nội dung sửa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="102" />
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="98" />
         <source>Cancel</source>
         <translation>Hủy bỏ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="106" />
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="102" />
         <source>The entry keeps its number. The values before and after, and the reason, are kept in its history.</source>
         <translation>Mục giữ nguyên số. Giá trị trước và sau khi sửa cùng lý do được lưu trong lịch sử của mục.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_correction.py" line="186" />
+        <location filename="../../app/ui/dialogs/entry_correction.py" line="182" />
         <source>Nothing was changed.</source>
         <translation>Chưa có nội dung nào được thay đổi.</translation>
     </message>
 </context>
 <context>
-    <name>EntryHistoryDialog</name>
+    <name>HistoryDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="34" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="38" />
         <source>History of entry no. %1</source>
         <translation>Lịch sử mục số %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="42" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="46" />
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="42" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="46" />
         <source>User</source>
         <translation>Người thực hiện</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="42" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="46" />
         <source>Action</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="42" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="46" />
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="55" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="59" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="69" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="73" />
+        <source>Dispatch recorded</source>
+        <translation>Ghi gửi bưu điện</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="74" />
+        <source>Use recorded</source>
+        <translation>Ghi sử dụng bản lưu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="75" />
+        <source>Returned</source>
+        <translation>Đã trả</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="76" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="81" />
+        <source>Corrected</source>
+        <translation>Đã sửa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="77" />
+        <source>Line cancelled</source>
+        <translation>Đã hủy dòng</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="78" />
         <source>Registered</source>
         <translation>Đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="70" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="79" />
         <source>Registered on arrival</source>
         <translation>Đăng ký văn bản đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="71" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="80" />
         <source>Number given</source>
         <translation>Cấp số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="72" />
-        <source>Corrected</source>
-        <translation>Sửa</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="73" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="82" />
         <source>Number cancelled</source>
         <translation>Hủy số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="85" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="94" />
         <source>Reason: %1</source>
         <translation>Lý do: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="92" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="101" />
         <source>Number %1 in %2</source>
         <translation>Số %1 trong %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="95" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="104" />
         <source>registered although a document with the same number exists</source>
         <translation>đăng ký dù đã có văn bản trùng số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="100" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="109" />
         <source>Issuing agency</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="101" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="110" />
         <source>Number/notation</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="102" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="111" />
         <source>Document date</source>
         <translation>Ngày văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="103" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="112" />
         <source>Document type</source>
         <translation>Loại văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="104" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="113" />
         <source>Summary</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="105" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="114" />
         <source>Urgency</source>
         <translation>Độ khẩn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="106" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="115" />
         <source>Recipient</source>
         <translation>Nơi nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="107" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="116" />
         <source>Signed by</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="108" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="117" />
         <source>Kept copy held by</source>
         <translation>Đơn vị, người nhận bản lưu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="109" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="118" />
         <source>Copies</source>
         <translation>Số lượng bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="110" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="119" />
         <source>Transferred on</source>
         <translation>Ngày chuyển</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="111" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="120" />
         <source>Note</source>
         <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="121" />
+        <source>Dispatch date</source>
+        <translation>Ngày chuyển</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="122" />
+        <source>Recipients</source>
+        <translation>Nơi nhận</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="123" />
+        <source>Envelopes</source>
+        <translation>Số lượng bì</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="124" />
+        <source>Date of use</source>
+        <translation>Ngày sử dụng</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="125" />
+        <source>Used by</source>
+        <translation>Người sử dụng</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="126" />
+        <source>Number, notation and date</source>
+        <translation>Số, ký hiệu, ngày tháng văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="127" />
+        <source>Type and summary</source>
+        <translation>Tên loại và trích yếu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="128" />
+        <source>Approved by</source>
+        <translation>Người cho phép sử dụng</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="129" />
+        <source>Dossier</source>
+        <translation>Số và ký hiệu hồ sơ</translation>
     </message>
 </context>
 <context>
@@ -1230,866 +1296,971 @@
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="60" />
+        <source>Enter the number and notation of the document (for example 45/QĐ-STTTT).</source>
+        <translation>Hãy nhập số, ký hiệu văn bản (ví dụ 45/QĐ-STTTT).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="63" />
+        <source>Enter where the envelopes are sent.</source>
+        <translation>Hãy nhập nơi nhận: bì thư gửi đến đâu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="64" />
+        <source>The number of envelopes must be between 1 and {maximum}. Count them again.</source>
+        <translation>Số lượng bì phải từ 1 đến {maximum}. Hãy đếm lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="67" />
+        <source>Enter who uses the kept copy.</source>
+        <translation>Hãy nhập họ tên người sử dụng bản lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="68" />
+        <source>Enter who allowed the use of the kept copy; a kept copy is lent only with permission.</source>
+        <translation>Hãy nhập người cho phép sử dụng; bản lưu chỉ được cho sử dụng khi có người cho phép.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="71" />
+        <source>The return date cannot be before the copy was lent ({date}). Check the date.</source>
+        <translation>Ngày trả không thể trước ngày cho sử dụng ({date}). Hãy kiểm tra lại ngày.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="74" />
+        <source>Line {number} is cancelled and cannot be changed. Add a new line instead.</source>
+        <translation>Dòng {number} đã hủy, không sửa được. Hãy thêm dòng mới.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="77" />
+        <source>This kept copy was already returned on {date}. Refresh the list to see it.</source>
+        <translation>Bản lưu này đã được trả ngày {date}. Hãy làm mới danh sách để xem.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="80" />
+        <source>A line stays in the register of {year}. To move it to another year, cancel it and add a new line there.</source>
+        <translation>Dòng thuộc sổ năm {year}. Muốn chuyển sang năm khác, hãy hủy dòng này và thêm dòng mới ở năm đó.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="84" />
+        <source>That register line was not found; it may belong to another office. Refresh the list.</source>
+        <translation>Không tìm thấy dòng sổ này; có thể dòng thuộc cơ quan khác. Hãy làm mới danh sách.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="87" />
+        <source>Only outgoing documents are sent by post. Choose an outgoing document or none.</source>
+        <translation>Chỉ văn bản đi mới gửi qua bưu điện. Hãy chọn một văn bản đi hoặc không chọn.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="90" />
+        <source>This register cannot be exported as {format}. Choose Excel or PDF.</source>
+        <translation>Sổ này không xuất được dạng {format}. Hãy chọn Excel hoặc PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="93" />
+        <source>Lines of the {kind} register are not changed here; use that register's page.</source>
+        <translation>Dòng của sổ {kind} không sửa ở đây; hãy dùng trang của sổ đó.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="96" />
+        <source>Other workstations are writing to this register at the same moment. Try again.</source>
+        <translation>Máy khác đang ghi vào sổ này cùng lúc. Hãy thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="99" />
         <source>The user was not found.</source>
         <translation>Không tìm thấy người dùng.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="61" />
+        <location filename="../../app/ui/messages.py" line="100" />
         <source>The registry book was not found.</source>
         <translation>Không tìm thấy sổ đăng ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="62" />
+        <location filename="../../app/ui/messages.py" line="101" />
         <source>{notation} of {issuer} is already registered (incoming number {number}, {date}). Check it is not the same document; register it again only if you are sure.</source>
         <translation>Văn bản {notation} của {issuer} đã được đăng ký (số đến {number}, ngày {date}). Hãy kiểm tra xem có phải cùng một văn bản không; chỉ đăng ký lại khi chắc chắn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="67" />
+        <location filename="../../app/ui/messages.py" line="106" />
         <source>The book "{name}" for {year} already uses this series or name. Choose another one.</source>
         <translation>Sổ "{name}" năm {year} đã dùng hệ thống số hoặc tên này. Hãy chọn hệ thống số hoặc tên khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="70" />
+        <location filename="../../app/ui/messages.py" line="109" />
         <source>Give the book a name and a complete number series (document type or advisory body).</source>
         <translation>Hãy đặt tên sổ và chọn đầy đủ hệ thống số (loại văn bản hoặc tổ chức tư vấn).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="73" />
+        <location filename="../../app/ui/messages.py" line="112" />
         <source>The summary is empty. Type what the document is about.</source>
         <translation>Trích yếu đang để trống. Hãy nhập nội dung tóm tắt của văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="74" />
+        <location filename="../../app/ui/messages.py" line="113" />
         <source>The issuing agency is empty. Choose it from the directory or type its name.</source>
         <translation>Chưa có cơ quan ban hành. Hãy chọn trong danh bạ hoặc nhập tên cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="77" />
+        <location filename="../../app/ui/messages.py" line="116" />
         <source>The issue date {date} is in the future. Check the date written on the document.</source>
         <translation>Ngày văn bản {date} là ngày trong tương lai. Hãy kiểm tra lại ngày ghi trên văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="80" />
+        <location filename="../../app/ui/messages.py" line="119" />
         <source>The page count cannot be negative.</source>
         <translation>Số trang không được là số âm.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="81" />
+        <location filename="../../app/ui/messages.py" line="120" />
         <source>Give the reason for this change; it is kept in the entry's history.</source>
         <translation>Hãy nhập lý do thay đổi; lý do được lưu trong lịch sử của mục sổ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="84" />
+        <location filename="../../app/ui/messages.py" line="123" />
         <source>These fields cannot be corrected in the register: {fields}.</source>
         <translation>Không được sửa các trường sau trong sổ: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="87" />
+        <location filename="../../app/ui/messages.py" line="126" />
         <source>Number {number} is already cancelled.</source>
         <translation>Số {number} đã bị hủy trước đó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="88" />
+        <location filename="../../app/ui/messages.py" line="127" />
         <source>This document already has the number {notation}; a number is never given twice.</source>
         <translation>Văn bản này đã được cấp số {notation}; mỗi văn bản chỉ được cấp số một lần.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="91" />
+        <location filename="../../app/ui/messages.py" line="130" />
         <source>Only outgoing documents get an outgoing number.</source>
         <translation>Chỉ văn bản đi mới được cấp số văn bản đi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="92" />
+        <location filename="../../app/ui/messages.py" line="131" />
         <source>The register entry was not found.</source>
         <translation>Không tìm thấy mục sổ đăng ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="93" />
+        <location filename="../../app/ui/messages.py" line="132" />
         <source>Type the number and notation, for example 45/QĐ-UBND.</source>
         <translation>Hãy nhập số, ký hiệu văn bản, ví dụ 45/QĐ-UBND.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="94" />
+        <location filename="../../app/ui/messages.py" line="133" />
         <source>"{text}" contains spaces. Write the number and notation without spaces, e.g. 45/QĐ-UBND.</source>
         <translation>"{text}" có khoảng trắng. Số, ký hiệu viết liền không cách, ví dụ 45/QĐ-UBND.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="97" />
+        <location filename="../../app/ui/messages.py" line="136" />
         <source>"{text}": numbers below 10 are written with one leading zero (05, not 5 or 005).</source>
         <translation>"{text}": số nhỏ hơn 10 phải ghi thêm một số 0 phía trước (05, không phải 5 hay 005).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="100" />
+        <location filename="../../app/ui/messages.py" line="139" />
         <source>"{text}": the notation is written in capitals, e.g. 12/QĐ-UBND.</source>
         <translation>"{text}": ký hiệu văn bản phải viết in hoa, ví dụ 12/QĐ-UBND.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="103" />
+        <location filename="../../app/ui/messages.py" line="142" />
         <source>"{type}" is not a document type abbreviation of Decree 30 (QĐ, TB, KH, BC, ...). Check the notation.</source>
         <translation>"{type}" không phải chữ viết tắt tên loại văn bản theo Nghị định 30 (QĐ, TB, KH, BC, ...). Hãy kiểm tra lại ký hiệu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="107" />
+        <location filename="../../app/ui/messages.py" line="146" />
         <source>"{text}" is not a valid number and notation. Write it as 45/QĐ-UBND or 05/UBND-VX.</source>
         <translation>"{text}" không phải số, ký hiệu hợp lệ. Hãy ghi theo dạng 45/QĐ-UBND hoặc 05/UBND-VX.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="110" />
+        <location filename="../../app/ui/messages.py" line="149" />
         <source>Document numbers start at 01.</source>
         <translation>Số văn bản bắt đầu từ 01.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="111" />
+        <location filename="../../app/ui/messages.py" line="150" />
         <source>A công văn needs the drafting unit's abbreviation. Set the drafting unit of the document.</source>
         <translation>Công văn cần chữ viết tắt của đơn vị soạn thảo. Hãy chọn đơn vị soạn thảo cho văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="114" />
+        <location filename="../../app/ui/messages.py" line="153" />
         <source>The agency has no abbreviation. Ask the administrator to set it in the agency profile.</source>
         <translation>Cơ quan chưa có chữ viết tắt. Đề nghị quản trị viên khai báo trong thông tin cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="117" />
+        <location filename="../../app/ui/messages.py" line="156" />
         <source>"{text}" is not a date line. Write it as: Hà Tĩnh, ngày 05 tháng 3 năm 2026.</source>
         <translation>"{text}" không đúng dạng địa danh, ngày tháng. Hãy ghi: Hà Tĩnh, ngày 05 tháng 3 năm 2026.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="120" />
+        <location filename="../../app/ui/messages.py" line="159" />
         <source>"{text}": days below 10 are written with a leading zero (05).</source>
         <translation>"{text}": ngày nhỏ hơn 10 phải ghi thêm số 0 phía trước (05).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="123" />
+        <location filename="../../app/ui/messages.py" line="162" />
         <source>"{text}": January and February are written 01 and 02; March to December without a zero.</source>
         <translation>"{text}": tháng 1 và 2 ghi là 01 và 02; từ tháng 3 đến tháng 12 không ghi số 0 phía trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="126" />
+        <location filename="../../app/ui/messages.py" line="165" />
         <source>"{text}" is not a real calendar date.</source>
         <translation>"{text}" không phải ngày có thật trên lịch.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="127" />
+        <location filename="../../app/ui/messages.py" line="166" />
         <source>The agency's place name is not set. Ask the administrator to set it in the agency profile.</source>
         <translation>Chưa khai báo địa danh của cơ quan. Đề nghị quản trị viên khai báo trong thông tin cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="130" />
+        <location filename="../../app/ui/messages.py" line="169" />
         <source>"{text}" is not an agency code. It looks like 000.00.12.H27 (digits, dots, capital letter).</source>
         <translation>"{text}" không phải mã định danh cơ quan. Mã có dạng 000.00.12.H27 (chữ số, dấu chấm, chữ in hoa).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="133" />
+        <location filename="../../app/ui/messages.py" line="172" />
         <source>"{text}": a lower-level group cannot be set while the group to its right is 00.</source>
         <translation>"{text}": không được khai báo nhóm cấp dưới khi nhóm bên phải của nó là 00.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="136" />
+        <location filename="../../app/ui/messages.py" line="175" />
         <source>The file {name} is empty. Scan or export it again.</source>
         <translation>Tệp {name} rỗng. Hãy quét hoặc xuất lại tệp.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="137" />
+        <location filename="../../app/ui/messages.py" line="176" />
         <source>The file {name} is {size_mb} MB; the limit is {limit_mb} MB. Split it or scan at a lower resolution.</source>
         <translation>Tệp {name} có dung lượng {size_mb} MB, vượt giới hạn {limit_mb} MB. Hãy tách tệp hoặc quét với độ phân giải thấp hơn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="141" />
+        <location filename="../../app/ui/messages.py" line="180" />
         <source>The file {name} is neither a PDF nor an image. Choose a PDF, JPEG, PNG or TIFF file.</source>
         <translation>Tệp {name} không phải PDF hay ảnh. Hãy chọn tệp PDF, JPEG, PNG hoặc TIFF.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="144" />
+        <location filename="../../app/ui/messages.py" line="183" />
         <source>The PDF {name} is password-protected. Ask the sender for an unprotected copy.</source>
         <translation>Tệp PDF {name} được đặt mật khẩu. Đề nghị nơi gửi cung cấp bản không đặt mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="147" />
+        <location filename="../../app/ui/messages.py" line="186" />
         <source>The PDF {name} is damaged and cannot be read. Ask the sender to send it again.</source>
         <translation>Tệp PDF {name} bị hỏng, không đọc được. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="150" />
+        <location filename="../../app/ui/messages.py" line="189" />
         <source>The image {name} is damaged and cannot be read. Scan it again.</source>
         <translation>Tệp ảnh {name} bị hỏng, không đọc được. Hãy quét lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="153" />
+        <location filename="../../app/ui/messages.py" line="192" />
         <source>No font with Vietnamese letters was found ({fonts}). Install one of them and try again.</source>
         <translation>Không tìm thấy phông chữ có dấu tiếng Việt ({fonts}). Hãy cài một trong các phông này rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="156" />
+        <location filename="../../app/ui/messages.py" line="195" />
         <source>The file {path} cannot be read ({detail}). Check it is not open elsewhere, then choose it again.</source>
         <translation>Không đọc được tệp {path} ({detail}). Kiểm tra tệp không bị chương trình khác mở rồi chọn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="159" />
+        <location filename="../../app/ui/messages.py" line="198" />
         <source>The file {path} cannot be written ({detail}). Choose another folder or file name.</source>
         <translation>Không ghi được tệp {path} ({detail}). Hãy chọn thư mục hoặc tên tệp khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="162" />
+        <location filename="../../app/ui/messages.py" line="201" />
         <source>"{text}" is not a time. Write it as HH:MM, e.g. 07:30.</source>
         <translation>"{text}" không phải giờ hợp lệ. Hãy ghi theo dạng HH:MM, ví dụ 07:30.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="163" />
+        <location filename="../../app/ui/messages.py" line="202" />
         <source>"{text}" is not a date. Write it as dd/mm/yyyy.</source>
         <translation>"{text}" không phải ngày hợp lệ. Hãy ghi theo dạng ngày/tháng/năm.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="164" />
+        <location filename="../../app/ui/messages.py" line="203" />
         <source>{year} is not a valid year.</source>
         <translation>{year} không phải năm hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="165" />
+        <location filename="../../app/ui/messages.py" line="204" />
         <source>Office hours need at least one working session.</source>
         <translation>Giờ làm việc cần có ít nhất một buổi làm việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="166" />
+        <location filename="../../app/ui/messages.py" line="205" />
         <source>A session cannot end ({end}) before it starts ({start}). Correct the office hours.</source>
         <translation>Buổi làm việc không thể kết thúc ({end}) trước khi bắt đầu ({start}). Hãy sửa lại giờ làm việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="169" />
+        <location filename="../../app/ui/messages.py" line="208" />
         <source>The session starting at {start} overlaps the one before it. Correct the office hours.</source>
         <translation>Buổi làm việc bắt đầu lúc {start} trùng với buổi trước đó. Hãy sửa lại giờ làm việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="172" />
+        <location filename="../../app/ui/messages.py" line="211" />
         <source>The date {date} is not in the year {year}.</source>
         <translation>Ngày {date} không thuộc năm {year}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="173" />
+        <location filename="../../app/ui/messages.py" line="212" />
         <source>{date} is listed both as a day off and as a working day. Keep only one.</source>
         <translation>Ngày {date} vừa là ngày nghỉ vừa là ngày làm việc. Hãy giữ lại một.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="176" />
+        <location filename="../../app/ui/messages.py" line="215" />
         <source>The calendar table for {table_year} was saved under {year}. Save it under its own year.</source>
         <translation>Lịch năm {table_year} đang được lưu vào năm {year}. Hãy lưu vào đúng năm của nó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="179" />
+        <location filename="../../app/ui/messages.py" line="218" />
         <source>A deadline needs zero or more working days, not {days}.</source>
         <translation>Thời hạn phải là số ngày làm việc từ 0 trở lên, không phải {days}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="180" />
+        <location filename="../../app/ui/messages.py" line="219" />
         <source>The calendar has no working day after {after}. Check the year's days off.</source>
         <translation>Lịch không còn ngày làm việc nào sau ngày {after}. Hãy kiểm tra các ngày nghỉ trong năm.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="183" />
+        <location filename="../../app/ui/messages.py" line="222" />
         <source>No scanner was found. Connect and switch on the scanner, then refresh the list.</source>
         <translation>Không tìm thấy máy quét. Hãy kết nối và bật máy quét rồi làm mới danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="186" />
+        <location filename="../../app/ui/messages.py" line="225" />
         <source>The scanner stopped answering (cable or power). Reconnect it and scan the remaining pages.</source>
         <translation>Máy quét ngừng phản hồi (cáp hoặc nguồn điện). Hãy kết nối lại và quét các trang còn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="189" />
+        <location filename="../../app/ui/messages.py" line="228" />
         <source>Paper is jammed in the feeder. Clear the jam and scan the remaining pages.</source>
         <translation>Giấy bị kẹt trong khay nạp. Hãy gỡ giấy kẹt và quét các trang còn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="192" />
+        <location filename="../../app/ui/messages.py" line="231" />
         <source>The scanner cover is open. Close it and scan again.</source>
         <translation>Nắp máy quét đang mở. Hãy đóng nắp và quét lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="193" />
+        <location filename="../../app/ui/messages.py" line="232" />
         <source>The document feeder is empty. Load the pages and scan again.</source>
         <translation>Khay nạp giấy đang trống. Hãy đặt giấy vào và quét lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="196" />
+        <location filename="../../app/ui/messages.py" line="235" />
         <source>The scanner is busy with another program. Close it and try again.</source>
         <translation>Máy quét đang được chương trình khác sử dụng. Hãy đóng chương trình đó rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="197" />
+        <location filename="../../app/ui/messages.py" line="236" />
         <source>The scanner driver stopped unexpectedly; the pages already scanned are kept. Scan the rest.</source>
         <translation>Trình điều khiển máy quét dừng đột ngột; các trang đã quét vẫn được giữ lại. Hãy quét tiếp phần còn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="200" />
+        <location filename="../../app/ui/messages.py" line="239" />
         <source>The scanner does not offer this setting ({detail}). Choose another source, mode or size.</source>
         <translation>Máy quét không hỗ trợ thiết lập này ({detail}). Hãy chọn nguồn, chế độ hoặc khổ giấy khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="203" />
+        <location filename="../../app/ui/messages.py" line="242" />
         <source>The scanner reported an error ({detail}). Switch it off and on, then try again.</source>
         <translation>Máy quét báo lỗi ({detail}). Hãy tắt rồi bật lại máy quét và thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="206" />
+        <location filename="../../app/ui/messages.py" line="245" />
         <source>Scanning was cancelled.</source>
         <translation>Đã hủy quét.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="207" />
+        <location filename="../../app/ui/messages.py" line="246" />
         <source>A saved scan profile is damaged ({detail}). Delete it and create it again.</source>
         <translation>Cấu hình quét đã lưu bị hỏng ({detail}). Hãy xóa và tạo lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="210" />
+        <location filename="../../app/ui/messages.py" line="249" />
         <source>{path} is not a JPEG, PNG, TIFF or PDF file. Choose another file.</source>
         <translation>{path} không phải tệp JPEG, PNG, TIFF hay PDF. Hãy chọn tệp khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="213" />
+        <location filename="../../app/ui/messages.py" line="252" />
         <source>{path} cannot be read ({detail}). Check that the file is complete and not password-protected.</source>
         <translation>Không đọc được {path} ({detail}). Hãy kiểm tra tệp còn nguyên vẹn và không đặt mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="216" />
+        <location filename="../../app/ui/messages.py" line="255" />
         <source>The program {tool} is needed to import PDF files. Install it (see the README).</source>
         <translation>Cần chương trình {tool} để nhập tệp PDF. Hãy cài đặt chương trình này (xem README).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="219" />
+        <location filename="../../app/ui/messages.py" line="258" />
         <source>Text recognition needs the program tesseract. Install tesseract-ocr (see the README).</source>
         <translation>Nhận dạng chữ cần chương trình tesseract. Hãy cài tesseract-ocr (xem README).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="222" />
+        <location filename="../../app/ui/messages.py" line="261" />
         <source>Text recognition has no Vietnamese language data ({lang}). Install tesseract-ocr-vie (see the README).</source>
         <translation>Nhận dạng chữ chưa có dữ liệu tiếng Việt ({lang}). Hãy cài tesseract-ocr-vie (xem README).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="227" />
+        <location filename="../../app/ui/messages.py" line="266" />
         <source>Text recognition took longer than {seconds} s on page {page}. Save the page without text or retry.</source>
         <translation>Nhận dạng chữ trang {page} mất quá {seconds} giây. Hãy lưu trang không kèm lớp chữ hoặc thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="230" />
+        <location filename="../../app/ui/messages.py" line="269" />
         <source>Text recognition failed on page {page} ({detail}). Save the page without text or retry.</source>
         <translation>Nhận dạng chữ trang {page} bị lỗi ({detail}). Hãy lưu trang không kèm lớp chữ hoặc thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="233" />
+        <location filename="../../app/ui/messages.py" line="272" />
         <source>No font with Vietnamese letters was found ({fonts}). Install fonts-noto-core.</source>
         <translation>Không tìm thấy phông chữ có dấu tiếng Việt ({fonts}). Hãy cài fonts-noto-core.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="236" />
+        <location filename="../../app/ui/messages.py" line="275" />
         <source>There are no pages to save. Scan or import at least one page.</source>
         <translation>Chưa có trang nào để lưu. Hãy quét hoặc nhập ít nhất một trang.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="237" />
+        <location filename="../../app/ui/messages.py" line="276" />
         <source>The token driver (PKCS#11 module) was not found. Install the software of your token's CA or choose the module file in Settings.</source>
         <translation>Không tìm thấy trình điều khiển thiết bị ký số (mô-đun PKCS#11). Hãy cài phần mềm của nhà cung cấp chữ ký số hoặc chọn tệp mô-đun trong phần Cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="242" />
+        <location filename="../../app/ui/messages.py" line="281" />
         <source>The token driver could not be loaded ({detail}). Reinstall the software of your token's CA.</source>
         <translation>Không nạp được trình điều khiển thiết bị ký số ({detail}). Hãy cài lại phần mềm của nhà cung cấp chữ ký số.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="245" />
+        <location filename="../../app/ui/messages.py" line="284" />
         <source>The token "{token}" is not plugged in. Plug it in and try again.</source>
         <translation>Thiết bị ký số "{token}" chưa được cắm. Hãy cắm thiết bị rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="248" />
+        <location filename="../../app/ui/messages.py" line="287" />
         <source>The token "{token}" is no longer present. Plug it in again and retry.</source>
         <translation>Thiết bị ký số "{token}" không còn được kết nối. Hãy cắm lại rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="251" />
+        <location filename="../../app/ui/messages.py" line="290" />
         <source>The token "{token}" was removed while signing; nothing was signed. Plug it in again and retry.</source>
         <translation>Thiết bị ký số "{token}" bị rút ra trong khi ký; văn bản chưa được ký. Hãy cắm lại rồi ký lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="254" />
+        <location filename="../../app/ui/messages.py" line="293" />
         <source>Enter the PIN of the token "{token}".</source>
         <translation>Hãy nhập mã PIN của thiết bị ký số "{token}".</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="255" />
+        <location filename="../../app/ui/messages.py" line="294" />
         <source>Wrong PIN for the token "{token}". Check it and try again; after too many wrong tries the token locks.</source>
         <translation>Mã PIN của thiết bị ký số "{token}" không đúng. Hãy kiểm tra và nhập lại; nhập sai quá số lần cho phép thiết bị sẽ bị khóa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="260" />
+        <location filename="../../app/ui/messages.py" line="299" />
         <source>The PIN of the token "{token}" is locked. Ask the certificate provider to unlock it.</source>
         <translation>Mã PIN của thiết bị ký số "{token}" đã bị khóa. Hãy liên hệ nhà cung cấp chứng thư số để mở khóa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="263" />
+        <location filename="../../app/ui/messages.py" line="302" />
         <source>The PIN of the token "{token}" has expired. Change it with the token's software.</source>
         <translation>Mã PIN của thiết bị ký số "{token}" đã hết hạn. Hãy đổi mã PIN bằng phần mềm của thiết bị.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="266" />
+        <location filename="../../app/ui/messages.py" line="305" />
         <source>The token "{token}" holds no usable signing key. Check that it is the right token.</source>
         <translation>Thiết bị ký số "{token}" không có khóa ký dùng được. Hãy kiểm tra đúng thiết bị chưa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="269" />
+        <location filename="../../app/ui/messages.py" line="308" />
         <source>The token "{token}" holds no certificate for its key. Ask the certificate provider.</source>
         <translation>Thiết bị ký số "{token}" không có chứng thư số cho khóa ký. Hãy liên hệ nhà cung cấp chứng thư số.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="272" />
+        <location filename="../../app/ui/messages.py" line="311" />
         <source>The token "{token}" holds several signing keys. Choose the certificate to sign with.</source>
         <translation>Thiết bị ký số "{token}" có nhiều khóa ký. Hãy chọn chứng thư số dùng để ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="275" />
+        <location filename="../../app/ui/messages.py" line="314" />
         <source>The token "{token}" reported an error ({detail}). Unplug it, plug it in again and retry.</source>
         <translation>Thiết bị ký số "{token}" báo lỗi ({detail}). Hãy rút ra, cắm lại rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="278" />
+        <location filename="../../app/ui/messages.py" line="317" />
         <source>The document has no place prepared for this signature or text ({field}). Prepare the draft again.</source>
         <translation>Văn bản chưa có vị trí dành cho chữ ký hoặc nội dung này ({field}). Hãy chuẩn bị lại dự thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="281" />
+        <location filename="../../app/ui/messages.py" line="320" />
         <source>The field {field} is already filled; a number and date are written only once.</source>
         <translation>Trường {field} đã được điền; số và ngày văn bản chỉ được ghi một lần.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="284" />
+        <location filename="../../app/ui/messages.py" line="323" />
         <source>The document is already signed ({detail}).</source>
         <translation>Văn bản đã được ký ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="285" />
+        <location filename="../../app/ui/messages.py" line="324" />
         <source>The leader has not signed this document yet; the seal comes after the leader's signature.</source>
         <translation>Văn bản chưa có chữ ký của lãnh đạo; chữ ký số của cơ quan được ký sau chữ ký của lãnh đạo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="288" />
+        <location filename="../../app/ui/messages.py" line="327" />
         <source>The PDF cannot be signed ({detail}). Export it again from the drafting program.</source>
         <translation>Không ký được tệp PDF này ({detail}). Hãy xuất lại tệp từ phần mềm soạn thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="291" />
+        <location filename="../../app/ui/messages.py" line="330" />
         <source>No font with Vietnamese letters was found for the signature text. Install fonts-noto-core.</source>
         <translation>Không tìm thấy phông chữ tiếng Việt cho nội dung chữ ký. Hãy cài fonts-noto-core.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="294" />
+        <location filename="../../app/ui/messages.py" line="333" />
         <source>The number or the date to write into the document is empty ({field}).</source>
         <translation>Số hoặc ngày văn bản cần ghi đang để trống ({field}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="297" />
+        <location filename="../../app/ui/messages.py" line="336" />
         <source>"{copy_form}" is not a copy form (sao y, trích sao, sao lục).</source>
         <translation>"{copy_form}" không phải hình thức bản sao (sao y, trích sao, sao lục).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="300" />
+        <location filename="../../app/ui/messages.py" line="339" />
         <source>The signature position {box} lies outside the page. Move it onto the page.</source>
         <translation>Vị trí chữ ký {box} nằm ngoài trang. Hãy kéo vào trong trang.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="303" />
+        <location filename="../../app/ui/messages.py" line="342" />
         <source>The signature would show nothing. Add a signature image or the signer's name.</source>
         <translation>Chữ ký không có nội dung hiển thị. Hãy thêm ảnh chữ ký hoặc tên người ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="306" />
+        <location filename="../../app/ui/messages.py" line="345" />
         <source>The signature or seal image cannot be read ({detail}). Choose a PNG file.</source>
         <translation>Không đọc được ảnh chữ ký hoặc con dấu ({detail}). Hãy chọn tệp PNG.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="309" />
+        <location filename="../../app/ui/messages.py" line="348" />
+        <source>The PDF is password-protected and cannot be signed. Save it again without a password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="351" />
+        <source>The "Số:" line was not found on page 1 of the draft. Check the draft's layout, or place the boxes by hand.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="355" />
+        <source>The place and date line ("…, ngày … tháng … năm …") was not found on page 1 of the draft. Check the draft's layout, or place the boxes by hand.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="359" />
+        <source>The signer block ({title}, {name}) was not found on the last page. Check the signer's name and position in the draft, or place the signature by hand.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="363" />
+        <source>The space for {name}'s signature is too small. Leave more room between the position and the name, or place the signature by hand.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="367" />
+        <source>No token is assigned to {user}. Plug in your token and choose it in the signing dialog.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="370" />
+        <source>The agency's seal token is not set up. Ask the administrator to choose the organisation token.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="373" />
         <source>The exchange axis at {endpoint} cannot be reached ({detail}). Check the network; queued documents go out when it is back.</source>
         <translation>Không kết nối được trục liên thông tại {endpoint} ({detail}). Hãy kiểm tra mạng; văn bản đang chờ sẽ được gửi khi trục hoạt động trở lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="314" />
+        <location filename="../../app/ui/messages.py" line="378" />
         <source>The exchange axis failed during {operation} (HTTP {http_status}). Try again later; if it persists, contact the provincial Data Integration Centre.</source>
         <translation>Trục liên thông bị lỗi khi thực hiện {operation} (HTTP {http_status}). Hãy thử lại sau; nếu vẫn lỗi, liên hệ đơn vị vận hành trục của tỉnh.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="319" />
+        <location filename="../../app/ui/messages.py" line="383" />
         <source>The exchange axis is busy ({operation}). Try again in a few minutes.</source>
         <translation>Trục liên thông đang quá tải ({operation}). Hãy thử lại sau ít phút.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="320" />
+        <location filename="../../app/ui/messages.py" line="384" />
         <source>The exchange axis sent an unreadable reply to {operation} ({detail}). Try again; if it persists, report it to the axis operator.</source>
         <translation>Trục liên thông trả về dữ liệu không đọc được khi thực hiện {operation} ({detail}). Hãy thử lại; nếu vẫn lỗi, báo cho đơn vị vận hành trục.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="325" />
+        <location filename="../../app/ui/messages.py" line="389" />
         <source>The exchange axis refused the credentials of system {system_id}. Check the system code and secret in Settings.</source>
         <translation>Trục liên thông từ chối thông tin xác thực của hệ thống {system_id}. Hãy kiểm tra mã hệ thống và khóa bí mật trong phần Cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="330" />
+        <location filename="../../app/ui/messages.py" line="394" />
         <source>The exchange axis refused access for {system_id} during {operation}. Ask the axis operator to check the account.</source>
         <translation>Trục liên thông từ chối quyền truy cập của {system_id} khi thực hiện {operation}. Đề nghị đơn vị vận hành trục kiểm tra tài khoản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="335" />
+        <location filename="../../app/ui/messages.py" line="399" />
         <source>The exchange axis at {endpoint} presented a certificate this computer does not trust. Install its certificate authority or check the address.</source>
         <translation>Trục liên thông tại {endpoint} dùng chứng thư mà máy này không tin cậy. Hãy cài chứng thư của tổ chức cấp hoặc kiểm tra lại địa chỉ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="340" />
+        <location filename="../../app/ui/messages.py" line="404" />
         <source>The exchange axis refused {operation}: {detail}</source>
         <translation>Trục liên thông từ chối {operation}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="341" />
+        <location filename="../../app/ui/messages.py" line="405" />
         <source>The exchange axis has no such item ({operation}): {detail}</source>
         <translation>Trục liên thông không có mục này ({operation}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="342" />
+        <location filename="../../app/ui/messages.py" line="406" />
         <source>The package is too large for the exchange axis: {detail}</source>
         <translation>Gói tin quá lớn so với giới hạn của trục liên thông: {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="343" />
+        <location filename="../../app/ui/messages.py" line="407" />
         <source>The exchange axis refused {operation} (code {error_code}): {detail}</source>
         <translation>Trục liên thông từ chối {operation} (mã {error_code}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="346" />
+        <location filename="../../app/ui/messages.py" line="410" />
         <source>The received package is not well-formed XML. Ask the sender to send it again.</source>
         <translation>Gói tin nhận được không phải XML hợp lệ. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="349" />
+        <location filename="../../app/ui/messages.py" line="413" />
         <source>The received package is not an edXML document package. Ask the sender to send it again.</source>
         <translation>Gói tin nhận được không phải gói văn bản edXML. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="352" />
+        <location filename="../../app/ui/messages.py" line="416" />
         <source>The package declares a DTD or entities, which edXML forbids; it was refused for safety. Ask the sender to send it again.</source>
         <translation>Gói tin có khai báo DTD hoặc thực thể, không được phép trong edXML; đã từ chối để bảo đảm an toàn. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="357" />
+        <location filename="../../app/ui/messages.py" line="421" />
         <source>The package is larger than the allowed size. Ask the sender to send it again.</source>
         <translation>Gói tin vượt quá dung lượng cho phép. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="360" />
+        <location filename="../../app/ui/messages.py" line="424" />
         <source>The package header is too large to be genuine. Ask the sender to send it again.</source>
         <translation>Phần đầu gói tin quá lớn, không hợp lệ. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="363" />
+        <location filename="../../app/ui/messages.py" line="427" />
         <source>An attachment is larger than the allowed size. Ask the sender to send it again.</source>
         <translation>Có tệp đính kèm vượt quá dung lượng cho phép. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="366" />
+        <location filename="../../app/ui/messages.py" line="430" />
         <source>The package has too many attachments. Ask the sender to send it again.</source>
         <translation>Gói tin có quá nhiều tệp đính kèm. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="369" />
+        <location filename="../../app/ui/messages.py" line="433" />
         <source>An attachment listed in the package is missing. Ask the sender to send it again.</source>
         <translation>Thiếu tệp đính kèm được liệt kê trong gói tin. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="372" />
+        <location filename="../../app/ui/messages.py" line="436" />
         <source>An attachment does not match its signed hash: it was changed on the way. Ask the sender to send it again.</source>
         <translation>Tệp đính kèm không khớp giá trị băm đã ký: tệp đã bị thay đổi trên đường truyền. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="377" />
+        <location filename="../../app/ui/messages.py" line="441" />
         <source>The package lists the same attachment twice. Ask the sender to send it again.</source>
         <translation>Gói tin liệt kê một tệp đính kèm hai lần. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="380" />
+        <location filename="../../app/ui/messages.py" line="444" />
         <source>The package carries an attachment it does not list. Ask the sender to send it again.</source>
         <translation>Gói tin có tệp đính kèm không được liệt kê. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="383" />
+        <location filename="../../app/ui/messages.py" line="447" />
         <source>An attachment's size differs from the size the package announces. Ask the sender to send it again.</source>
         <translation>Dung lượng tệp đính kèm khác với dung lượng khai báo trong gói tin. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="386" />
+        <location filename="../../app/ui/messages.py" line="450" />
         <source>The package carries an invalid agency code.</source>
         <translation>Gói tin có mã định danh cơ quan không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="387" />
+        <location filename="../../app/ui/messages.py" line="451" />
         <source>The package's document identifier is not in the standard form.</source>
         <translation>Mã văn bản trong gói tin không đúng định dạng chuẩn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="390" />
+        <location filename="../../app/ui/messages.py" line="454" />
         <source>The package's business document type is not one of the standard codes.</source>
         <translation>Loại nghiệp vụ của gói tin không thuộc danh mục mã chuẩn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="393" />
+        <location filename="../../app/ui/messages.py" line="457" />
         <source>The package's priority is not one of the standard codes.</source>
         <translation>Độ khẩn của gói tin không thuộc danh mục mã chuẩn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="394" />
+        <location filename="../../app/ui/messages.py" line="458" />
         <source>The status message carries an unknown status code.</source>
         <translation>Gói tin trạng thái có mã trạng thái không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="395" />
+        <location filename="../../app/ui/messages.py" line="459" />
         <source>A time in the package is not in the standard form (with +07:00).</source>
         <translation>Thời gian trong gói tin không đúng định dạng chuẩn (có +07:00).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="398" />
+        <location filename="../../app/ui/messages.py" line="462" />
         <source>The package names no recipient.</source>
         <translation>Gói tin không có nơi nhận.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="399" />
+        <location filename="../../app/ui/messages.py" line="463" />
         <source>A status message arrived where a document was expected.</source>
         <translation>Nhận được gói tin trạng thái thay vì gói văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="400" />
+        <location filename="../../app/ui/messages.py" line="464" />
         <source>A document arrived where a status message was expected.</source>
         <translation>Nhận được gói văn bản thay vì gói tin trạng thái.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="401" />
+        <location filename="../../app/ui/messages.py" line="465" />
         <source>The package file is missing.</source>
         <translation>Không tìm thấy tệp gói tin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="402" />
+        <location filename="../../app/ui/messages.py" line="466" />
         <source>A refusal needs a reason for the sender.</source>
         <translation>Từ chối tiếp nhận cần nêu lý do cho nơi gửi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="404" />
+        <location filename="../../app/ui/messages.py" line="468" />
         <source>Unit {id} no longer exists. Reload the list and pick another unit.</source>
         <translation>Đơn vị {id} không còn tồn tại. Hãy tải lại danh sách và chọn đơn vị khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="407" />
+        <location filename="../../app/ui/messages.py" line="471" />
         <source>{by} already directed this document at {at}. Reload the inbox to see the current state.</source>
         <translation>{by} đã cho ý kiến chỉ đạo văn bản này lúc {at}. Hãy tải lại hộp văn bản để xem tình trạng hiện tại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="410" />
+        <location filename="../../app/ui/messages.py" line="474" />
         <source>The document is already in {name}'s inbox. Pick another leader to hand it over.</source>
         <translation>Văn bản đã có trong hộp văn bản của {name}. Hãy chọn lãnh đạo khác nếu cần chuyển.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="413" />
+        <location filename="../../app/ui/messages.py" line="477" />
         <source>This task is already closed ({state}). Ask the leader to assign it again if work remains.</source>
         <translation>Nhiệm vụ này đã kết thúc ({state}). Nếu còn việc, đề nghị lãnh đạo giao lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="416" />
+        <location filename="../../app/ui/messages.py" line="480" />
         <source>Task {id} no longer exists. Reload your task list.</source>
         <translation>Nhiệm vụ {id} không còn tồn tại. Hãy tải lại danh sách việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="419" />
+        <location filename="../../app/ui/messages.py" line="483" />
         <source>The document is {state}: it cannot become {wanted} now. Reload to see its current state.</source>
         <translation>Văn bản đang ở trạng thái {state}: không thể chuyển sang {wanted} lúc này. Hãy tải lại để xem trạng thái hiện tại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="422" />
+        <location filename="../../app/ui/messages.py" line="486" />
         <source>{by} changed this at {at} while you were working on it. Reload, check, and try again.</source>
         <translation>{by} đã thay đổi nội dung này lúc {at} trong khi bạn đang làm. Hãy tải lại, kiểm tra rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="425" />
+        <location filename="../../app/ui/messages.py" line="489" />
         <source>The deadline {deadline} is already past. Pick today or a later working day.</source>
         <translation>Hạn xử lý {deadline} đã qua. Hãy chọn hôm nay hoặc một ngày làm việc sau đó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="428" />
+        <location filename="../../app/ui/messages.py" line="492" />
         <source>Give the deadline either as a date or as a number of working days, not both and not neither.</source>
         <translation>Hãy nhập hạn xử lý bằng ngày cụ thể hoặc bằng số ngày làm việc (chỉ chọn một cách).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="431" />
+        <location filename="../../app/ui/messages.py" line="495" />
         <source>{days} working days is not a deadline. Enter 1 or more working days.</source>
         <translation>{days} ngày làm việc không phải thời hạn hợp lệ. Hãy nhập từ 1 ngày làm việc trở lên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="434" />
+        <location filename="../../app/ui/messages.py" line="498" />
         <source>{deadline} is not a working day (weekend or holiday). The next working day is {next}.</source>
         <translation>Ngày {deadline} không phải ngày làm việc (cuối tuần hoặc ngày lễ). Ngày làm việc kế tiếp là {next}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="437" />
+        <location filename="../../app/ui/messages.py" line="501" />
         <source>{days} working days from the registration on {received} ended on {deadline}, which is past. Give more working days or pick a date.</source>
         <translation>{days} ngày làm việc kể từ ngày vào sổ {received} đã hết vào ngày {deadline}. Hãy cho thêm ngày làm việc hoặc chọn một ngày cụ thể.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="442" />
+        <location filename="../../app/ui/messages.py" line="506" />
         <source>A leader can only delegate their own authority. Ask the administrator to record it for another leader.</source>
         <translation>Lãnh đạo chỉ ủy quyền được thẩm quyền của chính mình. Đề nghị quản trị viên ghi nhận cho lãnh đạo khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="446" />
+        <location filename="../../app/ui/messages.py" line="510" />
         <source>The delegation would end at {ends}, which is already past. Pick an end in the future.</source>
         <translation>Thời điểm kết thúc ủy quyền {ends} đã qua. Hãy chọn thời điểm trong tương lai.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="449" />
+        <location filename="../../app/ui/messages.py" line="513" />
         <source>Your delegation from {leader} runs from {starts} to {ends}: you cannot act for them now. Ask {leader} for a new delegation.</source>
         <translation>Bạn được {leader} ủy quyền từ {starts} đến {ends}: hiện không thể thay mặt. Đề nghị {leader} ủy quyền lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="454" />
+        <location filename="../../app/ui/messages.py" line="518" />
         <source>Choose the leader whose authority is delegated.</source>
         <translation>Hãy chọn lãnh đạo ủy quyền.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="457" />
+        <location filename="../../app/ui/messages.py" line="521" />
         <source>Delegation {id} no longer exists. Reload the list.</source>
         <translation>Ủy quyền {id} không còn tồn tại. Hãy tải lại danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="460" />
+        <location filename="../../app/ui/messages.py" line="524" />
         <source>The delegation must end after it starts. Check the two dates.</source>
         <translation>Thời điểm kết thúc ủy quyền phải sau thời điểm bắt đầu. Hãy kiểm tra lại hai ngày.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="463" />
+        <location filename="../../app/ui/messages.py" line="527" />
         <source>A leader cannot delegate to themselves. Choose a deputy.</source>
         <translation>Lãnh đạo không thể tự ủy quyền cho chính mình. Hãy chọn cấp phó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="466" />
+        <location filename="../../app/ui/messages.py" line="530" />
         <source>Write the direction (ý kiến chỉ đạo) before assigning the document.</source>
         <translation>Hãy ghi ý kiến chỉ đạo trước khi giao xử lý văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="469" />
+        <location filename="../../app/ui/messages.py" line="533" />
         <source>An attached file has no name. Name it and attach it again.</source>
         <translation>Tệp đính kèm chưa có tên. Hãy đặt tên rồi đính kèm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="472" />
+        <location filename="../../app/ui/messages.py" line="536" />
         <source>A document filed for information has no deadline. Clear the deadline, or assign it instead.</source>
         <translation>Văn bản để biết không có hạn xử lý. Hãy bỏ hạn xử lý hoặc giao xử lý.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="475" />
+        <location filename="../../app/ui/messages.py" line="539" />
         <source>Choose who leads the work (a unit or a person), or file the document for information.</source>
         <translation>Hãy chọn đơn vị hoặc cá nhân chủ trì, hoặc chuyển văn bản để biết.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="478" />
+        <location filename="../../app/ui/messages.py" line="542" />
         <source>The lead is either a unit or a person, not both. Keep one of them.</source>
         <translation>Chủ trì là một đơn vị hoặc một cá nhân, không phải cả hai. Hãy giữ lại một.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="481" />
+        <location filename="../../app/ui/messages.py" line="545" />
         <source>This action ({action}) needs a signed-in user. Sign in and try again.</source>
         <translation>Thao tác này ({action}) cần người dùng đã đăng nhập. Hãy đăng nhập rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="484" />
+        <location filename="../../app/ui/messages.py" line="548" />
         <source>{name} is not a deputy or leader: a delegation can only go to one. Choose another person.</source>
         <translation>{name} không phải lãnh đạo hoặc cấp phó: chỉ ủy quyền được cho lãnh đạo, cấp phó. Hãy chọn người khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="487" />
+        <location filename="../../app/ui/messages.py" line="551" />
         <source>{name} is not a leader or deputy. Choose a leader to present the document to.</source>
         <translation>{name} không phải lãnh đạo hoặc cấp phó. Hãy chọn lãnh đạo để trình văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="490" />
+        <location filename="../../app/ui/messages.py" line="554" />
         <source>You do not take part in this task, so you cannot open it. Ask the leader who assigned it.</source>
         <translation>Bạn không tham gia nhiệm vụ này nên không thể mở. Hãy hỏi lãnh đạo đã giao việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="493" />
+        <location filename="../../app/ui/messages.py" line="557" />
         <source>Only a coordinating unit or person adds input to this task. Use progress notes if you lead it.</source>
         <translation>Chỉ đơn vị, cá nhân phối hợp mới cho ý kiến phối hợp. Nếu bạn chủ trì, hãy ghi tiến độ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="496" />
+        <location filename="../../app/ui/messages.py" line="560" />
         <source>Only incoming documents are presented to the leader. This one is not incoming.</source>
         <translation>Chỉ văn bản đến mới được trình lãnh đạo. Văn bản này không phải văn bản đến.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="499" />
+        <location filename="../../app/ui/messages.py" line="563" />
         <source>Only the lead unit or person reports progress on this task and finishes it.</source>
         <translation>Chỉ đơn vị, cá nhân chủ trì mới báo cáo tiến độ và kết thúc nhiệm vụ này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="502" />
+        <location filename="../../app/ui/messages.py" line="566" />
         <source>Only outgoing documents have signing and sending times. This one is not outgoing.</source>
         <translation>Chỉ văn bản đi mới có thời điểm ký và gửi. Văn bản này không phải văn bản đi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="505" />
+        <location filename="../../app/ui/messages.py" line="569" />
         <source>The document has not been presented to a leader yet. Ask the clerk to present it first.</source>
         <translation>Văn bản chưa được trình lãnh đạo. Đề nghị văn thư trình trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="508" />
+        <location filename="../../app/ui/messages.py" line="572" />
         <source>This document is in {leader}'s inbox. Only {leader}, or a deputy they delegated to, can direct it.</source>
         <translation>Văn bản này thuộc hộp văn bản của {leader}. Chỉ {leader} hoặc cấp phó được ủy quyền mới cho ý kiến chỉ đạo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="512" />
+        <location filename="../../app/ui/messages.py" line="576" />
         <source>Write something or attach a file before saving the note.</source>
         <translation>Hãy ghi nội dung hoặc đính kèm tệp trước khi lưu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="513" />
+        <location filename="../../app/ui/messages.py" line="577" />
         <source>Select at least one document first.</source>
         <translation>Hãy chọn ít nhất một văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="514" />
+        <location filename="../../app/ui/messages.py" line="578" />
         <source>{name} is named twice (as lead and coordinator, or twice as coordinator). Keep it once.</source>
         <translation>{name} bị chọn hai lần (vừa chủ trì vừa phối hợp, hoặc phối hợp hai lần). Hãy giữ lại một lần.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="517" />
+        <location filename="../../app/ui/messages.py" line="581" />
         <source>Each lead or coordinator is either a unit or a person. Pick one.</source>
         <translation>Mỗi bên chủ trì hoặc phối hợp là một đơn vị hoặc một cá nhân. Hãy chọn một.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="520" />
+        <location filename="../../app/ui/messages.py" line="584" />
         <source>Write the result before finishing the task.</source>
         <translation>Hãy ghi kết quả trước khi kết thúc nhiệm vụ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="521" />
+        <location filename="../../app/ui/messages.py" line="585" />
         <source>{name}'s account is deactivated. Choose someone else.</source>
         <translation>Tài khoản của {name} đã bị khóa. Hãy chọn người khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="524" />
+        <location filename="../../app/ui/messages.py" line="588" />
         <source>Your role may not do this. Ask a user with the right role.</source>
         <translation>Vai trò của bạn không được thực hiện thao tác này. Hãy nhờ người dùng có vai trò phù hợp.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="525" />
+        <location filename="../../app/ui/messages.py" line="589" />
         <source>Someone else changed this meanwhile. Reload and try again.</source>
         <translation>Người khác vừa thay đổi dữ liệu này. Hãy tải lại và thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="528" />
+        <location filename="../../app/ui/messages.py" line="592" />
         <source>The operation could not be completed (code {code}).</source>
         <translation>Không thực hiện được thao tác (mã lỗi {code}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="529" />
+        <location filename="../../app/ui/messages.py" line="593" />
         <source>An unexpected error occurred. Details were written to the log at {log}. Please report it.</source>
         <translation>Đã xảy ra lỗi ngoài dự kiến. Chi tiết đã được ghi vào nhật ký tại {log}. Vui lòng báo lại lỗi này.</translation>
     </message>
@@ -2097,29 +2268,184 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../app/ui/pages/__init__.py" line="65" />
+        <location filename="../../app/ui/pages/__init__.py" line="71" />
         <source>Intake</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/__init__.py" line="66" />
+        <location filename="../../app/ui/pages/__init__.py" line="72" />
         <source>Documents</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/__init__.py" line="67" />
+        <location filename="../../app/ui/pages/__init__.py" line="73" />
         <source>Incoming register</source>
         <translation>Sổ văn bản đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/__init__.py" line="68" />
+        <location filename="../../app/ui/pages/__init__.py" line="74" />
         <source>Outgoing register</source>
         <translation>Sổ văn bản đi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/__init__.py" line="69" />
+        <location filename="../../app/ui/pages/__init__.py" line="75" />
+        <source>Other registers</source>
+        <translation>Sổ khác</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/__init__.py" line="76" />
         <source>Administration</source>
         <translation>Quản trị</translation>
+    </message>
+</context>
+<context>
+    <name>OtherRegistersPage</name>
+    <message>
+        <location filename="../../app/ui/pages/other_registers.py" line="57" />
+        <source>Other registers</source>
+        <translation>Sổ khác</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other_registers.py" line="65" />
+        <source>Add…</source>
+        <translation>Thêm…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other_registers.py" line="66" />
+        <source>Correct…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other_registers.py" line="67" />
+        <source>Cancel line…</source>
+        <translation>Hủy dòng…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other_registers.py" line="68" />
+        <source>Returned…</source>
+        <translation>Đã trả…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other_registers.py" line="69" />
+        <source>History</source>
+        <translation>Lịch sử</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other_registers.py" line="70" />
+        <source>Excel…</source>
+        <translation>Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other_registers.py" line="71" />
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other_registers.py" line="72" />
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other_registers.py" line="77" />
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other_registers.py" line="91" />
+        <source>Postal dispatch</source>
+        <translation>Gửi văn bản đi bưu điện</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other_registers.py" line="92" />
+        <source>Use of kept copies</source>
+        <translation>Sử dụng bản lưu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other_registers.py" line="93" />
+        <source>Follow-up of incoming documents</source>
+        <translation>Theo dõi giải quyết văn bản đến</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other_registers.py" line="187" />
+        <source>not returned</source>
+        <translation>chưa trả</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/pages/other_registers.py" line="204" />
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n dòng</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other_registers.py" line="215" />
+        <source>Line recorded.</source>
+        <translation>Đã ghi vào sổ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other_registers.py" line="227" />
+        <source>Line corrected.</source>
+        <translation>Đã sửa dòng.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other_registers.py" line="239" />
+        <source>Return recorded.</source>
+        <translation>Đã ghi ngày trả.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other_registers.py" line="249" />
+        <source>Cancel line no. %1</source>
+        <translation>Hủy dòng số %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other_registers.py" line="250" />
+        <source>Why is this line cancelled? It stays in the register with its number.</source>
+        <translation>Vì sao hủy dòng này? Dòng vẫn ở lại trong sổ với số thứ tự của nó.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other_registers.py" line="251" />
+        <source>Cancel the line</source>
+        <translation>Hủy dòng</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other_registers.py" line="252" />
+        <source>Keep it</source>
+        <translation>Giữ lại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other_registers.py" line="267" />
+        <source>Line %1 cancelled; it stays in the register.</source>
+        <translation>Đã hủy dòng %1; dòng vẫn ở lại trong sổ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other_registers.py" line="303" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Sổ tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other_registers.py" line="303" />
+        <source>PDF document (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other_registers.py" line="304" />
+        <source>Export the register</source>
+        <translation>Xuất sổ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other_registers.py" line="319" />
+        <source>Exporting…</source>
+        <translation>Đang xuất…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other_registers.py" line="334" />
+        <source>Print the register</source>
+        <translation>In sổ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/other_registers.py" line="337" />
+        <source>%1 entries written to %2.</source>
+        <translation>Đã ghi %1 dòng vào %2.</translation>
     </message>
 </context>
 <context>
@@ -2301,75 +2627,173 @@
         <translation>Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="157" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="153" />
         <source>Register anyway</source>
         <translation>Vẫn đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="168" />
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="400" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="164" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="396" />
         <source>Register</source>
         <translation>Đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="169" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="165" />
         <source>Cancel</source>
         <translation>Hủy bỏ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="193" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="189" />
         <source>Not secret</source>
         <translation>Không mật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="194" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="190" />
         <source>Secret (Mật)</source>
         <translation>Mật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="195" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="191" />
         <source>Top secret (Tối mật)</source>
         <translation>Tối mật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="196" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="192" />
         <source>Absolute secret (Tuyệt mật)</source>
         <translation>Tuyệt mật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="201" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="197" />
         <source>None</source>
         <translation>Không</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="230" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="226" />
         <source>Choose the scanned or received file</source>
         <translation>Chọn tệp văn bản đã quét hoặc đã nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="230" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="226" />
         <source>PDF or image (%1)</source>
         <translation>PDF hoặc ảnh (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="240" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="236" />
         <source>%1 — checking…</source>
         <translation>%1 — đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="257" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="253" />
         <source>%1 — %2 page(s), %3 KB</source>
         <translation>%1 — %2 trang, %3 KB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="351" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="347" />
         <source>Choose the file of the document (PDF or image).</source>
         <translation>Hãy chọn tệp của văn bản (PDF hoặc ảnh).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/register_incoming.py" line="400" />
+        <location filename="../../app/ui/dialogs/register_incoming.py" line="396" />
         <source>Registering…</source>
         <translation>Đang đăng ký…</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterLineDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/register_line.py" line="61" />
+        <source>Record a postal dispatch</source>
+        <translation>Ghi sổ gửi văn bản đi bưu điện</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_line.py" line="61" />
+        <source>Record the use of a kept copy</source>
+        <translation>Ghi sổ sử dụng bản lưu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_line.py" line="63" />
+        <source>Correct line no. %1</source>
+        <translation>Sửa dòng số %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_line.py" line="71" />
+        <source>(not linked to a document)</source>
+        <translation>(không gắn với văn bản)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_line.py" line="76" />
+        <source>Outgoing document</source>
+        <translation>Văn bản đi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_line.py" line="95" />
+        <source>Dispatch date</source>
+        <translation>Ngày chuyển</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_line.py" line="96" />
+        <source>Number and notation</source>
+        <translation>Số, ký hiệu văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_line.py" line="97" />
+        <source>Recipients</source>
+        <translation>Nơi nhận</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_line.py" line="98" />
+        <source>Envelopes</source>
+        <translation>Số lượng bì</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_line.py" line="120" />
+        <source>Date of use</source>
+        <translation>Ngày sử dụng</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_line.py" line="121" />
+        <source>Used by</source>
+        <translation>Người sử dụng</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_line.py" line="122" />
+        <source>Number, notation and date</source>
+        <translation>Số, ký hiệu, ngày tháng văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_line.py" line="123" />
+        <source>Type and summary</source>
+        <translation>Tên loại và trích yếu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_line.py" line="124" />
+        <source>Dossier</source>
+        <translation>Số và ký hiệu hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_line.py" line="125" />
+        <source>Approved by</source>
+        <translation>Người cho phép sử dụng</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_line.py" line="126" />
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_line.py" line="130" />
+        <source>Reason for the correction</source>
+        <translation>Lý do sửa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_line.py" line="135" />
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_line.py" line="136" />
+        <source>Cancel</source>
+        <translation>Hủy bỏ</translation>
     </message>
 </context>
 <context>
@@ -2463,225 +2887,247 @@
 <context>
     <name>RegistryBookPage</name>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="92" />
+        <location filename="../../app/ui/pages/registry_book.py" line="102" />
         <source>Incoming register</source>
         <translation>Sổ văn bản đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="92" />
+        <location filename="../../app/ui/pages/registry_book.py" line="102" />
         <source>Outgoing register</source>
         <translation>Sổ văn bản đi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="100" />
+        <location filename="../../app/ui/pages/registry_book.py" line="110" />
         <source>Register incoming…</source>
         <translation>Đăng ký văn bản đến…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="102" />
+        <location filename="../../app/ui/pages/registry_book.py" line="112" />
         <source>Register a received document (Ctrl+N); you can also drop a PDF or an image on this page</source>
         <translation>Đăng ký văn bản nhận được (Ctrl+N); cũng có thể kéo thả tệp PDF hoặc ảnh vào trang này</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="108" />
+        <location filename="../../app/ui/pages/registry_book.py" line="118" />
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="111" />
+        <location filename="../../app/ui/pages/registry_book.py" line="121" />
         <source>Excel (.xlsx)…</source>
         <translation>Excel (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="112" />
+        <location filename="../../app/ui/pages/registry_book.py" line="122" />
         <source>PDF (printed register)…</source>
         <translation>PDF (sổ in)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="114" />
+        <location filename="../../app/ui/pages/registry_book.py" line="124" />
         <source>Print…</source>
         <translation>In…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="149" />
-        <location filename="../../app/ui/pages/registry_book.py" line="504" />
+        <location filename="../../app/ui/pages/registry_book.py" line="159" />
+        <location filename="../../app/ui/pages/registry_book.py" line="514" />
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="151" />
-        <location filename="../../app/ui/pages/registry_book.py" line="506" />
+        <location filename="../../app/ui/pages/registry_book.py" line="161" />
+        <location filename="../../app/ui/pages/registry_book.py" line="516" />
         <source>Correct entry…</source>
         <translation>Sửa mục…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="154" />
-        <location filename="../../app/ui/pages/registry_book.py" line="507" />
+        <location filename="../../app/ui/pages/registry_book.py" line="164" />
+        <location filename="../../app/ui/pages/registry_book.py" line="517" />
         <source>Cancel number…</source>
         <translation>Hủy số…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="157" />
-        <location filename="../../app/ui/pages/registry_book.py" line="508" />
+        <location filename="../../app/ui/pages/registry_book.py" line="167" />
+        <location filename="../../app/ui/pages/registry_book.py" line="518" />
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="169" />
+        <location filename="../../app/ui/pages/registry_book.py" line="179" />
         <source>Stop</source>
         <translation>Dừng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="170" />
+        <location filename="../../app/ui/pages/registry_book.py" line="180" />
         <source>Stop the export; no file is left behind</source>
         <translation>Dừng xuất sổ; không để lại tệp dở dang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="203" />
+        <location filename="../../app/ui/pages/registry_book.py" line="213" />
         <source>Search number, issuer, summary… (Ctrl+F)</source>
         <translation>Tìm số, cơ quan ban hành, trích yếu… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="209" />
+        <location filename="../../app/ui/pages/registry_book.py" line="219" />
         <source>All types</source>
         <translation>Mọi loại văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="215" />
+        <location filename="../../app/ui/pages/registry_book.py" line="225" />
         <source>Any issuer</source>
         <translation>Mọi cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="220" />
+        <location filename="../../app/ui/pages/registry_book.py" line="230" />
         <source>Any urgency</source>
         <translation>Mọi độ khẩn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="221" />
+        <location filename="../../app/ui/pages/registry_book.py" line="231" />
         <source>Urgent or higher</source>
         <translation>Từ Khẩn trở lên</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="226" />
+        <location filename="../../app/ui/pages/registry_book.py" line="236" />
         <source>Any state</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="233" />
+        <location filename="../../app/ui/pages/registry_book.py" line="243" />
         <source>Any receiving unit</source>
         <translation>Mọi đơn vị nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="233" />
+        <location filename="../../app/ui/pages/registry_book.py" line="243" />
         <source>Any recipient</source>
         <translation>Mọi nơi nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="238" />
+        <location filename="../../app/ui/pages/registry_book.py" line="248" />
         <source>Clear</source>
         <translation>Xóa lọc</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="239" />
+        <location filename="../../app/ui/pages/registry_book.py" line="249" />
         <source>Clear the search and all filters</source>
         <translation>Xóa nội dung tìm kiếm và mọi điều kiện lọc</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="257" />
+        <location filename="../../app/ui/pages/registry_book.py" line="267" />
         <source>From</source>
         <translation>Từ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="259" />
+        <location filename="../../app/ui/pages/registry_book.py" line="269" />
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="275" />
+        <location filename="../../app/ui/pages/registry_book.py" line="285" />
         <source>Registration period; “—” means no limit</source>
         <translation>Thời gian đăng ký; “—” là không giới hạn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="394" />
+        <location filename="../../app/ui/pages/registry_book.py" line="404" />
         <source>%1 entries</source>
         <translation>%1 mục</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="396" />
+        <location filename="../../app/ui/pages/registry_book.py" line="406" />
         <source>%1+ results</source>
         <translation>%1+ kết quả</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="398" />
+        <location filename="../../app/ui/pages/registry_book.py" line="408" />
         <source>%1 results</source>
         <translation>%1 kết quả</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="538" />
+        <location filename="../../app/ui/pages/registry_book.py" line="548" />
         <source>Registered as incoming number %1.</source>
         <translation>Đã đăng ký với số đến %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="573" />
+        <location filename="../../app/ui/pages/registry_book.py" line="583" />
         <source>Entry corrected.</source>
         <translation>Đã sửa mục.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="585" />
+        <location filename="../../app/ui/pages/registry_book.py" line="595" />
         <source>Number %1 cancelled; it stays in the book.</source>
         <translation>Đã hủy số %1; số vẫn được giữ trong sổ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="619" />
+        <location filename="../../app/ui/pages/registry_book.py" line="629" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="619" />
+        <location filename="../../app/ui/pages/registry_book.py" line="629" />
         <source>PDF document (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="620" />
+        <location filename="../../app/ui/pages/registry_book.py" line="630" />
         <source>Export the register</source>
         <translation>Xuất sổ đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="641" />
+        <location filename="../../app/ui/pages/registry_book.py" line="651" />
         <source>Exporting…</source>
         <translation>Đang xuất…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="648" />
-        <location filename="../../app/ui/pages/registry_book.py" line="665" />
+        <location filename="../../app/ui/pages/registry_book.py" line="658" />
+        <location filename="../../app/ui/pages/registry_book.py" line="675" />
         <source>Export cancelled.</source>
         <translation>Đã hủy xuất sổ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="659" />
+        <location filename="../../app/ui/pages/registry_book.py" line="669" />
         <source>Exporting… %1 of %2 entries</source>
         <translation>Đang xuất… %1 / %2 mục</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="673" />
+        <location filename="../../app/ui/pages/registry_book.py" line="683" />
         <source>%1 entries written to %2.</source>
         <translation>Đã ghi %1 mục vào %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="690" />
-        <location filename="../../app/ui/pages/registry_book.py" line="695" />
+        <location filename="../../app/ui/pages/registry_book.py" line="693" />
         <source>Print the register</source>
         <translation>In sổ đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="696" />
+        <location filename="../../app/ui/pages/registry_book.py" line="711" />
         <source>The register could not be sent to the printer; it opens in the PDF viewer instead.</source>
         <translation>Không gửi được sổ tới máy in; sổ sẽ được mở bằng trình xem PDF.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry_book.py" line="356" />
+        <location filename="../../app/ui/pages/registry_book.py" line="366" />
         <source>No registry book for this year yet.</source>
         <translation>Chưa có sổ đăng ký cho năm nay.</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDateDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/register_line.py" line="237" />
+        <source>Kept copy returned</source>
+        <translation>Trả bản lưu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_line.py" line="246" />
+        <source>Returned on</source>
+        <translation>Ngày trả</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_line.py" line="248" />
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_line.py" line="249" />
+        <source>Cancel</source>
+        <translation>Hủy bỏ</translation>
     </message>
 </context>
 </TS>

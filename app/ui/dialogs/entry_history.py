@@ -27,15 +27,19 @@ from app.domain.registry_query import RegistryRow
 from app.ui.pages.common import PageEnv
 
 
-class EntryHistoryDialog(QDialog):
-    def __init__(self, env: PageEnv, row: RegistryRow, parent: QWidget | None = None) -> None:
+class HistoryDialog(QDialog):
+    """The audit events of one line of any register."""
+
+    def __init__(
+        self, env: PageEnv, number: int, heading_text: str, events: list[AuditEvent], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("entryHistoryDialog")
-        self.setWindowTitle(self.tr("History of entry no. %1").replace("%1", f"{row.number:02d}"))
+        self.setWindowTitle(self.tr("History of entry no. %1").replace("%1", f"{number:02d}"))
         self.resize(820, 360)
-        self.events: list[AuditEvent] = env.services.registry.history(row.entry_id)
+        self.events = events
         names = {u.username: u.full_name for u in env.services.session.users()}
-        heading = QLabel(f"<b>{row.number:02d}</b> — {row.number_notation} — {row.summary}", self)
+        heading = QLabel(f"<b>{number:02d}</b> — {heading_text}", self)
         heading.setWordWrap(True)
         self.table = QTableWidget(len(self.events), 4, self)
         self.table.setObjectName("historyTable")
@@ -66,6 +70,11 @@ class EntryHistoryDialog(QDialog):
 
     def action(self, code: str) -> str:
         words = {
+            "register.postal_add": self.tr("Dispatch recorded"),
+            "register.kept_copy_add": self.tr("Use recorded"),
+            "register.kept_copy_return": self.tr("Returned"),
+            "register.correct": self.tr("Corrected"),
+            "register.cancel": self.tr("Line cancelled"),
             "registry.register": self.tr("Registered"),
             "registry.register_incoming": self.tr("Registered on arrival"),
             "registry.allocate_outgoing": self.tr("Number given"),
@@ -109,8 +118,25 @@ class EntryHistoryDialog(QDialog):
             "copies": self.tr("Copies"),
             "transferred_at": self.tr("Transferred on"),
             "note": self.tr("Note"),
+            "dispatched_on": self.tr("Dispatch date"),
+            "recipients": self.tr("Recipients"),
+            "envelopes": self.tr("Envelopes"),
+            "used_on": self.tr("Date of use"),
+            "user_name": self.tr("Used by"),
+            "number_notation_date": self.tr("Number, notation and date"),
+            "type_summary": self.tr("Type and summary"),
+            "approved_by": self.tr("Approved by"),
+            "dossier_code": self.tr("Dossier"),
         }
         return words.get(key, key)
+
+
+class EntryHistoryDialog(HistoryDialog):
+    """The history of an entry of the incoming or outgoing book."""
+
+    def __init__(self, env: PageEnv, row: RegistryRow, parent: QWidget | None = None) -> None:
+        events = env.services.registry.history(row.entry_id)
+        super().__init__(env, row.number, f"{row.number_notation} — {row.summary}", events, parent)
 
 
 def _moment(iso: str) -> str:

@@ -36,6 +36,12 @@ def _registry_out(env: PageEnv) -> QWidget:
     return RegistryBookPage(env, RegistryKind.OUTGOING)
 
 
+def _other_registers(env: PageEnv) -> QWidget:
+    from app.ui.pages.other_registers import OtherRegistersPage
+
+    return OtherRegistersPage(env)
+
+
 def _intake(env: PageEnv) -> QWidget:
     from app.ui.pages.intake import IntakePage
 
@@ -66,6 +72,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("documents", str(QT_TRANSLATE_NOOP("Navigation", "Documents")), ALL_ROLES, _documents),
     PageSpec("registry-in", str(QT_TRANSLATE_NOOP("Navigation", "Incoming register")), BOOK_READERS, _registry_in),
     PageSpec("registry-out", str(QT_TRANSLATE_NOOP("Navigation", "Outgoing register")), BOOK_READERS, _registry_out),
+    PageSpec("registers", str(QT_TRANSLATE_NOOP("Navigation", "Other registers")), BOOK_READERS, _other_registers),
     PageSpec("admin", str(QT_TRANSLATE_NOOP("Navigation", "Administration")), frozenset({Role.ADMIN}), _admin),
 )
 

@@ -14,7 +14,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QIdentityProxyModel, QLocale, QModelIndex, QPoint, Qt, QTimer, QUrl
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QIdentityProxyModel,
+    QLocale,
+    QModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    QUrl,
+)
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -680,22 +690,30 @@ class RegistryBookPage(QWidget):
         return self.export("pdf", target, then_print=True)
 
     def _print_pdf(self, path: Path) -> None:
-        try:
-            from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-        except ImportError:  # a Qt build without printing: the system viewer prints it
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Print the register"))
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return
-        if not render_pdf_to_printer(path, printer):
-            QMessageBox.information(
-                self, self.tr("Print the register"),
-                self.tr("The register could not be sent to the printer; it opens in the PDF viewer instead."),
-            )
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        print_pdf_with_dialog(self, path, self.tr("Print the register"))
+
+
+def print_pdf_with_dialog(parent: QWidget, path: Path, title: str) -> None:
+    """The system's print dialog for a register PDF; without printing support the PDF viewer prints it."""
+    try:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    except ImportError:  # a Qt build without printing: the system viewer prints it
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(title)
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return
+    if not render_pdf_to_printer(path, printer):
+        QMessageBox.information(
+            parent, title,
+            QCoreApplication.translate(
+                "RegistryBookPage",
+                "The register could not be sent to the printer; it opens in the PDF viewer instead.",
+            ),
+        )
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def render_pdf_to_printer(path: Path, printer: Any) -> bool:
