@@ -259,7 +259,7 @@ class TaskItem:
 
 @dataclass(frozen=True)
 class OverviewRow:
-    """Per unit or per person: open work, overdue, due within DUE_SOON_WORKING_DAYS."""
+    """Per unit or per person: open work, overdue, due within DUE_SOON_WORKING_DAYS, finished."""
 
     kind: str  # "unit" or "user"
     id: int
@@ -267,6 +267,7 @@ class OverviewRow:
     open: int
     overdue: int
     due_soon: int
+    done: int = 0  # finished assignments led by the unit or person
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,13 @@ from app.services.context import StoreContext
 from app.services.documents import check_file_size, sniff_content_type
 from app.store.models import AssignmentRow, DocumentRow, UserRow
 from app.store.repositories import AgencyRepository, FileRepository, utc
-from app.store.workflow_repository import WorkflowRepository, assignment_of, delegation_of, number_notation
+from app.store.workflow_repository import (
+    TaskRow,
+    WorkflowRepository,
+    assignment_of,
+    delegation_of,
+    number_notation,
+)
 
 LEADERS = (Role.LEADER, Role.DEPUTY)
 MAX_PAGE = 500
@@ -626,31 +632,32 @@ class WorkflowService:
                     max(0, min(limit, MAX_PAGE)),
                 )
                 rows = repo.task_rows([a for a, _ in page])
-            items = []
-            for assignment_id, role in page:
-                r = rows[assignment_id]
-                overdue, soon, left = (
-                    deadline_flags(cal, r.deadline, today) if r.state.is_open else (False, False, None)
-                )
-                items.append(
-                    TaskItem(
-                        r.assignment_id,
-                        r.document_id,
-                        r.version,
-                        role,
-                        r.urgency,
-                        r.number_notation,
-                        r.issuer_name,
-                        r.summary,
-                        r.direction_text,
-                        r.deadline,
-                        r.state,
-                        overdue,
-                        soon,
-                        left,
-                    )
-                )
-            return items
+            return _task_items(page, rows, cal, today)
+
+    def party_tasks(
+        self,
+        actor: Actor,
+        *,
+        unit_id: int | None = None,
+        user_id: int | None = None,
+        state: TaskFilter = TaskFilter.OPEN,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> list[TaskItem]:
+        """The assignments a unit (itself or its people) or a person leads: what a number of the overview counts."""
+        action = "workflow.overview"
+        with self._audited(actor, action, "overview", f"{unit_id}:{user_id}"):
+            self._need(actor, action, *LEADERS)
+            if (unit_id is None) == (user_id is None):
+                raise ValidationError("workflow.party_unclear")
+            with self._ctx.db.read_session() as s:
+                repo = WorkflowRepository(s)
+                cal = self._own_calendar(s)
+                today = cal.local(self._ctx.clock()).date()
+                ids = repo.lead_page(unit_id, user_id, state, today, due_soon_limit(cal, today), max(0, offset),
+                                     max(0, min(limit, MAX_PAGE)))
+                rows = repo.task_rows(ids)
+            return _task_items([(i, PartyRole.LEAD) for i in ids], rows, cal, today)
 
     def count_my_tasks(self, actor: Actor, *, state: TaskFilter = TaskFilter.OPEN) -> int:
         action = "workflow.my_tasks"
@@ -902,19 +909,21 @@ class WorkflowService:
                 repo = WorkflowRepository(s)
                 cal = self._own_calendar(s)
                 today = cal.local(self._ctx.clock()).date()
-                counts = repo.overview_counts(today, due_soon_limit(cal, today))
+                open_counts = repo.overview_counts(today, due_soon_limit(cal, today))
+                counts = [(u, p, n, o, d, 0) for u, p, n, o, d in open_counts]
+                counts += [(u, p, 0, 0, 0, done) for u, p, done in repo.done_counts()]
                 people = [p for _u, p, *_ in counts if p is not None]
                 person_unit = repo.user_units(people)
                 units: dict[int, list[int]] = {}
                 persons: dict[int, list[int]] = {}
-                for unit_id, user_id, n, overdue, soon in counts:
+                for unit_id, user_id, *figures in counts:
                     if user_id is not None:
-                        persons.setdefault(user_id, [0, 0, 0])
-                        persons[user_id] = [a + b for a, b in zip(persons[user_id], (n, overdue, soon), strict=True)]
+                        persons.setdefault(user_id, [0, 0, 0, 0])
+                        persons[user_id] = [a + b for a, b in zip(persons[user_id], figures, strict=True)]
                         unit_id = person_unit.get(user_id)
                     if unit_id is not None:
-                        units.setdefault(unit_id, [0, 0, 0])
-                        units[unit_id] = [a + b for a, b in zip(units[unit_id], (n, overdue, soon), strict=True)]
+                        units.setdefault(unit_id, [0, 0, 0, 0])
+                        units[unit_id] = [a + b for a, b in zip(units[unit_id], figures, strict=True)]
                 unit_names = repo.unit_names(units)
                 user_names = repo.user_names(persons)
             rows = [OverviewRow("unit", u, unit_names.get(u, ""), *c) for u, c in units.items()]
@@ -1016,3 +1025,19 @@ class WorkflowService:
                 )
             items.sort(key=lambda i: i.sealed_at)
             return items
+
+
+def _task_items(
+    page: Sequence[tuple[int, PartyRole]], rows: Mapping[int, TaskRow], cal: WorkingCalendar, today: date
+) -> list[TaskItem]:
+    items = []
+    for assignment_id, role in page:
+        r = rows[assignment_id]
+        overdue, soon, left = deadline_flags(cal, r.deadline, today) if r.state.is_open else (False, False, None)
+        items.append(
+            TaskItem(
+                r.assignment_id, r.document_id, r.version, role, r.urgency, r.number_notation, r.issuer_name,
+                r.summary, r.direction_text, r.deadline, r.state, overdue, soon, left,
+            )
+        )
+    return items

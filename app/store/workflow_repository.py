@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, case, false, func, select, true, union_all
+from sqlalchemy import Select, and_, case, false, func, or_, select, true, union_all
 from sqlalchemy.orm import Session
 
 from app.domain.calendar import OfficeHours, YearCalendar
@@ -551,6 +551,42 @@ class WorkflowRepository:
             )
             for r in self.s.execute(q)
         }
+
+    def lead_page(
+        self, unit_id: int | None, user_id: int | None, flt: TaskFilter, today: date, soon: date, offset: int,
+        limit: int,
+    ) -> list[int]:
+        """Assignments a unit (itself or one of its people) or a person leads: the rows behind an overview count,
+        counted by the same rule as `overview_counts`."""
+        a = AssignmentRow
+        if unit_id is not None:
+            people = select(UserRow.id).where(UserRow.unit_id == unit_id)
+            q = select(a.id).where(or_(a.lead_unit_id == unit_id, a.lead_user_id.in_(people)))
+        else:
+            q = select(a.id).where(a.lead_user_id == user_id)
+        if flt in (TaskFilter.OPEN, TaskFilter.OVERDUE, TaskFilter.DUE_SOON):
+            q = q.where(a.state.in_(OPEN_STATES))
+        if flt is TaskFilter.OVERDUE:
+            q = q.where(a.deadline < today)
+        elif flt is TaskFilter.DUE_SOON:
+            q = q.where(a.deadline >= today, a.deadline <= soon)
+        elif flt is TaskFilter.DONE:
+            q = q.where(a.state == AssignmentState.DONE.value)
+        if flt in (TaskFilter.DONE, TaskFilter.ALL):
+            q = q.order_by(a.deadline.desc().nulls_last(), a.id.desc())
+        else:
+            q = q.order_by(a.deadline.asc().nulls_last(), a.id)
+        return list(self.s.execute(q.offset(offset).limit(limit)).scalars())
+
+    def done_counts(self) -> list[tuple[int | None, int | None, int]]:
+        """(lead unit, lead person, finished) over every finished assignment."""
+        a = AssignmentRow
+        q = (
+            select(a.lead_unit_id, a.lead_user_id, func.count())
+            .where(a.state == AssignmentState.DONE.value)
+            .group_by(a.lead_unit_id, a.lead_user_id)
+        )
+        return [(u, p, int(n)) for u, p, n in self.s.execute(q)]
 
     def overview_counts(self, today: date, soon: date) -> list[tuple[int | None, int | None, int, int, int]]:
         """(lead unit, lead person, open, overdue, due soon) over every open assignment."""

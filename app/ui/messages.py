@@ -550,6 +550,9 @@ MESSAGES: dict[str, str] = {
     ),
     "workflow.note_empty": QT_TRANSLATE_NOOP("Messages", "Write something or attach a file before saving the note."),
     "workflow.nothing_selected": QT_TRANSLATE_NOOP("Messages", "Select at least one document first."),
+    "workflow.party_unclear": QT_TRANSLATE_NOOP(
+        "Messages", "Choose either a unit or a person to list their assignments, not both."
+    ),
     "workflow.party_repeated": QT_TRANSLATE_NOOP(
         "Messages", "{name} is named twice (as lead and coordinator, or twice as coordinator). Keep it once."
     ),

@@ -583,3 +583,28 @@ def test_a_registered_arrival_reaches_the_leaders_inbox_at_once(services: Servic
     services.registry.register_incoming(_Actor.of(clerk), form, make_pdf(), "cv.pdf")
     inbox = services.workflow.inbox(_Actor.of(leader), offset=0, limit=10)
     assert [item.summary for item in inbox] == ["V/v khẩn trương báo cáo"]
+
+
+def test_overview_drill_down_lists_what_a_number_counts(services: Services, team: Team) -> None:
+    """The rows behind an overview count: a unit's own and its people's assignments; finished ones counted too."""
+    docs = [register(services, team) for _ in range(3)]
+    services.workflow.present(team.clerk, docs, team.leader.user_id or 0)
+    services.workflow.direct(team.leader, [docs[0]], "Giao phòng", lead_unit_id=team.unit_plan, working_days=5)
+    services.workflow.direct(team.leader, [docs[1]], "Giao anh Kế", lead_user_id=team.planner.user_id, working_days=5)
+    [done] = services.workflow.direct(team.leader, [docs[2]], "Giao chị Tài", lead_user_id=team.accountant.user_id,
+                                      working_days=5)
+    services.workflow.finish(team.accountant, done.id, "Đã xong")
+    unit_rows = services.workflow.party_tasks(team.leader, unit_id=team.unit_plan)
+    assert sorted(t.document_id for t in unit_rows) == sorted(docs[:2])
+    assert [t.document_id for t in services.workflow.party_tasks(team.leader, user_id=team.planner.user_id)] == [
+        docs[1]
+    ]
+    finished = services.workflow.party_tasks(team.leader, unit_id=team.unit_finance, state=TaskFilter.DONE)
+    assert [t.document_id for t in finished] == [docs[2]]
+    overview = {(r.kind, r.id): r for r in services.workflow.overview(team.leader)}
+    assert overview[("unit", team.unit_plan)].open == 2
+    assert overview[("unit", team.unit_finance)].done == 1 and overview[("unit", team.unit_finance)].open == 0
+    with pytest.raises(PermissionDeniedError):
+        services.workflow.party_tasks(team.planner, unit_id=team.unit_plan)
+    with pytest.raises(ValidationError):
+        services.workflow.party_tasks(team.leader)
