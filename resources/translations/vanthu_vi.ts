@@ -1,6 +1,79 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name />
+    <message>
+        <location filename="../../app/ui/pages/to_send.py" line="49" />
+        <source>%n day(s)</source>
+        <translation>%n ngày</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/to_send.py" line="49" />
+        <source>%1 h</source>
+        <translation>%1 giờ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/to_send.py" line="51" />
+        <source>%1 h %2 min</source>
+        <translation>%1 giờ %2 phút</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/to_send.py" line="52" />
+        <source>%1 min</source>
+        <translation>%1 phút</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/to_send.py" line="58" />
+        <source>Late: not sent by the next working morning</source>
+        <translation>Trễ hạn: chưa gửi trong buổi sáng ngày làm việc tiếp theo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/to_send.py" line="60" />
+        <source>Not sent by closing time on the day of signing</source>
+        <translation>Chưa gửi khi hết giờ làm việc ngày ký</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/to_send.py" line="62" />
+        <source>Waiting to be sent today</source>
+        <translation>Chờ gửi trong ngày</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/to_send.py" line="64" />
+        <source>paper only (secret or restricted)</source>
+        <translation>chỉ gửi bản giấy (văn bản mật hoặc hạn chế)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="88" />
+        <source>No deadline</source>
+        <translation>Không có hạn xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="95" />
+        <source>%n working day(s) overdue</source>
+        <translation>quá hạn %n ngày làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="95" />
+        <source>overdue</source>
+        <translation>quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="97" />
+        <source>due today</source>
+        <translation>đến hạn hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="98" />
+        <source>%n working day(s) left</source>
+        <translation>còn %n ngày làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="169" />
+        <source>%1 bytes</source>
+        <translation>%1 byte</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <location filename="../../app/ui/pages/admin.py" line="44" />
@@ -20,7 +93,7 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/admin.py" line="50" />
-        <location filename="../../app/ui/pages/admin.py" line="124" />
+        <location filename="../../app/ui/pages/admin.py" line="132" />
         <source>Abbreviation</source>
         <translation>Viết tắt</translation>
     </message>
@@ -90,89 +163,99 @@
         <translation>Thêm sổ đăng ký…</translation>
     </message>
     <message>
+        <location filename="../../app/ui/pages/admin.py" line="74" />
+        <source>Working calendar…</source>
+        <translation>Lịch làm việc…</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/pages/admin.py" line="76" />
+        <source>Holidays, day swaps, make-up working days and office hours</source>
+        <translation>Ngày lễ, hoán đổi ngày làm việc, ngày làm bù và giờ làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/admin.py" line="84" />
         <source>Integrity check</source>
         <translation>Kiểm tra toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="77" />
+        <location filename="../../app/ui/pages/admin.py" line="85" />
         <source>Run integrity check</source>
         <translation>Kiểm tra toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="80" />
+        <location filename="../../app/ui/pages/admin.py" line="88" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="89" />
+        <location filename="../../app/ui/pages/admin.py" line="97" />
         <source>Verifies that every stored file matches its SHA-256 and that the audit log chain is unbroken.</source>
         <translation>Kiểm tra mọi tệp lưu trữ còn khớp mã SHA-256 và chuỗi nhật ký thao tác không bị đứt, không bị sửa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="122" />
+        <location filename="../../app/ui/pages/admin.py" line="130" />
         <source>Agency code</source>
         <translation>Mã định danh</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/admin.py" line="64" />
-        <location filename="../../app/ui/pages/admin.py" line="123" />
+        <location filename="../../app/ui/pages/admin.py" line="131" />
         <source>Name</source>
         <translation>Tên cơ quan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="125" />
+        <location filename="../../app/ui/pages/admin.py" line="133" />
         <source>Governing body</source>
         <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="126" />
+        <location filename="../../app/ui/pages/admin.py" line="134" />
         <source>Place name</source>
         <translation>Địa danh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="139" />
         <location filename="../../app/ui/pages/admin.py" line="147" />
+        <location filename="../../app/ui/pages/admin.py" line="155" />
         <source>Yes</source>
         <translation>Có</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="139" />
+        <location filename="../../app/ui/pages/admin.py" line="147" />
         <source>No</source>
         <translation>Không</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="164" />
+        <location filename="../../app/ui/pages/admin.py" line="180" />
         <source>Registry book not added</source>
         <translation>Chưa thêm được sổ đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="188" />
+        <location filename="../../app/ui/pages/admin.py" line="204" />
         <source>The check was cancelled.</source>
         <translation>Đã hủy việc kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="210" />
+        <location filename="../../app/ui/pages/admin.py" line="226" />
         <source>Checked %1 stored file(s) and %2 audit event(s).</source>
         <translation>Đã kiểm tra %1 tệp lưu trữ và %2 sự kiện nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="215" />
+        <location filename="../../app/ui/pages/admin.py" line="231" />
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="215" />
+        <location filename="../../app/ui/pages/admin.py" line="231" />
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="218" />
+        <location filename="../../app/ui/pages/admin.py" line="234" />
         <source>Everything is consistent.</source>
         <translation>Tất cả đều nhất quán.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="220" />
+        <location filename="../../app/ui/pages/admin.py" line="236" />
         <source>Problems found: restore the affected files or the database from a backup.</source>
         <translation>Phát hiện lỗi: hãy khôi phục các tệp bị ảnh hưởng hoặc cơ sở dữ liệu từ bản sao lưu.</translation>
     </message>
@@ -183,6 +266,184 @@
         <location filename="../../app/ui/application.py" line="82" />
         <source>Open the backup folder</source>
         <translation>Mở thư mục sao lưu</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarEditor</name>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="42" />
+        <source>Monday</source>
+        <translation>Thứ Hai</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="43" />
+        <source>Tuesday</source>
+        <translation>Thứ Ba</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="44" />
+        <source>Wednesday</source>
+        <translation>Thứ Tư</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="45" />
+        <source>Thursday</source>
+        <translation>Thứ Năm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="46" />
+        <source>Friday</source>
+        <translation>Thứ Sáu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="47" />
+        <source>Saturday</source>
+        <translation>Thứ Bảy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="48" />
+        <source>Sunday</source>
+        <translation>Chủ Nhật</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarEditorDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="74" />
+        <source>Working calendar</source>
+        <translation>Lịch làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="89" />
+        <source>Day off</source>
+        <translation>Ngày nghỉ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="89" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="91" />
+        <source>Weekday</source>
+        <translation>Thứ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="91" />
+        <source>Make-up working day</source>
+        <translation>Ngày làm bù</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="93" />
+        <source>Days off (holidays, Tết, swapped days)</source>
+        <translation>Ngày nghỉ (lễ, Tết, ngày nghỉ hoán đổi)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="95" />
+        <source>Make-up working days (e.g. a Saturday worked)</source>
+        <translation>Ngày làm việc bù (ví dụ: thứ Bảy đi làm)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="103" />
+        <source>Add as day off</source>
+        <translation>Thêm ngày nghỉ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="105" />
+        <source>Add as make-up working day</source>
+        <translation>Thêm ngày làm bù</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="107" />
+        <source>Remove selected</source>
+        <translation>Xóa ngày đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="110" />
+        <source>The list is complete (do not add the statutory holidays known to the app)</source>
+        <translation>Danh sách đã đầy đủ (không tự thêm các ngày lễ theo luật mà ứng dụng biết)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="114" />
+        <source>Source, e.g. the Government's notice on Tết and the day swaps</source>
+        <translation>Căn cứ, ví dụ: thông báo của Chính phủ về nghỉ Tết và hoán đổi ngày làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="115" />
+        <source>Save the year</source>
+        <translation>Lưu lịch năm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="118" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="280" />
+        <source>Use the built-in calendar</source>
+        <translation>Dùng lịch có sẵn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="120" />
+        <source>Delete the agency's own table for this year</source>
+        <translation>Xóa bảng lịch riêng của cơ quan cho năm này</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="123" />
+        <source>Office hours (every working day)</source>
+        <translation>Giờ làm việc (áp dụng cho mọi ngày làm việc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="128" />
+        <source>Afternoon session</source>
+        <translation>Buổi chiều</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="131" />
+        <source>Save office hours</source>
+        <translation>Lưu giờ làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="135" />
+        <source>Morning</source>
+        <translation>Buổi sáng</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="146" />
+        <source>A document arriving after hours counts from the next working session.</source>
+        <translation>Văn bản đến ngoài giờ làm việc được tính từ buổi làm việc kế tiếp.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="156" />
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="169" />
+        <source>Source</source>
+        <translation>Căn cứ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="205" />
+        <source>The agency's own table for this year.</source>
+        <translation>Bảng lịch riêng của cơ quan cho năm này.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="207" />
+        <source>The built-in table (Government notices); saving makes it the agency's own.</source>
+        <translation>Bảng lịch có sẵn (theo thông báo của Chính phủ); khi lưu sẽ thành bảng lịch riêng của cơ quan.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="210" />
+        <source>The statutory holidays known to the app; add the Government's day swaps and save.</source>
+        <translation>Các ngày lễ theo luật mà ứng dụng biết; hãy thêm các ngày hoán đổi theo thông báo của Chính phủ rồi lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="273" />
+        <source>The calendar of %1 was saved.</source>
+        <translation>Đã lưu lịch làm việc năm %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="281" />
+        <source>Delete the agency's own table for %1?</source>
+        <translation>Xóa bảng lịch riêng của cơ quan cho năm %1?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="327" />
+        <source>The office hours were saved.</source>
+        <translation>Đã lưu giờ làm việc.</translation>
     </message>
 </context>
 <context>
@@ -264,97 +525,102 @@
 <context>
     <name>DocumentPage</name>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="35" />
+        <location filename="../../app/ui/pages/document.py" line="40" />
         <source>← Back</source>
         <translation>← Quay lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="36" />
+        <location filename="../../app/ui/pages/document.py" line="41" />
         <source>Back to the list (Alt+Left)</source>
         <translation>Quay lại danh sách (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="48" />
+        <location filename="../../app/ui/pages/document.py" line="53" />
         <source>The PDF file cannot be displayed.</source>
         <translation>Không hiển thị được tệp PDF.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="51" />
+        <location filename="../../app/ui/pages/document.py" line="56" />
         <source>Document details</source>
         <translation>Thông tin văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="55" />
+        <location filename="../../app/ui/pages/document.py" line="60" />
         <source>Number/notation</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="56" />
+        <location filename="../../app/ui/pages/document.py" line="61" />
         <source>Date</source>
         <translation>Ngày văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="57" />
+        <location filename="../../app/ui/pages/document.py" line="62" />
         <source>Document type</source>
         <translation>Loại văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="58" />
+        <location filename="../../app/ui/pages/document.py" line="63" />
         <source>Issuing agency</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="59" />
+        <location filename="../../app/ui/pages/document.py" line="64" />
         <source>Summary</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="60" />
+        <location filename="../../app/ui/pages/document.py" line="65" />
         <source>Signed by</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="61" />
+        <location filename="../../app/ui/pages/document.py" line="66" />
         <source>Urgency</source>
         <translation>Độ khẩn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="62" />
+        <location filename="../../app/ui/pages/document.py" line="67" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="63" />
+        <location filename="../../app/ui/pages/document.py" line="68" />
         <source>Direction</source>
         <translation>Văn bản đến/đi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="64" />
+        <location filename="../../app/ui/pages/document.py" line="69" />
         <source>Pages</source>
         <translation>Số trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="72" />
+        <location filename="../../app/ui/pages/document.py" line="77" />
         <source>Files</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="120" />
+        <location filename="../../app/ui/pages/document.py" line="84" />
+        <source>Digital signatures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document.py" line="136" />
         <source>This document has no PDF file to display.</source>
         <translation>Văn bản này không có tệp PDF để hiển thị.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="139" />
+        <location filename="../../app/ui/pages/document.py" line="180" />
         <source>(not numbered yet)</source>
         <translation>(chưa cấp số)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="152" />
+        <location filename="../../app/ui/pages/document.py" line="193" />
         <source>Size</source>
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="155" />
+        <location filename="../../app/ui/pages/document.py" line="196" />
         <source>No files.</source>
         <translation>Không có tệp.</translation>
     </message>
@@ -427,6 +693,588 @@
         <translation>
             <numerusform>%n văn bản</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DraftEditor</name>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="48" />
+        <source>Drafts (*.pdf *.docx *.odt *.doc *.rtf)</source>
+        <translation>Dự thảo (*.pdf *.docx *.odt *.doc *.rtf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="49" />
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="52" />
+        <source>Not secret</source>
+        <translation>Không mật</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="53" />
+        <source>Secret (Mật)</source>
+        <translation>Mật</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="54" />
+        <source>Top secret (Tối mật)</source>
+        <translation>Tối mật</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="55" />
+        <source>Absolute secret (Tuyệt mật)</source>
+        <translation>Tuyệt mật</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="58" />
+        <source>No restriction stamp</source>
+        <translation>Không có dấu chỉ phạm vi lưu hành</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="65" />
+        <source>Ordinary</source>
+        <translation>Thông thường</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="66" />
+        <source>Superior agency</source>
+        <translation>Cơ quan cấp trên</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="67" />
+        <source>Government / Prime Minister</source>
+        <translation>Chính phủ / Thủ tướng Chính phủ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="68" />
+        <source>Legal review body</source>
+        <translation>Cơ quan kiểm tra văn bản QPPL</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="69" />
+        <source>Outside the administrative system</source>
+        <translation>Ngoài hệ thống hành chính nhà nước</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="72" />
+        <source>Recipient</source>
+        <translation>Nơi nhận</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="73" />
+        <source>Relation</source>
+        <translation>Quan hệ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="74" />
+        <source>No equipment</source>
+        <translation>Không có thiết bị</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="75" />
+        <source>Paper</source>
+        <translation>Bản giấy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="76" />
+        <source>Copies</source>
+        <translation>Số lượng bản</translation>
+    </message>
+</context>
+<context>
+    <name>DraftEditorDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="102" />
+        <source>New draft</source>
+        <translation>Dự thảo mới</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="102" />
+        <source>Edit draft</source>
+        <translation>Sửa dự thảo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="112" />
+        <source>Choose the draft (PDF, or Word: converted to PDF)</source>
+        <translation>Chọn tệp dự thảo (PDF, hoặc Word: sẽ chuyển sang PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="114" />
+        <source>Keep the current file, or choose a revised one</source>
+        <translation>Giữ tệp hiện tại, hoặc chọn tệp đã sửa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="116" />
+        <source>Browse…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="120" />
+        <source>What changed in this version</source>
+        <translation>Nội dung sửa đổi ở phiên bản này</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="128" />
+        <source>Legal normative document (VBQPPL)</source>
+        <translation>Văn bản quy phạm pháp luật (VBQPPL)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="132" />
+        <source>Trích yếu, e.g. V/v triển khai chữ ký số</source>
+        <translation>Trích yếu, ví dụ V/v triển khai chữ ký số</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="147" />
+        <source>(choose when submitting)</source>
+        <translation>(chọn khi trình ký)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="150" />
+        <source>On the agency's list of documents also sent on paper</source>
+        <translation>Thuộc danh mục văn bản cơ quan gửi kèm bản giấy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="157" />
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="162" />
+        <source>Type</source>
+        <translation>Loại văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="163" />
+        <source>Summary</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="168" />
+        <source>Urgency, secrecy, stamp</source>
+        <translation>Độ khẩn, độ mật, dấu lưu hành</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="169" />
+        <source>Signer</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="181" />
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="190" />
+        <source>Recipients (Nơi nhận)</source>
+        <translation>Nơi nhận</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="193" />
+        <source>Type to search the agency directory</source>
+        <translation>Gõ để tìm trong danh bạ cơ quan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="200" />
+        <source>Add agency</source>
+        <translation>Thêm cơ quan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="207" />
+        <source>Add unit</source>
+        <translation>Thêm đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="210" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="333" />
+        <source>Remove</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="324" />
+        <source>Appendices</source>
+        <translation>Phụ lục</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="327" />
+        <source>Title, e.g. Phụ lục I: Danh sách đơn vị</source>
+        <translation>Tiêu đề, ví dụ Phụ lục I: Danh sách đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="328" />
+        <source>In the main file</source>
+        <translation>Trong tệp chính</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="331" />
+        <source>Separate PDF…</source>
+        <translation>Tệp PDF riêng…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="349" />
+        <source>Appendix</source>
+        <translation>Phụ lục</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="364" />
+        <source>in the main file</source>
+        <translation>trong tệp chính</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="375" />
+        <source>Draft file</source>
+        <translation>Tệp dự thảo</translation>
+    </message>
+</context>
+<context>
+    <name>Drafts</name>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="47" />
+        <source>Draft</source>
+        <translation>Dự thảo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="48" />
+        <source>Awaiting signature</source>
+        <translation>Chờ ký</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="49" />
+        <source>Returned with comments</source>
+        <translation>Bị trả lại kèm ý kiến</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="50" />
+        <source>Signed, awaiting number</source>
+        <translation>Đã ký, chờ cấp số</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="51" />
+        <source>Numbered and sealed</source>
+        <translation>Đã cấp số, đóng dấu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="52" />
+        <source>Issued</source>
+        <translation>Ban hành lúc</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="55" />
+        <source>uploaded</source>
+        <translation>tải lên</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="56" />
+        <source>converted from Word</source>
+        <translation>chuyển từ Word</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="57" />
+        <source>submitted for signature</source>
+        <translation>trình ký</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="58" />
+        <source>returned</source>
+        <translation>trả lại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="59" />
+        <source>signed</source>
+        <translation>đã ký</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="60" />
+        <source>numbered and sealed</source>
+        <translation>cấp số và đóng dấu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="63" />
+        <source>secret or restricted: paper only</source>
+        <translation>văn bản mật hoặc có dấu chỉ phạm vi lưu hành: chỉ gửi bản giấy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="64" />
+        <source>legal normative document to a superior</source>
+        <translation>văn bản QPPL gửi cơ quan cấp trên</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="66" />
+        <source>legal normative document outside the administrative system</source>
+        <translation>văn bản QPPL gửi ngoài hệ thống hành chính nhà nước</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="69" />
+        <source>legal normative document to the legal review body</source>
+        <translation>văn bản QPPL gửi cơ quan kiểm tra văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="71" />
+        <source>this document type also goes on paper</source>
+        <translation>loại văn bản phải gửi kèm bản giấy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="72" />
+        <source>sent to the Government / Prime Minister</source>
+        <translation>gửi Chính phủ / Thủ tướng Chính phủ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="73" />
+        <source>on the agency's paper list</source>
+        <translation>thuộc danh mục gửi kèm bản giấy của cơ quan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="74" />
+        <source>recipient cannot receive electronically</source>
+        <translation>nơi nhận không có điều kiện nhận văn bản điện tử</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="75" />
+        <source>requested by the drafter</source>
+        <translation>theo đề nghị của người soạn thảo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="78" />
+        <source>Electronic only</source>
+        <translation>Chỉ điện tử</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="79" />
+        <source>Electronic and paper</source>
+        <translation>Điện tử và bản giấy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="80" />
+        <source>Paper only</source>
+        <translation>Chỉ bản giấy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="83" />
+        <source>Summary</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="84" />
+        <source>Type</source>
+        <translation>Loại văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="85" />
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="86" />
+        <source>Drafter</source>
+        <translation>Người soạn thảo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="87" />
+        <source>Signer</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="88" />
+        <source>Number</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="89" />
+        <source>Changed</source>
+        <translation>Cập nhật</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="92" />
+        <source>Recipient</source>
+        <translation>Nơi nhận</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="93" />
+        <source>Copies</source>
+        <translation>Số lượng bản</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="94" />
+        <source>Why paper</source>
+        <translation>Lý do gửi bản giấy</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsPage</name>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="153" />
+        <source>Drafts</source>
+        <translation>Dự thảo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="159" />
+        <source>New draft…</source>
+        <translation>Dự thảo mới…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="160" />
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="162" />
+        <source>Submit for signature</source>
+        <translation>Trình ký</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="164" />
+        <source>Open PDF</source>
+        <translation>Mở PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="165" />
+        <source>Sign…</source>
+        <translation>Ký số…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="167" />
+        <source>Return with comments…</source>
+        <translation>Trả lại kèm ý kiến…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="169" />
+        <source>Number and seal…</source>
+        <translation>Cấp số và đóng dấu…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="170" />
+        <source>Print copies…</source>
+        <translation>In bản giấy…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="171" />
+        <source>Mark issued</source>
+        <translation>Ban hành</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="172" />
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="248" />
+        <source>Your drafts: write them, submit them for signature, and correct returned ones.</source>
+        <translation>Dự thảo của đồng chí: soạn thảo, trình ký và chỉnh sửa dự thảo bị trả lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="250" />
+        <source>Drafts awaiting your signature: open, sign with your token, or return them.</source>
+        <translation>Dự thảo chờ đồng chí ký: mở xem, ký số bằng thiết bị ký số của mình, hoặc trả lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="253" />
+        <source>Signed drafts: give them a number and the seal, print the paper copies, then mark issued.</source>
+        <translation>Dự thảo đã ký: cấp số, đóng dấu, in bản giấy rồi ban hành.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/pages/drafts.py" line="272" />
+        <source>%n draft(s)</source>
+        <translation>
+            <numerusform>%n dự thảo</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="333" />
+        <source>No draft selected.</source>
+        <translation>Chưa chọn dự thảo nào.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="339" />
+        <source>Status: %1</source>
+        <translation>Trạng thái: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="342" />
+        <source>Number: %1</source>
+        <translation>Số, ký hiệu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="348" />
+        <source>Recipients: %1</source>
+        <translation>Nơi nhận: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="350" />
+        <source>Appendices: %1</source>
+        <translation>Phụ lục: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="356" />
+        <source>Versions:</source>
+        <translation>Các phiên bản:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="363" />
+        <source>Delivery: %1 · paper copies to print: %2</source>
+        <translation>Hình thức gửi: %1 · số bản giấy cần in: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="430" />
+        <location filename="../../app/ui/pages/drafts.py" line="459" />
+        <source>The draft was saved.</source>
+        <translation>Đã lưu dự thảo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="469" />
+        <source>The draft was submitted for signature.</source>
+        <translation>Đã trình ký dự thảo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="485" />
+        <source>Sign "%1" with your token.</source>
+        <translation>Ký số văn bản "%1" bằng thiết bị ký số của đồng chí.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="497" />
+        <source>Signed. The clerk can now number and seal it.</source>
+        <translation>Đã ký. Văn thư có thể cấp số và đóng dấu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="515" />
+        <source>Return with comments</source>
+        <translation>Trả lại kèm ý kiến</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="515" />
+        <source>What must change before you sign:</source>
+        <translation>Những điểm cần sửa trước khi ký:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="529" />
+        <source>The draft was returned to its drafter.</source>
+        <translation>Đã trả lại dự thảo cho người soạn thảo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="540" />
+        <source>Give "%1" its number and date and apply the agency's seal.</source>
+        <translation>Cấp số, ngày tháng cho văn bản "%1" và ký số của cơ quan (đóng dấu).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="550" />
+        <source>Numbered and sealed. Print the paper copies listed below, then mark it issued.</source>
+        <translation>Đã cấp số và đóng dấu. In các bản giấy liệt kê dưới đây, sau đó bấm Ban hành.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/pages/drafts.py" line="562" />
+        <source>Print %n paper copy(ies)</source>
+        <translation>
+            <numerusform>In %n bản giấy</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/pages/drafts.py" line="582" />
+        <source>%n paper copy(ies) printed.</source>
+        <translation>
+            <numerusform>Đã in %n bản giấy.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="593" />
+        <source>Issued. It now waits in the "To send" list.</source>
+        <translation>Đã ban hành. Văn bản đang chờ trong danh sách "Chờ gửi".</translation>
     </message>
 </context>
 <context>
@@ -2226,41 +3074,191 @@
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="578" />
+        <source>Choose either a unit or a person to list their assignments, not both.</source>
+        <translation>Hãy chọn một đơn vị hoặc một người để xem các việc được giao, không chọn cả hai.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="581" />
         <source>{name} is named twice (as lead and coordinator, or twice as coordinator). Keep it once.</source>
         <translation>{name} bị chọn hai lần (vừa chủ trì vừa phối hợp, hoặc phối hợp hai lần). Hãy giữ lại một lần.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="581" />
+        <location filename="../../app/ui/messages.py" line="584" />
         <source>Each lead or coordinator is either a unit or a person. Pick one.</source>
         <translation>Mỗi bên chủ trì hoặc phối hợp là một đơn vị hoặc một cá nhân. Hãy chọn một.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="584" />
+        <location filename="../../app/ui/messages.py" line="587" />
         <source>Write the result before finishing the task.</source>
         <translation>Hãy ghi kết quả trước khi kết thúc nhiệm vụ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="585" />
+        <location filename="../../app/ui/messages.py" line="588" />
         <source>{name}'s account is deactivated. Choose someone else.</source>
         <translation>Tài khoản của {name} đã bị khóa. Hãy chọn người khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="588" />
+        <location filename="../../app/ui/messages.py" line="592" />
+        <source>The draft is {state} now, so this step cannot be done. Reload to see where it stands.</source>
+        <translation>Dự thảo đang ở trạng thái {state} nên không thực hiện được bước này. Tải lại để xem trạng thái hiện tại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="595" />
+        <source>The draft was not found; it may have been removed.</source>
+        <translation>Không tìm thấy dự thảo; có thể dự thảo đã bị xóa.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="596" />
+        <source>Version {number} of the draft is missing. Run the integrity check and restore from a backup.</source>
+        <translation>Thiếu phiên bản {number} của dự thảo. Hãy chạy kiểm tra toàn vẹn và khôi phục từ bản sao lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="599" />
+        <source>Write the summary (trích yếu) of the draft.</source>
+        <translation>Hãy nhập trích yếu của dự thảo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="600" />
+        <source>"{type}" is not a document type of Decree 30. Pick a type from the list.</source>
+        <translation>"{type}" không phải là loại văn bản theo Nghị định 30. Hãy chọn loại trong danh sách.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="603" />
+        <source>A {type} cannot be a legal normative document. Untick "normative" or change the type.</source>
+        <translation>{type} không thể là văn bản quy phạm pháp luật. Bỏ chọn "quy phạm pháp luật" hoặc đổi loại văn bản.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="606" />
+        <source>A recipient has no name. Pick it again.</source>
+        <translation>Có nơi nhận chưa có tên. Hãy chọn lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="607" />
+        <source>The unit "{name}" is not one of the agency's units. Pick it from the list.</source>
+        <translation>Đơn vị "{name}" không thuộc cơ quan. Hãy chọn đơn vị trong danh sách.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="610" />
+        <source>"{name}" is not a user of the agency. Pick the person from the list.</source>
+        <translation>"{name}" không phải người dùng của cơ quan. Hãy chọn người trong danh sách.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="613" />
+        <source>{name} is inside the agency: superior, government or legal review apply to other agencies only.</source>
+        <translation>{name} thuộc nội bộ cơ quan: cấp trên, Chính phủ hoặc cơ quan kiểm tra văn bản chỉ áp dụng cho cơ quan khác.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="616" />
+        <source>The number of paper copies for {name} must be between 0 and {max}.</source>
+        <translation>Số bản giấy gửi {name} phải từ 0 đến {max}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="619" />
+        <source>{name} is listed twice as a recipient. Keep it once.</source>
+        <translation>{name} có hai lần trong nơi nhận. Chỉ giữ một lần.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="620" />
+        <source>Give every appendix a title.</source>
+        <translation>Hãy đặt tiêu đề cho mỗi phụ lục.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="621" />
+        <source>The appendix {name} is not a PDF. Save it as PDF and add it again.</source>
+        <translation>Phụ lục {name} không phải tệp PDF. Hãy lưu thành PDF rồi thêm lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="624" />
+        <source>Choose the draft file (PDF or Word) first.</source>
+        <translation>Hãy chọn tệp dự thảo (PDF hoặc Word) trước.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="625" />
+        <source>{name} is neither a PDF nor a Word document. Upload the draft as PDF or DOCX.</source>
+        <translation>{name} không phải tệp PDF hay Word. Hãy tải dự thảo lên dưới dạng PDF hoặc DOCX.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="628" />
+        <source>{name} is the same file as the current version. Choose the revised file.</source>
+        <translation>{name} trùng với tệp của phiên bản hiện tại. Hãy chọn tệp đã sửa.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="631" />
+        <source>Only the specialist who wrote this draft can change or submit it.</source>
+        <translation>Chỉ chuyên viên soạn thảo dự thảo này mới được sửa hoặc trình ký.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="634" />
+        <source>{name} is not a leader or deputy and cannot sign. Choose the signer from the list.</source>
+        <translation>{name} không phải lãnh đạo hoặc cấp phó nên không thể ký. Hãy chọn người ký trong danh sách.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="637" />
+        <source>Choose who signs the draft before submitting it.</source>
+        <translation>Hãy chọn người ký trước khi trình ký.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="638" />
+        <source>The draft has no recipients. Add at least one recipient before submitting it.</source>
+        <translation>Dự thảo chưa có nơi nhận. Hãy thêm ít nhất một nơi nhận trước khi trình ký.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="641" />
+        <source>The draft was returned with comments and nothing has changed since. Upload the revised file or correct the details, then submit again.</source>
+        <translation>Dự thảo đã bị trả lại kèm ý kiến và từ đó chưa có gì thay đổi. Hãy tải lên tệp đã sửa hoặc sửa thông tin, rồi trình ký lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="646" />
+        <source>Write what must change before returning the draft.</source>
+        <translation>Hãy ghi rõ những điểm cần sửa trước khi trả lại dự thảo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="649" />
+        <source>This draft waits for {signer}'s signature. Only {signer}, or a deputy they delegated to, can act.</source>
+        <translation>Dự thảo này chờ {signer} ký. Chỉ {signer} hoặc cấp phó được {signer} ủy quyền mới thực hiện được.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="652" />
+        <source>Digital signing is not set up on this computer. Ask the administrator to configure the tokens.</source>
+        <translation>Máy tính này chưa được cấu hình ký số. Hãy đề nghị quản trị hệ thống cấu hình thiết bị ký số.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="655" />
+        <source>{name} is not a Word document that can be read. Open it in Word, save as DOCX or PDF, try again.</source>
+        <translation>{name} không phải tệp Word đọc được. Hãy mở bằng Word, lưu thành DOCX hoặc PDF rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="658" />
+        <source>Converting {name} to PDF needs LibreOffice, which is not installed on this computer. Install LibreOffice, or save the draft as PDF in Word and upload the PDF.</source>
+        <translation>Chuyển {name} sang PDF cần LibreOffice, nhưng máy tính này chưa cài. Hãy cài LibreOffice, hoặc lưu dự thảo thành PDF trong Word rồi tải tệp PDF lên.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="663" />
+        <source>LibreOffice did not finish converting {name} within {seconds} s. Save it as PDF and upload that.</source>
+        <translation>LibreOffice không chuyển xong {name} trong {seconds} giây. Hãy lưu thành PDF rồi tải tệp đó lên.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="666" />
+        <source>LibreOffice could not convert {name} to PDF ({detail}). Save it as PDF in Word and upload that.</source>
+        <translation>LibreOffice không chuyển được {name} sang PDF ({detail}). Hãy lưu thành PDF trong Word rồi tải tệp đó lên.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="669" />
         <source>Your role may not do this. Ask a user with the right role.</source>
         <translation>Vai trò của bạn không được thực hiện thao tác này. Hãy nhờ người dùng có vai trò phù hợp.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="589" />
+        <location filename="../../app/ui/messages.py" line="670" />
         <source>Someone else changed this meanwhile. Reload and try again.</source>
         <translation>Người khác vừa thay đổi dữ liệu này. Hãy tải lại và thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="592" />
+        <location filename="../../app/ui/messages.py" line="673" />
         <source>The operation could not be completed (code {code}).</source>
         <translation>Không thực hiện được thao tác (mã lỗi {code}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="593" />
+        <location filename="../../app/ui/messages.py" line="674" />
         <source>An unexpected error occurred. Details were written to the log at {log}. Please report it.</source>
         <translation>Đã xảy ra lỗi ngoài dự kiến. Chi tiết đã được ghi vào nhật ký tại {log}. Vui lòng báo lại lỗi này.</translation>
     </message>
@@ -2268,32 +3266,52 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../app/ui/pages/__init__.py" line="71" />
+        <location filename="../../app/ui/pages/__init__.py" line="98" />
         <source>Intake</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/__init__.py" line="72" />
+        <location filename="../../app/ui/pages/__init__.py" line="99" />
+        <source>My tasks</source>
+        <translation>Việc của tôi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/__init__.py" line="100" />
         <source>Documents</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/__init__.py" line="73" />
+        <location filename="../../app/ui/pages/__init__.py" line="101" />
         <source>Incoming register</source>
         <translation>Sổ văn bản đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/__init__.py" line="74" />
+        <location filename="../../app/ui/pages/__init__.py" line="102" />
         <source>Outgoing register</source>
         <translation>Sổ văn bản đi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/__init__.py" line="75" />
+        <location filename="../../app/ui/pages/__init__.py" line="103" />
         <source>Other registers</source>
         <translation>Sổ khác</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/__init__.py" line="76" />
+        <location filename="../../app/ui/pages/__init__.py" line="104" />
+        <source>Progress overview</source>
+        <translation>Tiến độ xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/__init__.py" line="105" />
+        <source>Drafts</source>
+        <translation>Dự thảo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/__init__.py" line="106" />
+        <source>To send</source>
+        <translation>Chờ gửi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/__init__.py" line="107" />
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
@@ -2366,86 +3384,207 @@
         <translation>Theo dõi giải quyết văn bản đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other_registers.py" line="187" />
+        <location filename="../../app/ui/pages/other_registers.py" line="189" />
         <source>not returned</source>
         <translation>chưa trả</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/other_registers.py" line="204" />
+        <location filename="../../app/ui/pages/other_registers.py" line="206" />
         <source>%n line(s)</source>
         <translation>
             <numerusform>%n dòng</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other_registers.py" line="215" />
+        <location filename="../../app/ui/pages/other_registers.py" line="217" />
         <source>Line recorded.</source>
         <translation>Đã ghi vào sổ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other_registers.py" line="227" />
+        <location filename="../../app/ui/pages/other_registers.py" line="229" />
         <source>Line corrected.</source>
         <translation>Đã sửa dòng.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other_registers.py" line="239" />
+        <location filename="../../app/ui/pages/other_registers.py" line="241" />
         <source>Return recorded.</source>
         <translation>Đã ghi ngày trả.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other_registers.py" line="249" />
+        <location filename="../../app/ui/pages/other_registers.py" line="251" />
         <source>Cancel line no. %1</source>
         <translation>Hủy dòng số %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other_registers.py" line="250" />
+        <location filename="../../app/ui/pages/other_registers.py" line="252" />
         <source>Why is this line cancelled? It stays in the register with its number.</source>
         <translation>Vì sao hủy dòng này? Dòng vẫn ở lại trong sổ với số thứ tự của nó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other_registers.py" line="251" />
+        <location filename="../../app/ui/pages/other_registers.py" line="253" />
         <source>Cancel the line</source>
         <translation>Hủy dòng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other_registers.py" line="252" />
+        <location filename="../../app/ui/pages/other_registers.py" line="254" />
         <source>Keep it</source>
         <translation>Giữ lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other_registers.py" line="267" />
+        <location filename="../../app/ui/pages/other_registers.py" line="269" />
         <source>Line %1 cancelled; it stays in the register.</source>
         <translation>Đã hủy dòng %1; dòng vẫn ở lại trong sổ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other_registers.py" line="303" />
+        <location filename="../../app/ui/pages/other_registers.py" line="305" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Sổ tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other_registers.py" line="303" />
+        <location filename="../../app/ui/pages/other_registers.py" line="305" />
         <source>PDF document (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other_registers.py" line="304" />
+        <location filename="../../app/ui/pages/other_registers.py" line="306" />
         <source>Export the register</source>
         <translation>Xuất sổ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other_registers.py" line="319" />
+        <location filename="../../app/ui/pages/other_registers.py" line="321" />
         <source>Exporting…</source>
         <translation>Đang xuất…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other_registers.py" line="334" />
+        <location filename="../../app/ui/pages/other_registers.py" line="336" />
         <source>Print the register</source>
         <translation>In sổ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/other_registers.py" line="337" />
+        <location filename="../../app/ui/pages/other_registers.py" line="339" />
         <source>%1 entries written to %2.</source>
         <translation>Đã ghi %1 dòng vào %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Overview</name>
+    <message>
+        <location filename="../../app/ui/pages/overview.py" line="36" />
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/overview.py" line="37" />
+        <source>Open</source>
+        <translation>Chưa hoàn thành</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/overview.py" line="38" />
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/overview.py" line="39" />
+        <source>Due soon</source>
+        <translation>Sắp đến hạn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/overview.py" line="40" />
+        <source>Finished</source>
+        <translation>Đã hoàn thành</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/overview.py" line="43" />
+        <source>open</source>
+        <translation>chưa hoàn thành</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/overview.py" line="44" />
+        <source>overdue</source>
+        <translation>quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/overview.py" line="45" />
+        <source>due soon</source>
+        <translation>sắp đến hạn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/overview.py" line="46" />
+        <source>finished</source>
+        <translation>đã hoàn thành</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/overview.py" line="47" />
+        <source>all</source>
+        <translation>tất cả</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <location filename="../../app/ui/pages/overview.py" line="82" />
+        <source>Progress overview</source>
+        <translation>Tiến độ xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/overview.py" line="86" />
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/overview.py" line="93" />
+        <source>Double-click a number to see the assignments behind it.</source>
+        <translation>Nhấp đúp vào một con số để xem các việc được giao tương ứng.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/overview.py" line="96" />
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/overview.py" line="97" />
+        <source>Person</source>
+        <translation>Cá nhân</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/overview.py" line="98" />
+        <source>By unit</source>
+        <translation>Theo đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/overview.py" line="100" />
+        <source>By person</source>
+        <translation>Theo cá nhân</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/overview.py" line="108" />
+        <source>Assignments</source>
+        <translation>Phân công xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/overview.py" line="109" />
+        <source>Double-click a number above.</source>
+        <translation>Nhấp đúp vào một con số ở trên.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/overview.py" line="152" />
+        <source>as of %1</source>
+        <translation>tính đến ngày %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/overview.py" line="184" />
+        <source>No assignments in hand.</source>
+        <translation>Không có việc đang xử lý.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/overview.py" line="212" />
+        <source>%1 — %2 assignments</source>
+        <translation>%1 — việc %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/overview.py" line="217" />
+        <source>Listing these assignments is not available yet.</source>
+        <translation>Phiên bản này chưa liệt kê được các việc này.</translation>
     </message>
 </context>
 <context>
@@ -2537,6 +3676,76 @@
         <location filename="../../app/widgets/pdf_view.py" line="88" />
         <source>Page %1 of %2</source>
         <translation>Trang %1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/pin.py" line="89" />
+        <source>Token PIN</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/pin.py" line="111" />
+        <source>PIN of the token</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/pin.py" line="112" />
+        <source>Remember the PIN until I log out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/pin.py" line="116" />
+        <source>Sign</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/pin.py" line="121" />
+        <source>Token</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/pin.py" line="123" />
+        <source>PIN</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/pin.py" line="195" />
+        <source>No token is plugged in. Plug in your token and open this dialog again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/pin.py" line="207" />
+        <source>This token holds no signing certificate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/pin.py" line="211" />
+        <source>Holder: {subject}
+Issuer: {issuer}
+Valid from {start} to {end}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/pin.py" line="217" />
+        <source>The PIN of this token is locked. Ask whoever issued the token to unlock it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/pin.py" line="219" />
+        <source>Careful: one more wrong PIN locks this token.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/pin.py" line="221" />
+        <source>A wrong PIN was entered on this token recently; a few more wrong tries lock it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/pin.py" line="229" />
+        <source>Type the PIN of the token.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2799,87 +4008,87 @@
 <context>
     <name>RegistryBookDialog</name>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="228" />
+        <location filename="../../app/ui/pages/admin.py" line="244" />
         <source>Administrative documents</source>
         <translation>Văn bản hành chính</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="229" />
+        <location filename="../../app/ui/pages/admin.py" line="245" />
         <source>Legal normative documents of one type</source>
         <translation>Văn bản quy phạm pháp luật (theo từng loại)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="230" />
+        <location filename="../../app/ui/pages/admin.py" line="246" />
         <source>Secret documents</source>
         <translation>Văn bản mật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="231" />
+        <location filename="../../app/ui/pages/admin.py" line="247" />
         <source>Copies (sao y, trích sao, sao lục)</source>
         <translation>Bản sao (sao y, trích sao, sao lục)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="232" />
+        <location filename="../../app/ui/pages/admin.py" line="248" />
         <source>An advisory body (council, board, team)</source>
         <translation>Tổ chức tư vấn (Hội đồng, Ban, Tổ)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="233" />
+        <location filename="../../app/ui/pages/admin.py" line="249" />
         <source>Incoming documents</source>
         <translation>Văn bản đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="234" />
+        <location filename="../../app/ui/pages/admin.py" line="250" />
         <source>Incoming secret documents</source>
         <translation>Văn bản đến mật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="239" />
+        <location filename="../../app/ui/pages/admin.py" line="255" />
         <source>Add a registry book</source>
         <translation>Thêm sổ đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="248" />
+        <location filename="../../app/ui/pages/admin.py" line="264" />
         <source>Abbreviation of the advisory body, e.g. HĐTĐ</source>
         <translation>Chữ viết tắt của tổ chức tư vấn, ví dụ HĐTĐ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="253" />
+        <location filename="../../app/ui/pages/admin.py" line="269" />
         <source>Secret register (kept apart, never sent electronically)</source>
         <translation>Sổ mật (quản lý riêng, không gửi qua mạng)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="255" />
+        <location filename="../../app/ui/pages/admin.py" line="271" />
         <source>Number series</source>
         <translation>Hệ thống số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="256" />
+        <location filename="../../app/ui/pages/admin.py" line="272" />
         <source>Document type</source>
         <translation>Loại văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="257" />
+        <location filename="../../app/ui/pages/admin.py" line="273" />
         <source>Advisory body</source>
         <translation>Tổ chức tư vấn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="258" />
+        <location filename="../../app/ui/pages/admin.py" line="274" />
         <source>Year</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="259" />
+        <location filename="../../app/ui/pages/admin.py" line="275" />
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="286" />
+        <location filename="../../app/ui/pages/admin.py" line="302" />
         <source>Incoming register</source>
         <translation>Sổ đăng ký văn bản đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="286" />
+        <location filename="../../app/ui/pages/admin.py" line="302" />
         <source>Outgoing register</source>
         <translation>Sổ đăng ký văn bản đi</translation>
     </message>
@@ -3128,6 +4337,538 @@
         <location filename="../../app/ui/dialogs/register_line.py" line="249" />
         <source>Cancel</source>
         <translation>Hủy bỏ</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureBadge</name>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="95" />
+        <source>Signed at {time}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SignatureBadges</name>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="27" />
+        <source>Valid signature</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="28" />
+        <source>Intact, but not trusted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="29" />
+        <source>Invalid signature</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="32" />
+        <source>Personal signature</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="33" />
+        <source>Organisation signature</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="36" />
+        <source>The document was altered after this signature: the signature is broken.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="38" />
+        <source>The signature value does not match the signer's certificate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="40" />
+        <source>The certificate does not lead to a trusted root certificate on this computer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="42" />
+        <source>The certificate has been revoked by its CA.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="43" />
+        <source>The certificate had expired.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="44" />
+        <source>The certificate was not yet valid when it signed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="46" />
+        <source>The document was changed after this signature in a way it does not allow.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="48" />
+        <source>Not a specialised (chuyên dùng) government signature.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="50" />
+        <source>Signature fields added after certification were accepted, as other signing tools do.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="52" />
+        <source>Signed after the organisation's seal: the competent person must sign first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="54" />
+        <source>The file cannot be read as a PDF.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="55" />
+        <source>The document carries no digital signature.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="58" />
+        <source>Revocation not checked (no revocation list available).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="59" />
+        <source>Not revoked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="134" />
+        <source>Checking the digital signatures…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="148" />
+        <source>{valid} of {count} signatures valid</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TaskNoteDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/task_note.py" line="64" />
+        <source>Add progress</source>
+        <translation>Cập nhật tiến độ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/task_note.py" line="65" />
+        <source>Add input</source>
+        <translation>Góp ý kiến phối hợp</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/task_note.py" line="66" />
+        <source>Finish the task</source>
+        <translation>Hoàn thành xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/task_note.py" line="73" />
+        <source>What has been done so far:</source>
+        <translation>Những việc đã làm:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/task_note.py" line="74" />
+        <source>Your input for the lead unit or person:</source>
+        <translation>Ý kiến phối hợp gửi đơn vị, cá nhân chủ trì:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/task_note.py" line="75" />
+        <source>Result of the handling (what was done, the outcome):</source>
+        <translation>Kết quả xử lý (đã làm gì, kết quả ra sao):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/task_note.py" line="83" />
+        <source>Attach files…</source>
+        <translation>Đính kèm tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/task_note.py" line="85" />
+        <source>Remove</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/task_note.py" line="90" />
+        <source>No reply draft</source>
+        <translation>Không có dự thảo văn bản trả lời</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/task_note.py" line="91" />
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/task_note.py" line="105" />
+        <source>Reply draft (optional; a PDF or DOCX file):</source>
+        <translation>Dự thảo văn bản trả lời (không bắt buộc; tệp PDF hoặc DOCX):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/task_note.py" line="114" />
+        <source>Attached files:</source>
+        <translation>Tệp đính kèm:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/task_note.py" line="144" />
+        <source>Attach files</source>
+        <translation>Đính kèm tệp</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/task_note.py" line="153" />
+        <source>Reply draft</source>
+        <translation>Dự thảo văn bản trả lời</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/task_note.py" line="153" />
+        <source>Drafts (*.pdf *.docx *.doc *.odt);;All files (*)</source>
+        <translation>Dự thảo (*.pdf *.docx *.doc *.odt);;Tất cả các tệp (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <location filename="../../app/ui/pages/overview.py" line="52" />
+        <source>Part</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="58" />
+        <source>Lead</source>
+        <translation>Chủ trì</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="59" />
+        <source>Coordinator</source>
+        <translation>Phối hợp</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="62" />
+        <source>Assigned</source>
+        <translation>Đã giao</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="63" />
+        <source>In progress</source>
+        <translation>Đang xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="64" />
+        <location filename="../../app/ui/pages/tasks.py" line="76" />
+        <source>Finished</source>
+        <translation>Đã hoàn thành</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="65" />
+        <source>For information</source>
+        <translation>Để biết</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="68" />
+        <source>Progress</source>
+        <translation>Tiến độ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="69" />
+        <source>Input</source>
+        <translation>Ý kiến phối hợp</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="70" />
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="73" />
+        <source>Open</source>
+        <translation>Chưa hoàn thành</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="74" />
+        <source>Due soon</source>
+        <translation>Sắp đến hạn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="75" />
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="77" />
+        <source>All</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="112" />
+        <source>Number/notation</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="113" />
+        <source>Summary</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="114" />
+        <source>My part</source>
+        <translation>Vai trò của tôi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="115" />
+        <source>Deadline</source>
+        <translation>Hạn xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="116" />
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="117" />
+        <source>Direction</source>
+        <translation>Ý kiến chỉ đạo</translation>
+    </message>
+</context>
+<context>
+    <name>TasksPage</name>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="188" />
+        <source>My tasks</source>
+        <translation>Việc của tôi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="195" />
+        <location filename="../../app/ui/pages/tasks.py" line="206" />
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="220" />
+        <source>Show more</source>
+        <translation>Xem thêm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="243" />
+        <source>Show:</source>
+        <translation>Hiển thị:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="258" />
+        <source>Open document</source>
+        <translation>Mở văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="262" />
+        <source>Leader's direction</source>
+        <translation>Ý kiến chỉ đạo của lãnh đạo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="271" />
+        <source>Progress notes</source>
+        <translation>Tiến độ xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="274" />
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="274" />
+        <source>By</source>
+        <translation>Người ghi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="274" />
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="274" />
+        <source>Note</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="282" />
+        <source>Open file</source>
+        <translation>Mở tệp</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="284" />
+        <source>Save file as…</source>
+        <translation>Lưu tệp thành…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="299" />
+        <source>Add progress…</source>
+        <translation>Cập nhật tiến độ…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="302" />
+        <source>Add input…</source>
+        <translation>Góp ý kiến phối hợp…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="305" />
+        <source>Finish…</source>
+        <translation>Hoàn thành…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="369" />
+        <source>Showing %1 of %2 task(s)</source>
+        <translation>Đang hiển thị %1 trên %2 việc</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/pages/tasks.py" line="372" />
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n việc</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="402" />
+        <source>No tasks here.</source>
+        <translation>Không có việc nào.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="402" />
+        <source>Select a task to see its details.</source>
+        <translation>Chọn một việc để xem chi tiết.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="436" />
+        <source>(acting for %1)</source>
+        <translation>(thay mặt %1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="438" />
+        <source>Lead</source>
+        <translation>Chủ trì</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="439" />
+        <source>Coordinators</source>
+        <translation>Phối hợp</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="440" />
+        <location filename="../../app/ui/pages/tasks.py" line="447" />
+        <source>Deadline</source>
+        <translation>Hạn xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="442" />
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="465" />
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="467" />
+        <source>Double-click to open</source>
+        <translation>Nhấp đúp để mở</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="472" />
+        <source>No progress reported yet.</source>
+        <translation>Chưa có báo cáo tiến độ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="541" />
+        <source>Save file as</source>
+        <translation>Lưu tệp thành</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tasks.py" line="549" />
+        <source>The file could not be saved: %1</source>
+        <translation>Không lưu được tệp: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ToSend</name>
+    <message>
+        <location filename="../../app/ui/pages/to_send.py" line="27" />
+        <source>Number/notation</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/to_send.py" line="28" />
+        <source>Summary</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/to_send.py" line="29" />
+        <source>Signed</source>
+        <translation>Ký lúc</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/to_send.py" line="30" />
+        <source>Issued</source>
+        <translation>Ban hành lúc</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/to_send.py" line="31" />
+        <source>Waited</source>
+        <translation>Đã chờ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/to_send.py" line="32" />
+        <source>Send by</source>
+        <translation>Hạn gửi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/to_send.py" line="33" />
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+</context>
+<context>
+    <name>ToSendPage</name>
+    <message>
+        <location filename="../../app/ui/pages/to_send.py" line="76" />
+        <source>To send</source>
+        <translation>Chờ gửi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/to_send.py" line="80" />
+        <source>Send a signed document the day it is signed, at the latest by 12:00 of the next working day. Orange: not sent by closing time on the day of signing; red: late.</source>
+        <translation>Văn bản đã ký số phải được gửi ngay trong ngày ký, chậm nhất trước 12 giờ ngày làm việc tiếp theo. Màu cam: chưa gửi khi hết giờ làm việc ngày ký; màu đỏ: trễ hạn.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/to_send.py" line="86" />
+        <source>Send</source>
+        <translation>Gửi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/to_send.py" line="89" />
+        <source>Sending through the provincial axis is not available yet.</source>
+        <translation>Chức năng gửi qua trục liên thông văn bản của tỉnh chưa sẵn sàng.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/to_send.py" line="90" />
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/pages/to_send.py" line="137" />
+        <source>%n document(s) waiting</source>
+        <translation>
+            <numerusform>%n văn bản đang chờ gửi</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/pages/to_send.py" line="139" />
+        <source>%n late</source>
+        <translation>
+            <numerusform>%n văn bản trễ hạn</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -21,11 +21,11 @@ from app.ui.pages.registry_book import RegistryBookPage
 from app.widgets.registry_model import ROW_ROLE
 
 ROLE_PAGES = {
-    "vanthu": ["intake", "documents", "registry-in", "registry-out"],
-    "giamdoc": ["documents", "registry-in", "registry-out"],
-    "phogiamdoc": ["documents", "registry-in", "registry-out"],
-    "chuyenvien": ["documents"],
-    "quantri": ["intake", "documents", "registry-in", "registry-out", "admin"],
+    "vanthu": ["intake", "tasks", "documents", "registry-in", "registry-out", "registers", "to-send"],
+    "giamdoc": ["tasks", "documents", "registry-in", "registry-out", "registers", "overview"],
+    "phogiamdoc": ["tasks", "documents", "registry-in", "registry-out", "registers", "overview"],
+    "chuyenvien": ["tasks", "documents"],
+    "quantri": ["intake", "documents", "registry-in", "registry-out", "registers", "admin"],
 }
 
 
@@ -161,9 +161,10 @@ def test_keyboard_moves_between_pages_and_refreshes(qtbot: QtBot, booted: Booted
     window = open_main(qtbot, booted, "vanthu")
     window.activateWindow()
     qtbot.waitUntil(lambda: window.isActiveWindow(), timeout=2000)
-    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    incoming = window.page_keys.index("registry-in") + 1
+    qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0.value + incoming), Qt.KeyboardModifier.ControlModifier)
     assert window.current_key() == "registry-in"
-    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0.value + incoming + 1), Qt.KeyboardModifier.ControlModifier)
     assert window.current_key() == "registry-out"
     qtbot.keyClick(window, Qt.Key.Key_F5)
     assert window.current_key() == "registry-out"
@@ -184,4 +185,5 @@ def test_ui_language_vietnamese_by_default_english_on_request(
     qtbot.addWidget(dialog)
     assert dialog.username_caption.text() == caption
     window = open_main(qtbot, booted, "vanthu")
-    assert [window.nav.item(i).text() for i in range(window.nav.count())] == nav
+    labels = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert [label for label in labels if label in nav] == nav  # in this order, among the clerk's other pages

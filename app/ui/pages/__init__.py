@@ -14,6 +14,8 @@ from app.ui.pages.common import PageEnv
 ALL_ROLES = frozenset(Role)
 BOOK_READERS = frozenset({Role.CLERK, Role.LEADER, Role.DEPUTY, Role.ADMIN})
 INTAKE_ROLES = frozenset({Role.CLERK, Role.ADMIN})
+TASK_ROLES = frozenset({Role.SPECIALIST, Role.LEADER, Role.DEPUTY, Role.CLERK})
+LEADER_ROLES = frozenset({Role.LEADER, Role.DEPUTY})
 
 
 def _documents(env: PageEnv) -> QWidget:
@@ -48,6 +50,24 @@ def _intake(env: PageEnv) -> QWidget:
     return IntakePage(env)
 
 
+def _tasks(env: PageEnv) -> QWidget:
+    from app.ui.pages.tasks import TasksPage
+
+    return TasksPage(env)
+
+
+def _overview(env: PageEnv) -> QWidget:
+    from app.ui.pages.overview import OverviewPage
+
+    return OverviewPage(env)
+
+
+def _to_send(env: PageEnv) -> QWidget:
+    from app.ui.pages.to_send import ToSendPage
+
+    return ToSendPage(env)
+
+
 def _admin(env: PageEnv) -> QWidget:
     from app.ui.pages.admin import AdminPage
 
@@ -69,10 +89,13 @@ class PageSpec:
 # Design §8 order; pages that do not work yet are not listed.
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("intake", str(QT_TRANSLATE_NOOP("Navigation", "Intake")), INTAKE_ROLES, _intake),
+    PageSpec("tasks", str(QT_TRANSLATE_NOOP("Navigation", "My tasks")), TASK_ROLES, _tasks),
     PageSpec("documents", str(QT_TRANSLATE_NOOP("Navigation", "Documents")), ALL_ROLES, _documents),
     PageSpec("registry-in", str(QT_TRANSLATE_NOOP("Navigation", "Incoming register")), BOOK_READERS, _registry_in),
     PageSpec("registry-out", str(QT_TRANSLATE_NOOP("Navigation", "Outgoing register")), BOOK_READERS, _registry_out),
     PageSpec("registers", str(QT_TRANSLATE_NOOP("Navigation", "Other registers")), BOOK_READERS, _other_registers),
+    PageSpec("overview", str(QT_TRANSLATE_NOOP("Navigation", "Progress overview")), LEADER_ROLES, _overview),
+    PageSpec("to-send", str(QT_TRANSLATE_NOOP("Navigation", "To send")), frozenset({Role.CLERK}), _to_send),
     PageSpec("admin", str(QT_TRANSLATE_NOOP("Navigation", "Administration")), frozenset({Role.ADMIN}), _admin),
 )
 

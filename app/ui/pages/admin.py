@@ -71,7 +71,15 @@ class AdminPage(QWidget):
         self.add_book_button.clicked.connect(self.add_book)
         books_layout = QVBoxLayout(books_box)
         books_layout.addWidget(self.books)
-        books_layout.addWidget(self.add_book_button)
+        self.calendar_button = QPushButton(self.tr("Working calendar…"), books_box)
+        self.calendar_button.setObjectName("workingCalendar")
+        self.calendar_button.setToolTip(self.tr("Holidays, day swaps, make-up working days and office hours"))
+        self.calendar_button.clicked.connect(self.open_calendar)
+        book_buttons = QHBoxLayout()
+        book_buttons.addWidget(self.add_book_button)
+        book_buttons.addWidget(self.calendar_button)
+        book_buttons.addStretch(1)
+        books_layout.addLayout(book_buttons)
 
         check_box = QGroupBox(self.tr("Integrity check"), self)
         self.check_button = QPushButton(self.tr("Run integrity check"), check_box)
@@ -153,6 +161,14 @@ class AdminPage(QWidget):
         dialog = RegistryBookDialog(self._env.services.ctx.clock().year, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.create_book(dialog)
+
+    def open_calendar(self) -> QDialog:
+        """The working-day calendar every deadline reads (holidays, day swaps, office hours)."""
+        from app.ui.dialogs.calendar_editor import CalendarEditorDialog
+
+        dialog = CalendarEditorDialog(self._env, self)
+        dialog.open()
+        return dialog
 
     def create_book(self, dialog: RegistryBookDialog) -> None:
         try:
