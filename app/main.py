@@ -12,6 +12,7 @@ from app.domain.clock import vn_now
 from app.domain.errors import StorageError
 from app.services.bundle import Booted, Services
 from app.services.context import StoreContext
+from app.services.signing.service import SigningConfig
 from app.settings import Settings, load_settings
 from app.store.audit import AuditLog
 from app.store.database import open_database
@@ -30,7 +31,8 @@ def boot(settings: Settings, *, create_demo: bool | None = None) -> Booted:
     files.ensure_ready()
     db, migration = open_database(settings.db_url, backups_dir=settings.backups_dir)
     ctx = StoreContext(db=db, files=files, audit=AuditLog(vn_now), clock=vn_now)
-    services = Services.build(ctx)
+    services = Services.build(ctx, SigningConfig.for_data_dir(
+        settings.data_dir, module_path=settings.token_module, demo_mode=settings.demo_mode))
     demo_created = False
     wants_demo = settings.demo_mode if create_demo is None else create_demo
     if wants_demo and services.session.own_agency() is None:

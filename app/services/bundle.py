@@ -10,10 +10,12 @@ from app.services.demo import DemoSetup
 from app.services.directory import DirectoryService
 from app.services.documents import DocumentService
 from app.services.integrity import IntegrityService
+from app.services.issuing import IssuingService
 from app.services.register_logs import RegisterLogService
 from app.services.registry import RegistryService
 from app.services.registry_export import RegistryExportService
 from app.services.session import SessionService
+from app.services.signing.service import SigningConfig, SigningService
 from app.services.workflow import WorkflowService
 from app.settings import Settings
 from app.store.database import MigrationOutcome
@@ -31,10 +33,14 @@ class Services:
     directory: DirectoryService
     registry_export: RegistryExportService
     workflow: WorkflowService
+    signing: SigningService
+    issuing: IssuingService
     register_logs: RegisterLogService
 
     @staticmethod
-    def build(ctx: StoreContext) -> Services:
+    def build(ctx: StoreContext, signing: SigningConfig | None = None) -> Services:
+        """`signing`: where the tokens and the demo PKI are (app.main passes the data dir's; tests may omit it)."""
+        signing_service = SigningService(ctx, signing or SigningConfig())
         registry = RegistryService(ctx)
         workflow = WorkflowService(ctx)
         registry.on_incoming_registered = workflow.auto_present_on_registration  # arrivals reach the leader at once
@@ -45,10 +51,12 @@ class Services:
             documents=DocumentService(ctx),
             registry=registry,
             integrity=IntegrityService(ctx),
-            demo=DemoSetup(ctx),
+            demo=DemoSetup(ctx, signing_service),
             directory=DirectoryService(ctx),
             registry_export=RegistryExportService(ctx),
             workflow=workflow,
+            signing=signing_service,
+            issuing=IssuingService(ctx, registry, signing_service),
             register_logs=RegisterLogService(ctx),
         )
 

@@ -26,6 +26,7 @@ from app.store.repositories import AgencyRepository, RegistryRepository, UserRep
 
 if TYPE_CHECKING:
     from app.services.official_pdf import RenderedPdf
+    from app.services.signing.service import SigningService
 
 DEMO_PASSWORD = "VanThu@2026"
 
@@ -130,8 +131,9 @@ URGENCIES = [Urgency.NORMAL] * 7 + [Urgency.URGENT, Urgency.URGENT, Urgency.VERY
 
 
 class DemoSetup:
-    def __init__(self, ctx: StoreContext) -> None:
+    def __init__(self, ctx: StoreContext, signing: SigningService | None = None) -> None:
         self._ctx = ctx
+        self._signing = signing
 
     @staticmethod
     def accounts() -> list[DemoAccount]:
@@ -147,10 +149,12 @@ class DemoSetup:
             agency = agencies.add(level=AgencyLevel.PROVINCE, is_own=True, **AGENCY)
             units = {abbr: agencies.add_unit(agency.id, name, abbr) for name, abbr in UNITS}
             users = UserRepository(s)
+            created = {}
             for acc in ACCOUNTS:
-                users.add(agency_id=agency.id, unit_id=units[acc.unit].id, username=acc.username,
-                          full_name=acc.full_name, position=acc.position, password_hash=hash_password(acc.password),
-                          roles=[acc.role], created_at=now)
+                created[acc.username] = users.add(
+                    agency_id=agency.id, unit_id=units[acc.unit].id, username=acc.username, full_name=acc.full_name,
+                    position=acc.position, password_hash=hash_password(acc.password), roles=[acc.role],
+                    created_at=now)
             registry = RegistryRepository(s)
             books = {
                 (kind, confidential): registry.add_book(agency_id=agency.id, kind=kind, year=now.year, name=name,
@@ -158,6 +162,10 @@ class DemoSetup:
                 for kind, name, key, confidential in BOOKS
             }
             self._ctx.audit.record(s, actor, "demo.create", "agency", agency.code, {"name": agency.name})
+        if self._signing is not None:  # one token per leader/deputy and the agency's seal token (SoftHSM2)
+            signers = [(Actor.of(created[a.username]), a.position) for a in ACCOUNTS
+                       if a.role in (Role.LEADER, Role.DEPUTY)]
+            self._signing.setup_demo_tokens(signers, AGENCY["name"])
         docs = DocumentService(self._ctx)
         reg = RegistryService(self._ctx)
         count = 0

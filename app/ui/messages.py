@@ -565,6 +565,108 @@ MESSAGES: dict[str, str] = {
     ),
     "permission.denied": QT_TRANSLATE_NOOP("Messages", "Your role may not do this. Ask a user with the right role."),
     "conflict": QT_TRANSLATE_NOOP("Messages", "Someone else changed this meanwhile. Reload and try again."),
+    "signing.pdf_encrypted": QT_TRANSLATE_NOOP(
+        "Messages", "The PDF is password-protected and cannot be signed. Save it again without a password."
+    ),
+    "signing.number_line_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "The \"Số:\" line was not found on page 1 of the draft. Check the draft's layout, or place the "
+        "boxes by hand."
+    ),
+    "signing.date_line_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "The place and date line (\"…, ngày … tháng … năm …\") was not found on page 1 of the draft. "
+        "Check the draft's layout, or place the boxes by hand."
+    ),
+    "signing.signer_block_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "The signer block ({title}, {name}) was not found on the last page. Check the signer's name and "
+        "position in the draft, or place the signature by hand."
+    ),
+    "signing.signer_space_too_small": QT_TRANSLATE_NOOP(
+        "Messages", "The space for {name}'s signature is too small. Leave more room between the position and the "
+        "name, or place the signature by hand."
+    ),
+    "signing.no_personal_token": QT_TRANSLATE_NOOP(
+        "Messages", "No token is assigned to {user}. Plug in your token and choose it in the signing dialog."
+    ),
+    "signing.no_organisation_token": QT_TRANSLATE_NOOP(
+        "Messages", "The agency's seal token is not set up. Ask the administrator to choose the organisation token."
+    ),
+    "issuing.bad_state": QT_TRANSLATE_NOOP(
+        "Messages", "The draft is {state} now, so this step cannot be done. Reload to see where it stands."
+    ),
+    "issuing.draft_not_found": QT_TRANSLATE_NOOP("Messages", "The draft was not found; it may have been removed."),
+    "issuing.version_missing": QT_TRANSLATE_NOOP(
+        "Messages", "Version {number} of the draft is missing. Run the integrity check and restore from a backup."
+    ),
+    "issuing.summary_empty": QT_TRANSLATE_NOOP("Messages", "Write the summary (trích yếu) of the draft."),
+    "issuing.unknown_type": QT_TRANSLATE_NOOP(
+        "Messages", "\"{type}\" is not a document type of Decree 30. Pick a type from the list."
+    ),
+    "issuing.not_normative_type": QT_TRANSLATE_NOOP(
+        "Messages", "A {type} cannot be a legal normative document. Untick \"normative\" or change the type."
+    ),
+    "issuing.recipient_name_empty": QT_TRANSLATE_NOOP("Messages", "A recipient has no name. Pick it again."),
+    "issuing.recipient_unit_missing": QT_TRANSLATE_NOOP(
+        "Messages", "The unit \"{name}\" is not one of the agency's units. Pick it from the list."
+    ),
+    "issuing.recipient_user_missing": QT_TRANSLATE_NOOP(
+        "Messages", "\"{name}\" is not a user of the agency. Pick the person from the list."
+    ),
+    "issuing.recipient_relation_internal": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is inside the agency: superior, government or legal review apply to other agencies only."
+    ),
+    "issuing.copies_out_of_range": QT_TRANSLATE_NOOP(
+        "Messages", "The number of paper copies for {name} must be between 0 and {max}."
+    ),
+    "issuing.recipient_twice": QT_TRANSLATE_NOOP("Messages", "{name} is listed twice as a recipient. Keep it once."),
+    "issuing.appendix_title_empty": QT_TRANSLATE_NOOP("Messages", "Give every appendix a title."),
+    "issuing.appendix_not_pdf": QT_TRANSLATE_NOOP(
+        "Messages", "The appendix {name} is not a PDF. Save it as PDF and add it again."
+    ),
+    "issuing.file_required": QT_TRANSLATE_NOOP("Messages", "Choose the draft file (PDF or Word) first."),
+    "issuing.not_pdf_or_word": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is neither a PDF nor a Word document. Upload the draft as PDF or DOCX."
+    ),
+    "issuing.file_unchanged": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is the same file as the current version. Choose the revised file."
+    ),
+    "issuing.not_drafter": QT_TRANSLATE_NOOP(
+        "Messages", "Only the specialist who wrote this draft can change or submit it."
+    ),
+    "issuing.not_a_signer": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is not a leader or deputy and cannot sign. Choose the signer from the list."
+    ),
+    "issuing.signer_required": QT_TRANSLATE_NOOP("Messages", "Choose who signs the draft before submitting it."),
+    "issuing.no_recipients": QT_TRANSLATE_NOOP(
+        "Messages", "The draft has no recipients. Add at least one recipient before submitting it."
+    ),
+    "issuing.resubmit_unchanged": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The draft was returned with comments and nothing has changed since. "
+        "Upload the revised file or correct the details, then submit again.",
+    ),
+    "issuing.comment_required": QT_TRANSLATE_NOOP(
+        "Messages", "Write what must change before returning the draft."
+    ),
+    "issuing.not_your_signature": QT_TRANSLATE_NOOP(
+        "Messages", "This draft waits for {signer}'s signature. Only {signer}, or a deputy they delegated to, can act."
+    ),
+    "issuing.signing_unavailable": QT_TRANSLATE_NOOP(
+        "Messages", "Digital signing is not set up on this computer. Ask the administrator to configure the tokens."
+    ),
+    "docx.not_a_word_file": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is not a Word document that can be read. Open it in Word, save as DOCX or PDF, try again."
+    ),
+    "docx.converter_missing": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Converting {name} to PDF needs LibreOffice, which is not installed on this computer. "
+        "Install LibreOffice, or save the draft as PDF in Word and upload the PDF.",
+    ),
+    "docx.convert_timeout": QT_TRANSLATE_NOOP(
+        "Messages", "LibreOffice did not finish converting {name} within {seconds} s. Save it as PDF and upload that."
+    ),
+    "docx.convert_failed": QT_TRANSLATE_NOOP(
+        "Messages", "LibreOffice could not convert {name} to PDF ({detail}). Save it as PDF in Word and upload that."
+    ),
 }
 
 GENERIC = QT_TRANSLATE_NOOP("Messages", "The operation could not be completed (code {code}).")

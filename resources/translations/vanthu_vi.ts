@@ -602,7 +602,7 @@
     <message>
         <location filename="../../app/ui/pages/document.py" line="84" />
         <source>Digital signatures</source>
-        <translation type="unfinished" />
+        <translation>Chữ ký số</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/document.py" line="136" />
@@ -1176,7 +1176,8 @@
         <location filename="../../app/ui/pages/drafts.py" line="272" />
         <source>%n draft(s)</source>
         <translation>
-            <numerusform>%n dự thảo</numerusform></translation>
+            <numerusform>%n dự thảo</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/drafts.py" line="333" />
@@ -1263,13 +1264,15 @@
         <location filename="../../app/ui/pages/drafts.py" line="562" />
         <source>Print %n paper copy(ies)</source>
         <translation>
-            <numerusform>In %n bản giấy</numerusform></translation>
+            <numerusform>In %n bản giấy</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/ui/pages/drafts.py" line="582" />
         <source>%n paper copy(ies) printed.</source>
         <translation>
-            <numerusform>Đã in %n bản giấy.</numerusform></translation>
+            <numerusform>Đã in %n bản giấy.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/drafts.py" line="593" />
@@ -1590,223 +1593,293 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="137" />
+        <location filename="../../app/ui/pages/intake.py" line="176" />
         <source>Intake of paper documents</source>
         <translation>Tiếp nhận văn bản giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="141" />
+        <location filename="../../app/ui/pages/intake.py" line="180" />
         <source>Source</source>
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="144" />
+        <location filename="../../app/ui/pages/intake.py" line="183" />
         <source>No scanner found</source>
         <translation>Không tìm thấy máy quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="145" />
+        <location filename="../../app/ui/pages/intake.py" line="184" />
         <source>Find scanners</source>
         <translation>Tìm máy quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="152" />
+        <location filename="../../app/ui/pages/intake.py" line="194" />
         <source>Scan</source>
         <translation>Quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="155" />
+        <location filename="../../app/ui/pages/intake.py" line="197" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="159" />
+        <location filename="../../app/ui/pages/intake.py" line="201" />
         <source>Import files…</source>
         <translation>Nhập tệp…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="162" />
+        <location filename="../../app/ui/pages/intake.py" line="204" />
         <source>New document</source>
         <translation>Văn bản mới</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="165" />
+        <location filename="../../app/ui/pages/intake.py" line="207" />
         <source>Or drop PDF and image files onto this page.</source>
         <translation>Hoặc kéo thả tệp PDF, tệp ảnh vào trang này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="175" />
+        <location filename="../../app/ui/pages/intake.py" line="217" />
         <source>Scanner:</source>
         <translation>Máy quét:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="178" />
+        <location filename="../../app/ui/pages/intake.py" line="220" />
         <source>Profile:</source>
         <translation>Chế độ quét:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="194" />
+        <location filename="../../app/ui/pages/intake.py" line="239" />
         <source>Pages</source>
         <translation>Các trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="201" />
+        <location filename="../../app/ui/pages/intake.py" line="249" />
         <source>Document details</source>
         <translation>Thông tin văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="220" />
+        <location filename="../../app/ui/pages/intake.py" line="272" />
         <source>Register anyway</source>
         <translation>Vẫn đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="227" />
-        <location filename="../../app/ui/pages/intake.py" line="298" />
+        <location filename="../../app/ui/pages/intake.py" line="447" />
         <source>Register</source>
         <translation>Đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="231" />
+        <location filename="../../app/ui/pages/intake.py" line="288" />
         <source>Open the registered document</source>
         <translation>Mở văn bản vừa đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="236" />
+        <location filename="../../app/ui/pages/intake.py" line="189" />
+        <source>Saved scan settings: source, colour mode, resolution, page size</source>
+        <translation>Thiết lập quét đã lưu: nguồn, chế độ màu, độ phân giải, khổ giấy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake.py" line="190" />
+        <source>Profiles…</source>
+        <translation>Cấu hình quét…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake.py" line="192" />
+        <source>Add, rename, change or delete scan profiles</source>
+        <translation>Thêm, đổi tên, sửa hoặc xóa cấu hình quét</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake.py" line="279" />
+        <source>Scanned pages are signed with the agency's digital signature (digitised copy) before they are registered.</source>
+        <translation>Văn bản quét được ký số bằng chữ ký số của cơ quan (bản số hóa) trước khi đăng ký.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake.py" line="284" />
+        <location filename="../../app/ui/pages/intake.py" line="449" />
+        <source>Sign and register</source>
+        <translation>Ký số và đăng ký</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake.py" line="293" />
         <source>Issuing agency:</source>
         <translation>Cơ quan ban hành:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="237" />
+        <location filename="../../app/ui/pages/intake.py" line="294" />
         <source>Number/notation:</source>
         <translation>Số, ký hiệu:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="238" />
+        <location filename="../../app/ui/pages/intake.py" line="295" />
         <source>Issued on:</source>
         <translation>Ngày văn bản:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="239" />
+        <location filename="../../app/ui/pages/intake.py" line="296" />
         <source>Document type:</source>
         <translation>Loại văn bản:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="240" />
+        <location filename="../../app/ui/pages/intake.py" line="297" />
         <source>Summary:</source>
         <translation>Trích yếu:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="241" />
+        <location filename="../../app/ui/pages/intake.py" line="298" />
         <source>Urgency:</source>
         <translation>Độ khẩn:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="298" />
+        <location filename="../../app/ui/pages/intake.py" line="445" />
         <source>Registering…</source>
         <translation>Đang đăng ký…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="336" />
+        <location filename="../../app/ui/pages/intake.py" line="465" />
+        <source>Document %1 of %2 in this batch</source>
+        <translation>Văn bản %1/%2 trong tập quét này</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake.py" line="510" />
         <source>Looking for scanners…</source>
         <translation>Đang tìm máy quét…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="352" />
+        <location filename="../../app/ui/pages/intake.py" line="530" />
         <source>%1 scanner(s) found.</source>
         <translation>Tìm thấy %1 máy quét.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="430" />
+        <location filename="../../app/ui/pages/intake.py" line="636" />
         <source>Capturing pages…</source>
         <translation>Đang lấy trang…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="435" />
+        <location filename="../../app/ui/pages/intake.py" line="641" />
         <source>Cancelled; the pages already captured are kept.</source>
         <translation>Đã hủy; các trang đã lấy được vẫn được giữ lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="447" />
+        <location filename="../../app/ui/pages/intake.py" line="669" />
         <source>%1 page(s) captured…</source>
         <translation>Đã lấy %1 trang…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="457" />
+        <location filename="../../app/ui/pages/intake.py" line="682" />
         <source>%1 page(s) ready for review.</source>
         <translation>%1 trang sẵn sàng để kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="459" />
+        <location filename="../../app/ui/pages/intake.py" line="685" />
+        <source>The batch holds %1 documents; they are registered one after another.</source>
+        <translation>Tập quét gồm %1 văn bản; các văn bản được đăng ký lần lượt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake.py" line="688" />
         <source>%1 blank page(s) left out; select one and press “Keep blank page” to keep it.</source>
         <translation>%1 trang trắng được bỏ ra; chọn trang và bấm “Giữ trang trắng” để giữ lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="472" />
+        <location filename="../../app/ui/pages/intake.py" line="702" />
         <source>Import scanned or received files</source>
         <translation>Nhập tệp đã quét hoặc đã nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="473" />
+        <location filename="../../app/ui/pages/intake.py" line="703" />
         <source>PDF or image (%1)</source>
         <translation>PDF hoặc ảnh (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="504" />
+        <location filename="../../app/ui/pages/intake.py" line="741" />
+        <source>Looking for separator codes…</source>
+        <translation>Đang tìm mã trên tờ phân cách…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake.py" line="753" />
+        <source>The batch holds %1 document(s).</source>
+        <translation>Tập quét gồm %1 văn bản.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake.py" line="768" />
         <source>Reading the document header…</source>
         <translation>Đang đọc phần đầu văn bản…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="517" />
+        <location filename="../../app/ui/pages/intake.py" line="783" />
         <source>The fields could not be read from the pages: %1 Fill them in by hand.</source>
         <translation>Không đọc được thông tin từ các trang: %1 Hãy nhập bằng tay.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="544" />
+        <location filename="../../app/ui/pages/intake.py" line="820" />
         <source>Fields read from the pages. Check the highlighted ones.</source>
         <translation>Đã đọc thông tin từ các trang. Hãy kiểm tra các ô được tô màu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="545" />
+        <location filename="../../app/ui/pages/intake.py" line="821" />
         <source>Fields read from the pages. Check them before registering.</source>
         <translation>Đã đọc thông tin từ các trang. Hãy kiểm tra trước khi đăng ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="555" />
+        <location filename="../../app/ui/pages/intake.py" line="831" />
         <source>Read with low confidence: check this field.</source>
         <translation>Đọc chưa chắc chắn: hãy kiểm tra ô này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="607" />
+        <location filename="../../app/ui/pages/intake.py" line="887" />
         <source>A signed or born-digital PDF is registered as it is, on its own. Start a new document for the other pages.</source>
         <translation>Tệp PDF đã ký số hoặc văn bản điện tử gốc được đăng ký nguyên trạng, riêng một mình. Hãy tạo văn bản mới cho các trang còn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="611" />
+        <location filename="../../app/ui/pages/intake.py" line="893" />
         <source>This PDF is signed or born digital and is kept byte for byte: its pages cannot be turned or left out. Import it again to start over.</source>
         <translation>Tệp PDF này đã ký số hoặc là văn bản điện tử gốc nên được giữ nguyên từng byte: không thể xoay hay bỏ trang. Hãy nhập lại tệp để làm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="649" />
-        <source>Recognising text and building the PDF/A…</source>
-        <translation>Đang nhận dạng chữ và tạo tệp PDF/A…</translation>
+        <location filename="../../app/ui/pages/intake.py" line="950" />
+        <source>Registering the document as it was received…</source>
+        <translation>Đang đăng ký văn bản nguyên trạng như khi nhận…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="654" />
+        <location filename="../../app/ui/pages/intake.py" line="951" />
+        <source>Recognising text, building the PDF/A and signing…</source>
+        <translation>Đang nhận dạng chữ, tạo PDF/A và ký số…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake.py" line="956" />
         <source>Registration cancelled; nothing was registered.</source>
         <translation>Đã hủy đăng ký; chưa có gì được đăng ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="684" />
+        <location filename="../../app/ui/pages/intake.py" line="969" />
+        <source>Sign the scanned “%1” with the agency's digital signature (digitised copy), then register it.</source>
+        <translation>Ký số văn bản quét “%1” bằng chữ ký số của cơ quan (bản số hóa), sau đó đăng ký vào sổ văn bản đến.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake.py" line="973" />
+        <source>Not signed; nothing was registered.</source>
+        <translation>Chưa ký số; chưa đăng ký văn bản nào.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake.py" line="1012" />
         <source>Registered as incoming number %1.</source>
         <translation>Đã đăng ký văn bản đến số %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="686" />
+        <location filename="../../app/ui/pages/intake.py" line="1014" />
         <source>Text recognition was not available: the PDF has no searchable text.</source>
         <translation>Không nhận dạng được chữ: tệp PDF không tìm kiếm được nội dung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="689" />
+        <location filename="../../app/ui/pages/intake.py" line="1016" />
+        <source>Next: document %1 of %2; check its fields.</source>
+        <translation>Tiếp theo: văn bản %1/%2; hãy kiểm tra các trường thông tin.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake.py" line="1022" />
+        <source>Reading the next document…</source>
+        <translation>Đang đọc văn bản tiếp theo…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake.py" line="1029" />
         <source>Ready for the next document.</source>
         <translation>Sẵn sàng cho văn bản tiếp theo.</translation>
     </message>
@@ -2524,741 +2597,756 @@
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="249" />
+        <source>Keep at least one scan profile.</source>
+        <translation>Cần giữ ít nhất một cấu hình quét.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="250" />
+        <source>Every scan profile needs a name. Type one.</source>
+        <translation>Mỗi cấu hình quét cần có tên. Hãy nhập tên.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="251" />
+        <source>There are two scan profiles named "{name}". Give each profile its own name.</source>
+        <translation>Có hai cấu hình quét cùng tên "{name}". Hãy đặt cho mỗi cấu hình một tên riêng.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="254" />
         <source>{path} is not a JPEG, PNG, TIFF or PDF file. Choose another file.</source>
         <translation>{path} không phải tệp JPEG, PNG, TIFF hay PDF. Hãy chọn tệp khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="252" />
+        <location filename="../../app/ui/messages.py" line="257" />
         <source>{path} cannot be read ({detail}). Check that the file is complete and not password-protected.</source>
         <translation>Không đọc được {path} ({detail}). Hãy kiểm tra tệp còn nguyên vẹn và không đặt mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="255" />
+        <location filename="../../app/ui/messages.py" line="260" />
         <source>The program {tool} is needed to import PDF files. Install it (see the README).</source>
         <translation>Cần chương trình {tool} để nhập tệp PDF. Hãy cài đặt chương trình này (xem README).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="258" />
+        <location filename="../../app/ui/messages.py" line="263" />
         <source>Text recognition needs the program tesseract. Install tesseract-ocr (see the README).</source>
         <translation>Nhận dạng chữ cần chương trình tesseract. Hãy cài tesseract-ocr (xem README).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="261" />
+        <location filename="../../app/ui/messages.py" line="266" />
         <source>Text recognition has no Vietnamese language data ({lang}). Install tesseract-ocr-vie (see the README).</source>
         <translation>Nhận dạng chữ chưa có dữ liệu tiếng Việt ({lang}). Hãy cài tesseract-ocr-vie (xem README).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="266" />
+        <location filename="../../app/ui/messages.py" line="271" />
         <source>Text recognition took longer than {seconds} s on page {page}. Save the page without text or retry.</source>
         <translation>Nhận dạng chữ trang {page} mất quá {seconds} giây. Hãy lưu trang không kèm lớp chữ hoặc thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="269" />
+        <location filename="../../app/ui/messages.py" line="274" />
         <source>Text recognition failed on page {page} ({detail}). Save the page without text or retry.</source>
         <translation>Nhận dạng chữ trang {page} bị lỗi ({detail}). Hãy lưu trang không kèm lớp chữ hoặc thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="272" />
+        <location filename="../../app/ui/messages.py" line="277" />
         <source>No font with Vietnamese letters was found ({fonts}). Install fonts-noto-core.</source>
         <translation>Không tìm thấy phông chữ có dấu tiếng Việt ({fonts}). Hãy cài fonts-noto-core.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="275" />
+        <location filename="../../app/ui/messages.py" line="280" />
         <source>There are no pages to save. Scan or import at least one page.</source>
         <translation>Chưa có trang nào để lưu. Hãy quét hoặc nhập ít nhất một trang.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="276" />
+        <location filename="../../app/ui/messages.py" line="281" />
         <source>The token driver (PKCS#11 module) was not found. Install the software of your token's CA or choose the module file in Settings.</source>
         <translation>Không tìm thấy trình điều khiển thiết bị ký số (mô-đun PKCS#11). Hãy cài phần mềm của nhà cung cấp chữ ký số hoặc chọn tệp mô-đun trong phần Cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="281" />
+        <location filename="../../app/ui/messages.py" line="286" />
         <source>The token driver could not be loaded ({detail}). Reinstall the software of your token's CA.</source>
         <translation>Không nạp được trình điều khiển thiết bị ký số ({detail}). Hãy cài lại phần mềm của nhà cung cấp chữ ký số.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="284" />
+        <location filename="../../app/ui/messages.py" line="289" />
         <source>The token "{token}" is not plugged in. Plug it in and try again.</source>
         <translation>Thiết bị ký số "{token}" chưa được cắm. Hãy cắm thiết bị rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="287" />
+        <location filename="../../app/ui/messages.py" line="292" />
         <source>The token "{token}" is no longer present. Plug it in again and retry.</source>
         <translation>Thiết bị ký số "{token}" không còn được kết nối. Hãy cắm lại rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="290" />
+        <location filename="../../app/ui/messages.py" line="295" />
         <source>The token "{token}" was removed while signing; nothing was signed. Plug it in again and retry.</source>
         <translation>Thiết bị ký số "{token}" bị rút ra trong khi ký; văn bản chưa được ký. Hãy cắm lại rồi ký lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="293" />
+        <location filename="../../app/ui/messages.py" line="298" />
         <source>Enter the PIN of the token "{token}".</source>
         <translation>Hãy nhập mã PIN của thiết bị ký số "{token}".</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="294" />
+        <location filename="../../app/ui/messages.py" line="299" />
         <source>Wrong PIN for the token "{token}". Check it and try again; after too many wrong tries the token locks.</source>
         <translation>Mã PIN của thiết bị ký số "{token}" không đúng. Hãy kiểm tra và nhập lại; nhập sai quá số lần cho phép thiết bị sẽ bị khóa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="299" />
+        <location filename="../../app/ui/messages.py" line="304" />
         <source>The PIN of the token "{token}" is locked. Ask the certificate provider to unlock it.</source>
         <translation>Mã PIN của thiết bị ký số "{token}" đã bị khóa. Hãy liên hệ nhà cung cấp chứng thư số để mở khóa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="302" />
+        <location filename="../../app/ui/messages.py" line="307" />
         <source>The PIN of the token "{token}" has expired. Change it with the token's software.</source>
         <translation>Mã PIN của thiết bị ký số "{token}" đã hết hạn. Hãy đổi mã PIN bằng phần mềm của thiết bị.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="305" />
+        <location filename="../../app/ui/messages.py" line="310" />
         <source>The token "{token}" holds no usable signing key. Check that it is the right token.</source>
         <translation>Thiết bị ký số "{token}" không có khóa ký dùng được. Hãy kiểm tra đúng thiết bị chưa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="308" />
+        <location filename="../../app/ui/messages.py" line="313" />
         <source>The token "{token}" holds no certificate for its key. Ask the certificate provider.</source>
         <translation>Thiết bị ký số "{token}" không có chứng thư số cho khóa ký. Hãy liên hệ nhà cung cấp chứng thư số.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="311" />
+        <location filename="../../app/ui/messages.py" line="316" />
         <source>The token "{token}" holds several signing keys. Choose the certificate to sign with.</source>
         <translation>Thiết bị ký số "{token}" có nhiều khóa ký. Hãy chọn chứng thư số dùng để ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="314" />
+        <location filename="../../app/ui/messages.py" line="319" />
         <source>The token "{token}" reported an error ({detail}). Unplug it, plug it in again and retry.</source>
         <translation>Thiết bị ký số "{token}" báo lỗi ({detail}). Hãy rút ra, cắm lại rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="317" />
+        <location filename="../../app/ui/messages.py" line="322" />
         <source>The document has no place prepared for this signature or text ({field}). Prepare the draft again.</source>
         <translation>Văn bản chưa có vị trí dành cho chữ ký hoặc nội dung này ({field}). Hãy chuẩn bị lại dự thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="320" />
+        <location filename="../../app/ui/messages.py" line="325" />
         <source>The field {field} is already filled; a number and date are written only once.</source>
         <translation>Trường {field} đã được điền; số và ngày văn bản chỉ được ghi một lần.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="323" />
+        <location filename="../../app/ui/messages.py" line="328" />
         <source>The document is already signed ({detail}).</source>
         <translation>Văn bản đã được ký ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="324" />
+        <location filename="../../app/ui/messages.py" line="329" />
         <source>The leader has not signed this document yet; the seal comes after the leader's signature.</source>
         <translation>Văn bản chưa có chữ ký của lãnh đạo; chữ ký số của cơ quan được ký sau chữ ký của lãnh đạo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="327" />
+        <location filename="../../app/ui/messages.py" line="332" />
         <source>The PDF cannot be signed ({detail}). Export it again from the drafting program.</source>
         <translation>Không ký được tệp PDF này ({detail}). Hãy xuất lại tệp từ phần mềm soạn thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="330" />
+        <location filename="../../app/ui/messages.py" line="335" />
         <source>No font with Vietnamese letters was found for the signature text. Install fonts-noto-core.</source>
         <translation>Không tìm thấy phông chữ tiếng Việt cho nội dung chữ ký. Hãy cài fonts-noto-core.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="333" />
+        <location filename="../../app/ui/messages.py" line="338" />
         <source>The number or the date to write into the document is empty ({field}).</source>
         <translation>Số hoặc ngày văn bản cần ghi đang để trống ({field}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="336" />
+        <location filename="../../app/ui/messages.py" line="341" />
         <source>"{copy_form}" is not a copy form (sao y, trích sao, sao lục).</source>
         <translation>"{copy_form}" không phải hình thức bản sao (sao y, trích sao, sao lục).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="339" />
+        <location filename="../../app/ui/messages.py" line="344" />
         <source>The signature position {box} lies outside the page. Move it onto the page.</source>
         <translation>Vị trí chữ ký {box} nằm ngoài trang. Hãy kéo vào trong trang.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="342" />
+        <location filename="../../app/ui/messages.py" line="347" />
         <source>The signature would show nothing. Add a signature image or the signer's name.</source>
         <translation>Chữ ký không có nội dung hiển thị. Hãy thêm ảnh chữ ký hoặc tên người ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="345" />
+        <location filename="../../app/ui/messages.py" line="350" />
         <source>The signature or seal image cannot be read ({detail}). Choose a PNG file.</source>
         <translation>Không đọc được ảnh chữ ký hoặc con dấu ({detail}). Hãy chọn tệp PNG.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="348" />
+        <location filename="../../app/ui/messages.py" line="353" />
         <source>The PDF is password-protected and cannot be signed. Save it again without a password.</source>
-        <translation type="unfinished" />
+        <translation>Tệp PDF được đặt mật khẩu nên không thể ký. Hãy lưu lại tệp không đặt mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="351" />
+        <location filename="../../app/ui/messages.py" line="356" />
         <source>The "Số:" line was not found on page 1 of the draft. Check the draft's layout, or place the boxes by hand.</source>
-        <translation type="unfinished" />
+        <translation>Không tìm thấy dòng "Số:" ở trang 1 của dự thảo. Hãy kiểm tra thể thức dự thảo hoặc tự đặt vị trí các ô.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="355" />
+        <location filename="../../app/ui/messages.py" line="360" />
         <source>The place and date line ("…, ngày … tháng … năm …") was not found on page 1 of the draft. Check the draft's layout, or place the boxes by hand.</source>
-        <translation type="unfinished" />
+        <translation>Không tìm thấy dòng địa danh và ngày tháng ("…, ngày … tháng … năm …") ở trang 1 của dự thảo. Hãy kiểm tra thể thức dự thảo hoặc tự đặt vị trí các ô.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="359" />
+        <location filename="../../app/ui/messages.py" line="364" />
         <source>The signer block ({title}, {name}) was not found on the last page. Check the signer's name and position in the draft, or place the signature by hand.</source>
-        <translation type="unfinished" />
+        <translation>Không tìm thấy phần chữ ký ({title}, {name}) ở trang cuối. Hãy kiểm tra họ tên và chức vụ người ký trong dự thảo hoặc tự đặt vị trí chữ ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="363" />
+        <location filename="../../app/ui/messages.py" line="368" />
         <source>The space for {name}'s signature is too small. Leave more room between the position and the name, or place the signature by hand.</source>
-        <translation type="unfinished" />
+        <translation>Khoảng trống để {name} ký quá nhỏ. Hãy để khoảng cách rộng hơn giữa chức vụ và họ tên, hoặc tự đặt vị trí chữ ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="367" />
+        <location filename="../../app/ui/messages.py" line="372" />
         <source>No token is assigned to {user}. Plug in your token and choose it in the signing dialog.</source>
-        <translation type="unfinished" />
+        <translation>Chưa có thiết bị ký số (token) nào được gán cho {user}. Hãy cắm token và chọn token trong hộp thoại ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="370" />
+        <location filename="../../app/ui/messages.py" line="375" />
         <source>The agency's seal token is not set up. Ask the administrator to choose the organisation token.</source>
-        <translation type="unfinished" />
+        <translation>Chưa thiết lập token chữ ký số của cơ quan (đóng dấu). Đề nghị quản trị hệ thống chọn token của cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="373" />
+        <location filename="../../app/ui/messages.py" line="378" />
         <source>The exchange axis at {endpoint} cannot be reached ({detail}). Check the network; queued documents go out when it is back.</source>
         <translation>Không kết nối được trục liên thông tại {endpoint} ({detail}). Hãy kiểm tra mạng; văn bản đang chờ sẽ được gửi khi trục hoạt động trở lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="378" />
+        <location filename="../../app/ui/messages.py" line="383" />
         <source>The exchange axis failed during {operation} (HTTP {http_status}). Try again later; if it persists, contact the provincial Data Integration Centre.</source>
         <translation>Trục liên thông bị lỗi khi thực hiện {operation} (HTTP {http_status}). Hãy thử lại sau; nếu vẫn lỗi, liên hệ đơn vị vận hành trục của tỉnh.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="383" />
+        <location filename="../../app/ui/messages.py" line="388" />
         <source>The exchange axis is busy ({operation}). Try again in a few minutes.</source>
         <translation>Trục liên thông đang quá tải ({operation}). Hãy thử lại sau ít phút.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="384" />
+        <location filename="../../app/ui/messages.py" line="389" />
         <source>The exchange axis sent an unreadable reply to {operation} ({detail}). Try again; if it persists, report it to the axis operator.</source>
         <translation>Trục liên thông trả về dữ liệu không đọc được khi thực hiện {operation} ({detail}). Hãy thử lại; nếu vẫn lỗi, báo cho đơn vị vận hành trục.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="389" />
+        <location filename="../../app/ui/messages.py" line="394" />
         <source>The exchange axis refused the credentials of system {system_id}. Check the system code and secret in Settings.</source>
         <translation>Trục liên thông từ chối thông tin xác thực của hệ thống {system_id}. Hãy kiểm tra mã hệ thống và khóa bí mật trong phần Cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="394" />
+        <location filename="../../app/ui/messages.py" line="399" />
         <source>The exchange axis refused access for {system_id} during {operation}. Ask the axis operator to check the account.</source>
         <translation>Trục liên thông từ chối quyền truy cập của {system_id} khi thực hiện {operation}. Đề nghị đơn vị vận hành trục kiểm tra tài khoản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="399" />
+        <location filename="../../app/ui/messages.py" line="404" />
         <source>The exchange axis at {endpoint} presented a certificate this computer does not trust. Install its certificate authority or check the address.</source>
         <translation>Trục liên thông tại {endpoint} dùng chứng thư mà máy này không tin cậy. Hãy cài chứng thư của tổ chức cấp hoặc kiểm tra lại địa chỉ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="404" />
+        <location filename="../../app/ui/messages.py" line="409" />
         <source>The exchange axis refused {operation}: {detail}</source>
         <translation>Trục liên thông từ chối {operation}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="405" />
+        <location filename="../../app/ui/messages.py" line="410" />
         <source>The exchange axis has no such item ({operation}): {detail}</source>
         <translation>Trục liên thông không có mục này ({operation}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="406" />
+        <location filename="../../app/ui/messages.py" line="411" />
         <source>The package is too large for the exchange axis: {detail}</source>
         <translation>Gói tin quá lớn so với giới hạn của trục liên thông: {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="407" />
+        <location filename="../../app/ui/messages.py" line="412" />
         <source>The exchange axis refused {operation} (code {error_code}): {detail}</source>
         <translation>Trục liên thông từ chối {operation} (mã {error_code}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="410" />
+        <location filename="../../app/ui/messages.py" line="415" />
         <source>The received package is not well-formed XML. Ask the sender to send it again.</source>
         <translation>Gói tin nhận được không phải XML hợp lệ. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="413" />
+        <location filename="../../app/ui/messages.py" line="418" />
         <source>The received package is not an edXML document package. Ask the sender to send it again.</source>
         <translation>Gói tin nhận được không phải gói văn bản edXML. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="416" />
+        <location filename="../../app/ui/messages.py" line="421" />
         <source>The package declares a DTD or entities, which edXML forbids; it was refused for safety. Ask the sender to send it again.</source>
         <translation>Gói tin có khai báo DTD hoặc thực thể, không được phép trong edXML; đã từ chối để bảo đảm an toàn. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="421" />
+        <location filename="../../app/ui/messages.py" line="426" />
         <source>The package is larger than the allowed size. Ask the sender to send it again.</source>
         <translation>Gói tin vượt quá dung lượng cho phép. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="424" />
+        <location filename="../../app/ui/messages.py" line="429" />
         <source>The package header is too large to be genuine. Ask the sender to send it again.</source>
         <translation>Phần đầu gói tin quá lớn, không hợp lệ. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="427" />
+        <location filename="../../app/ui/messages.py" line="432" />
         <source>An attachment is larger than the allowed size. Ask the sender to send it again.</source>
         <translation>Có tệp đính kèm vượt quá dung lượng cho phép. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="430" />
+        <location filename="../../app/ui/messages.py" line="435" />
         <source>The package has too many attachments. Ask the sender to send it again.</source>
         <translation>Gói tin có quá nhiều tệp đính kèm. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="433" />
+        <location filename="../../app/ui/messages.py" line="438" />
         <source>An attachment listed in the package is missing. Ask the sender to send it again.</source>
         <translation>Thiếu tệp đính kèm được liệt kê trong gói tin. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="436" />
+        <location filename="../../app/ui/messages.py" line="441" />
         <source>An attachment does not match its signed hash: it was changed on the way. Ask the sender to send it again.</source>
         <translation>Tệp đính kèm không khớp giá trị băm đã ký: tệp đã bị thay đổi trên đường truyền. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="441" />
+        <location filename="../../app/ui/messages.py" line="446" />
         <source>The package lists the same attachment twice. Ask the sender to send it again.</source>
         <translation>Gói tin liệt kê một tệp đính kèm hai lần. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="444" />
+        <location filename="../../app/ui/messages.py" line="449" />
         <source>The package carries an attachment it does not list. Ask the sender to send it again.</source>
         <translation>Gói tin có tệp đính kèm không được liệt kê. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="447" />
+        <location filename="../../app/ui/messages.py" line="452" />
         <source>An attachment's size differs from the size the package announces. Ask the sender to send it again.</source>
         <translation>Dung lượng tệp đính kèm khác với dung lượng khai báo trong gói tin. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="450" />
+        <location filename="../../app/ui/messages.py" line="455" />
         <source>The package carries an invalid agency code.</source>
         <translation>Gói tin có mã định danh cơ quan không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="451" />
+        <location filename="../../app/ui/messages.py" line="456" />
         <source>The package's document identifier is not in the standard form.</source>
         <translation>Mã văn bản trong gói tin không đúng định dạng chuẩn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="454" />
+        <location filename="../../app/ui/messages.py" line="459" />
         <source>The package's business document type is not one of the standard codes.</source>
         <translation>Loại nghiệp vụ của gói tin không thuộc danh mục mã chuẩn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="457" />
+        <location filename="../../app/ui/messages.py" line="462" />
         <source>The package's priority is not one of the standard codes.</source>
         <translation>Độ khẩn của gói tin không thuộc danh mục mã chuẩn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="458" />
+        <location filename="../../app/ui/messages.py" line="463" />
         <source>The status message carries an unknown status code.</source>
         <translation>Gói tin trạng thái có mã trạng thái không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="459" />
+        <location filename="../../app/ui/messages.py" line="464" />
         <source>A time in the package is not in the standard form (with +07:00).</source>
         <translation>Thời gian trong gói tin không đúng định dạng chuẩn (có +07:00).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="462" />
+        <location filename="../../app/ui/messages.py" line="467" />
         <source>The package names no recipient.</source>
         <translation>Gói tin không có nơi nhận.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="463" />
+        <location filename="../../app/ui/messages.py" line="468" />
         <source>A status message arrived where a document was expected.</source>
         <translation>Nhận được gói tin trạng thái thay vì gói văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="464" />
+        <location filename="../../app/ui/messages.py" line="469" />
         <source>A document arrived where a status message was expected.</source>
         <translation>Nhận được gói văn bản thay vì gói tin trạng thái.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="465" />
+        <location filename="../../app/ui/messages.py" line="470" />
         <source>The package file is missing.</source>
         <translation>Không tìm thấy tệp gói tin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="466" />
+        <location filename="../../app/ui/messages.py" line="471" />
         <source>A refusal needs a reason for the sender.</source>
         <translation>Từ chối tiếp nhận cần nêu lý do cho nơi gửi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="468" />
+        <location filename="../../app/ui/messages.py" line="473" />
         <source>Unit {id} no longer exists. Reload the list and pick another unit.</source>
         <translation>Đơn vị {id} không còn tồn tại. Hãy tải lại danh sách và chọn đơn vị khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="471" />
+        <location filename="../../app/ui/messages.py" line="476" />
         <source>{by} already directed this document at {at}. Reload the inbox to see the current state.</source>
         <translation>{by} đã cho ý kiến chỉ đạo văn bản này lúc {at}. Hãy tải lại hộp văn bản để xem tình trạng hiện tại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="474" />
+        <location filename="../../app/ui/messages.py" line="479" />
         <source>The document is already in {name}'s inbox. Pick another leader to hand it over.</source>
         <translation>Văn bản đã có trong hộp văn bản của {name}. Hãy chọn lãnh đạo khác nếu cần chuyển.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="477" />
+        <location filename="../../app/ui/messages.py" line="482" />
         <source>This task is already closed ({state}). Ask the leader to assign it again if work remains.</source>
         <translation>Nhiệm vụ này đã kết thúc ({state}). Nếu còn việc, đề nghị lãnh đạo giao lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="480" />
+        <location filename="../../app/ui/messages.py" line="485" />
         <source>Task {id} no longer exists. Reload your task list.</source>
         <translation>Nhiệm vụ {id} không còn tồn tại. Hãy tải lại danh sách việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="483" />
+        <location filename="../../app/ui/messages.py" line="488" />
         <source>The document is {state}: it cannot become {wanted} now. Reload to see its current state.</source>
         <translation>Văn bản đang ở trạng thái {state}: không thể chuyển sang {wanted} lúc này. Hãy tải lại để xem trạng thái hiện tại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="486" />
+        <location filename="../../app/ui/messages.py" line="491" />
         <source>{by} changed this at {at} while you were working on it. Reload, check, and try again.</source>
         <translation>{by} đã thay đổi nội dung này lúc {at} trong khi bạn đang làm. Hãy tải lại, kiểm tra rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="489" />
+        <location filename="../../app/ui/messages.py" line="494" />
         <source>The deadline {deadline} is already past. Pick today or a later working day.</source>
         <translation>Hạn xử lý {deadline} đã qua. Hãy chọn hôm nay hoặc một ngày làm việc sau đó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="492" />
+        <location filename="../../app/ui/messages.py" line="497" />
         <source>Give the deadline either as a date or as a number of working days, not both and not neither.</source>
         <translation>Hãy nhập hạn xử lý bằng ngày cụ thể hoặc bằng số ngày làm việc (chỉ chọn một cách).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="495" />
+        <location filename="../../app/ui/messages.py" line="500" />
         <source>{days} working days is not a deadline. Enter 1 or more working days.</source>
         <translation>{days} ngày làm việc không phải thời hạn hợp lệ. Hãy nhập từ 1 ngày làm việc trở lên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="498" />
+        <location filename="../../app/ui/messages.py" line="503" />
         <source>{deadline} is not a working day (weekend or holiday). The next working day is {next}.</source>
         <translation>Ngày {deadline} không phải ngày làm việc (cuối tuần hoặc ngày lễ). Ngày làm việc kế tiếp là {next}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="501" />
+        <location filename="../../app/ui/messages.py" line="506" />
         <source>{days} working days from the registration on {received} ended on {deadline}, which is past. Give more working days or pick a date.</source>
         <translation>{days} ngày làm việc kể từ ngày vào sổ {received} đã hết vào ngày {deadline}. Hãy cho thêm ngày làm việc hoặc chọn một ngày cụ thể.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="506" />
+        <location filename="../../app/ui/messages.py" line="511" />
         <source>A leader can only delegate their own authority. Ask the administrator to record it for another leader.</source>
         <translation>Lãnh đạo chỉ ủy quyền được thẩm quyền của chính mình. Đề nghị quản trị viên ghi nhận cho lãnh đạo khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="510" />
+        <location filename="../../app/ui/messages.py" line="515" />
         <source>The delegation would end at {ends}, which is already past. Pick an end in the future.</source>
         <translation>Thời điểm kết thúc ủy quyền {ends} đã qua. Hãy chọn thời điểm trong tương lai.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="513" />
+        <location filename="../../app/ui/messages.py" line="518" />
         <source>Your delegation from {leader} runs from {starts} to {ends}: you cannot act for them now. Ask {leader} for a new delegation.</source>
         <translation>Bạn được {leader} ủy quyền từ {starts} đến {ends}: hiện không thể thay mặt. Đề nghị {leader} ủy quyền lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="518" />
+        <location filename="../../app/ui/messages.py" line="523" />
         <source>Choose the leader whose authority is delegated.</source>
         <translation>Hãy chọn lãnh đạo ủy quyền.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="521" />
+        <location filename="../../app/ui/messages.py" line="526" />
         <source>Delegation {id} no longer exists. Reload the list.</source>
         <translation>Ủy quyền {id} không còn tồn tại. Hãy tải lại danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="524" />
+        <location filename="../../app/ui/messages.py" line="529" />
         <source>The delegation must end after it starts. Check the two dates.</source>
         <translation>Thời điểm kết thúc ủy quyền phải sau thời điểm bắt đầu. Hãy kiểm tra lại hai ngày.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="527" />
+        <location filename="../../app/ui/messages.py" line="532" />
         <source>A leader cannot delegate to themselves. Choose a deputy.</source>
         <translation>Lãnh đạo không thể tự ủy quyền cho chính mình. Hãy chọn cấp phó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="530" />
+        <location filename="../../app/ui/messages.py" line="535" />
         <source>Write the direction (ý kiến chỉ đạo) before assigning the document.</source>
         <translation>Hãy ghi ý kiến chỉ đạo trước khi giao xử lý văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="533" />
+        <location filename="../../app/ui/messages.py" line="538" />
         <source>An attached file has no name. Name it and attach it again.</source>
         <translation>Tệp đính kèm chưa có tên. Hãy đặt tên rồi đính kèm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="536" />
+        <location filename="../../app/ui/messages.py" line="541" />
         <source>A document filed for information has no deadline. Clear the deadline, or assign it instead.</source>
         <translation>Văn bản để biết không có hạn xử lý. Hãy bỏ hạn xử lý hoặc giao xử lý.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="539" />
+        <location filename="../../app/ui/messages.py" line="544" />
         <source>Choose who leads the work (a unit or a person), or file the document for information.</source>
         <translation>Hãy chọn đơn vị hoặc cá nhân chủ trì, hoặc chuyển văn bản để biết.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="542" />
+        <location filename="../../app/ui/messages.py" line="547" />
         <source>The lead is either a unit or a person, not both. Keep one of them.</source>
         <translation>Chủ trì là một đơn vị hoặc một cá nhân, không phải cả hai. Hãy giữ lại một.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="545" />
+        <location filename="../../app/ui/messages.py" line="550" />
         <source>This action ({action}) needs a signed-in user. Sign in and try again.</source>
         <translation>Thao tác này ({action}) cần người dùng đã đăng nhập. Hãy đăng nhập rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="548" />
+        <location filename="../../app/ui/messages.py" line="553" />
         <source>{name} is not a deputy or leader: a delegation can only go to one. Choose another person.</source>
         <translation>{name} không phải lãnh đạo hoặc cấp phó: chỉ ủy quyền được cho lãnh đạo, cấp phó. Hãy chọn người khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="551" />
+        <location filename="../../app/ui/messages.py" line="556" />
         <source>{name} is not a leader or deputy. Choose a leader to present the document to.</source>
         <translation>{name} không phải lãnh đạo hoặc cấp phó. Hãy chọn lãnh đạo để trình văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="554" />
+        <location filename="../../app/ui/messages.py" line="559" />
         <source>You do not take part in this task, so you cannot open it. Ask the leader who assigned it.</source>
         <translation>Bạn không tham gia nhiệm vụ này nên không thể mở. Hãy hỏi lãnh đạo đã giao việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="557" />
+        <location filename="../../app/ui/messages.py" line="562" />
         <source>Only a coordinating unit or person adds input to this task. Use progress notes if you lead it.</source>
         <translation>Chỉ đơn vị, cá nhân phối hợp mới cho ý kiến phối hợp. Nếu bạn chủ trì, hãy ghi tiến độ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="560" />
+        <location filename="../../app/ui/messages.py" line="565" />
         <source>Only incoming documents are presented to the leader. This one is not incoming.</source>
         <translation>Chỉ văn bản đến mới được trình lãnh đạo. Văn bản này không phải văn bản đến.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="563" />
+        <location filename="../../app/ui/messages.py" line="568" />
         <source>Only the lead unit or person reports progress on this task and finishes it.</source>
         <translation>Chỉ đơn vị, cá nhân chủ trì mới báo cáo tiến độ và kết thúc nhiệm vụ này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="566" />
+        <location filename="../../app/ui/messages.py" line="571" />
         <source>Only outgoing documents have signing and sending times. This one is not outgoing.</source>
         <translation>Chỉ văn bản đi mới có thời điểm ký và gửi. Văn bản này không phải văn bản đi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="569" />
+        <location filename="../../app/ui/messages.py" line="574" />
         <source>The document has not been presented to a leader yet. Ask the clerk to present it first.</source>
         <translation>Văn bản chưa được trình lãnh đạo. Đề nghị văn thư trình trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="572" />
+        <location filename="../../app/ui/messages.py" line="577" />
         <source>This document is in {leader}'s inbox. Only {leader}, or a deputy they delegated to, can direct it.</source>
         <translation>Văn bản này thuộc hộp văn bản của {leader}. Chỉ {leader} hoặc cấp phó được ủy quyền mới cho ý kiến chỉ đạo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="576" />
+        <location filename="../../app/ui/messages.py" line="581" />
         <source>Write something or attach a file before saving the note.</source>
         <translation>Hãy ghi nội dung hoặc đính kèm tệp trước khi lưu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="577" />
+        <location filename="../../app/ui/messages.py" line="582" />
         <source>Select at least one document first.</source>
         <translation>Hãy chọn ít nhất một văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="578" />
+        <location filename="../../app/ui/messages.py" line="583" />
         <source>Choose either a unit or a person to list their assignments, not both.</source>
         <translation>Hãy chọn một đơn vị hoặc một người để xem các việc được giao, không chọn cả hai.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="581" />
+        <location filename="../../app/ui/messages.py" line="586" />
         <source>{name} is named twice (as lead and coordinator, or twice as coordinator). Keep it once.</source>
         <translation>{name} bị chọn hai lần (vừa chủ trì vừa phối hợp, hoặc phối hợp hai lần). Hãy giữ lại một lần.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="584" />
+        <location filename="../../app/ui/messages.py" line="589" />
         <source>Each lead or coordinator is either a unit or a person. Pick one.</source>
         <translation>Mỗi bên chủ trì hoặc phối hợp là một đơn vị hoặc một cá nhân. Hãy chọn một.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="587" />
+        <location filename="../../app/ui/messages.py" line="592" />
         <source>Write the result before finishing the task.</source>
         <translation>Hãy ghi kết quả trước khi kết thúc nhiệm vụ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="588" />
+        <location filename="../../app/ui/messages.py" line="593" />
         <source>{name}'s account is deactivated. Choose someone else.</source>
         <translation>Tài khoản của {name} đã bị khóa. Hãy chọn người khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="592" />
+        <location filename="../../app/ui/messages.py" line="597" />
         <source>The draft is {state} now, so this step cannot be done. Reload to see where it stands.</source>
         <translation>Dự thảo đang ở trạng thái {state} nên không thực hiện được bước này. Tải lại để xem trạng thái hiện tại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="595" />
+        <location filename="../../app/ui/messages.py" line="600" />
         <source>The draft was not found; it may have been removed.</source>
         <translation>Không tìm thấy dự thảo; có thể dự thảo đã bị xóa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="596" />
+        <location filename="../../app/ui/messages.py" line="601" />
         <source>Version {number} of the draft is missing. Run the integrity check and restore from a backup.</source>
         <translation>Thiếu phiên bản {number} của dự thảo. Hãy chạy kiểm tra toàn vẹn và khôi phục từ bản sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="599" />
+        <location filename="../../app/ui/messages.py" line="604" />
         <source>Write the summary (trích yếu) of the draft.</source>
         <translation>Hãy nhập trích yếu của dự thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="600" />
+        <location filename="../../app/ui/messages.py" line="605" />
         <source>"{type}" is not a document type of Decree 30. Pick a type from the list.</source>
         <translation>"{type}" không phải là loại văn bản theo Nghị định 30. Hãy chọn loại trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="603" />
+        <location filename="../../app/ui/messages.py" line="608" />
         <source>A {type} cannot be a legal normative document. Untick "normative" or change the type.</source>
         <translation>{type} không thể là văn bản quy phạm pháp luật. Bỏ chọn "quy phạm pháp luật" hoặc đổi loại văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="606" />
+        <location filename="../../app/ui/messages.py" line="611" />
         <source>A recipient has no name. Pick it again.</source>
         <translation>Có nơi nhận chưa có tên. Hãy chọn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="607" />
+        <location filename="../../app/ui/messages.py" line="612" />
         <source>The unit "{name}" is not one of the agency's units. Pick it from the list.</source>
         <translation>Đơn vị "{name}" không thuộc cơ quan. Hãy chọn đơn vị trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="610" />
+        <location filename="../../app/ui/messages.py" line="615" />
         <source>"{name}" is not a user of the agency. Pick the person from the list.</source>
         <translation>"{name}" không phải người dùng của cơ quan. Hãy chọn người trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="613" />
+        <location filename="../../app/ui/messages.py" line="618" />
         <source>{name} is inside the agency: superior, government or legal review apply to other agencies only.</source>
         <translation>{name} thuộc nội bộ cơ quan: cấp trên, Chính phủ hoặc cơ quan kiểm tra văn bản chỉ áp dụng cho cơ quan khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="616" />
+        <location filename="../../app/ui/messages.py" line="621" />
         <source>The number of paper copies for {name} must be between 0 and {max}.</source>
         <translation>Số bản giấy gửi {name} phải từ 0 đến {max}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="619" />
+        <location filename="../../app/ui/messages.py" line="624" />
         <source>{name} is listed twice as a recipient. Keep it once.</source>
         <translation>{name} có hai lần trong nơi nhận. Chỉ giữ một lần.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="620" />
+        <location filename="../../app/ui/messages.py" line="625" />
         <source>Give every appendix a title.</source>
         <translation>Hãy đặt tiêu đề cho mỗi phụ lục.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="621" />
+        <location filename="../../app/ui/messages.py" line="626" />
         <source>The appendix {name} is not a PDF. Save it as PDF and add it again.</source>
         <translation>Phụ lục {name} không phải tệp PDF. Hãy lưu thành PDF rồi thêm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="624" />
+        <location filename="../../app/ui/messages.py" line="629" />
         <source>Choose the draft file (PDF or Word) first.</source>
         <translation>Hãy chọn tệp dự thảo (PDF hoặc Word) trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="625" />
+        <location filename="../../app/ui/messages.py" line="630" />
         <source>{name} is neither a PDF nor a Word document. Upload the draft as PDF or DOCX.</source>
         <translation>{name} không phải tệp PDF hay Word. Hãy tải dự thảo lên dưới dạng PDF hoặc DOCX.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="628" />
+        <location filename="../../app/ui/messages.py" line="633" />
         <source>{name} is the same file as the current version. Choose the revised file.</source>
         <translation>{name} trùng với tệp của phiên bản hiện tại. Hãy chọn tệp đã sửa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="631" />
+        <location filename="../../app/ui/messages.py" line="636" />
         <source>Only the specialist who wrote this draft can change or submit it.</source>
         <translation>Chỉ chuyên viên soạn thảo dự thảo này mới được sửa hoặc trình ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="634" />
+        <location filename="../../app/ui/messages.py" line="639" />
         <source>{name} is not a leader or deputy and cannot sign. Choose the signer from the list.</source>
         <translation>{name} không phải lãnh đạo hoặc cấp phó nên không thể ký. Hãy chọn người ký trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="637" />
+        <location filename="../../app/ui/messages.py" line="642" />
         <source>Choose who signs the draft before submitting it.</source>
         <translation>Hãy chọn người ký trước khi trình ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="638" />
+        <location filename="../../app/ui/messages.py" line="643" />
         <source>The draft has no recipients. Add at least one recipient before submitting it.</source>
         <translation>Dự thảo chưa có nơi nhận. Hãy thêm ít nhất một nơi nhận trước khi trình ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="641" />
+        <location filename="../../app/ui/messages.py" line="646" />
         <source>The draft was returned with comments and nothing has changed since. Upload the revised file or correct the details, then submit again.</source>
         <translation>Dự thảo đã bị trả lại kèm ý kiến và từ đó chưa có gì thay đổi. Hãy tải lên tệp đã sửa hoặc sửa thông tin, rồi trình ký lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="646" />
+        <location filename="../../app/ui/messages.py" line="651" />
         <source>Write what must change before returning the draft.</source>
         <translation>Hãy ghi rõ những điểm cần sửa trước khi trả lại dự thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="649" />
+        <location filename="../../app/ui/messages.py" line="654" />
         <source>This draft waits for {signer}'s signature. Only {signer}, or a deputy they delegated to, can act.</source>
         <translation>Dự thảo này chờ {signer} ký. Chỉ {signer} hoặc cấp phó được {signer} ủy quyền mới thực hiện được.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="652" />
+        <location filename="../../app/ui/messages.py" line="657" />
         <source>Digital signing is not set up on this computer. Ask the administrator to configure the tokens.</source>
         <translation>Máy tính này chưa được cấu hình ký số. Hãy đề nghị quản trị hệ thống cấu hình thiết bị ký số.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="655" />
+        <location filename="../../app/ui/messages.py" line="660" />
         <source>{name} is not a Word document that can be read. Open it in Word, save as DOCX or PDF, try again.</source>
         <translation>{name} không phải tệp Word đọc được. Hãy mở bằng Word, lưu thành DOCX hoặc PDF rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="658" />
+        <location filename="../../app/ui/messages.py" line="663" />
         <source>Converting {name} to PDF needs LibreOffice, which is not installed on this computer. Install LibreOffice, or save the draft as PDF in Word and upload the PDF.</source>
         <translation>Chuyển {name} sang PDF cần LibreOffice, nhưng máy tính này chưa cài. Hãy cài LibreOffice, hoặc lưu dự thảo thành PDF trong Word rồi tải tệp PDF lên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="663" />
+        <location filename="../../app/ui/messages.py" line="668" />
         <source>LibreOffice did not finish converting {name} within {seconds} s. Save it as PDF and upload that.</source>
         <translation>LibreOffice không chuyển xong {name} trong {seconds} giây. Hãy lưu thành PDF rồi tải tệp đó lên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="666" />
+        <location filename="../../app/ui/messages.py" line="671" />
         <source>LibreOffice could not convert {name} to PDF ({detail}). Save it as PDF in Word and upload that.</source>
         <translation>LibreOffice không chuyển được {name} sang PDF ({detail}). Hãy lưu thành PDF trong Word rồi tải tệp đó lên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="669" />
+        <location filename="../../app/ui/messages.py" line="674" />
         <source>Your role may not do this. Ask a user with the right role.</source>
         <translation>Vai trò của bạn không được thực hiện thao tác này. Hãy nhờ người dùng có vai trò phù hợp.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="670" />
+        <location filename="../../app/ui/messages.py" line="675" />
         <source>Someone else changed this meanwhile. Reload and try again.</source>
         <translation>Người khác vừa thay đổi dữ liệu này. Hãy tải lại và thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="673" />
+        <location filename="../../app/ui/messages.py" line="678" />
         <source>The operation could not be completed (code {code}).</source>
         <translation>Không thực hiện được thao tác (mã lỗi {code}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="674" />
+        <location filename="../../app/ui/messages.py" line="679" />
         <source>An unexpected error occurred. Details were written to the log at {log}. Please report it.</source>
         <translation>Đã xảy ra lỗi ngoài dự kiến. Chi tiết đã được ghi vào nhật ký tại {log}. Vui lòng báo lại lỗi này.</translation>
     </message>
@@ -3590,52 +3678,162 @@
 <context>
     <name>PageStrip</name>
     <message>
-        <location filename="../../app/widgets/page_strip.py" line="77" />
+        <location filename="../../app/widgets/page_strip.py" line="107" />
         <source>Rotate left</source>
         <translation>Xoay trái</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/page_strip.py" line="80" />
+        <location filename="../../app/widgets/page_strip.py" line="109" />
+        <source>Turn the selected pages a quarter to the left (Ctrl+Left)</source>
+        <translation>Xoay các trang đang chọn 90° sang trái (Ctrl+Left)</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/page_strip.py" line="111" />
         <source>Rotate right</source>
         <translation>Xoay phải</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/page_strip.py" line="83" />
+        <location filename="../../app/widgets/page_strip.py" line="113" />
+        <source>Turn the selected pages a quarter to the right (Ctrl+Right)</source>
+        <translation>Xoay các trang đang chọn 90° sang phải (Ctrl+Right)</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/page_strip.py" line="115" />
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/page_strip.py" line="86" />
+        <location filename="../../app/widgets/page_strip.py" line="117" />
+        <source>Remove the selected pages (Delete)</source>
+        <translation>Xóa các trang đang chọn (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/page_strip.py" line="119" />
         <source>Keep blank page</source>
         <translation>Giữ trang trắng</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/page_strip.py" line="89" />
+        <location filename="../../app/widgets/page_strip.py" line="122" />
         <source>Blank pages are left out of the document; keep the selected one after all.</source>
         <translation>Trang trắng được bỏ ra khỏi văn bản; bấm để giữ lại trang đang chọn.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/page_strip.py" line="238" />
+        <location filename="../../app/widgets/page_strip.py" line="124" />
+        <source>New document here</source>
+        <translation>Văn bản mới từ đây</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/page_strip.py" line="127" />
+        <source>Start a new document at the selected page (Ctrl+B); press again to join it to the document before.</source>
+        <translation>Bắt đầu văn bản mới từ trang đang chọn (Ctrl+B); bấm lần nữa để gộp lại với văn bản trước.</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/page_strip.py" line="130" />
+        <source>Rescan page</source>
+        <translation>Quét lại trang</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/page_strip.py" line="132" />
+        <source>Scan the selected page again from the chosen scanner and replace it.</source>
+        <translation>Quét lại trang đang chọn bằng máy quét đã chọn và thay thế trang đó.</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/page_strip.py" line="136" />
+        <source>Insert pages</source>
+        <translation>Chèn trang</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/page_strip.py" line="137" />
+        <source>Add pages after the selected page (at the end when none is selected).</source>
+        <translation>Thêm trang vào sau trang đang chọn (vào cuối nếu chưa chọn trang nào).</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/page_strip.py" line="140" />
+        <source>From the scanner</source>
+        <translation>Từ máy quét</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/page_strip.py" line="143" />
+        <source>From files…</source>
+        <translation>Từ tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/page_strip.py" line="150" />
+        <source>One document</source>
+        <translation>Một văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/page_strip.py" line="151" />
+        <source>At blank separator sheets</source>
+        <translation>Tại tờ phân cách trắng</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/page_strip.py" line="152" />
+        <source>At barcode/QR separator sheets</source>
+        <translation>Tại tờ phân cách có mã vạch/QR</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/page_strip.py" line="153" />
+        <source>Every N pages</source>
+        <translation>Mỗi N trang</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/page_strip.py" line="154" />
+        <source>How this batch is split into documents; “New document here” splits by hand as well.</source>
+        <translation>Cách tách tập quét này thành các văn bản; nút “Văn bản mới từ đây” để tách thủ công.</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/page_strip.py" line="160" />
+        <source> page(s)</source>
+        <translation> trang</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/page_strip.py" line="176" />
+        <source>Split the batch:</source>
+        <translation>Tách tập quét:</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/page_strip.py" line="473" />
+        <source>%1 · separator</source>
+        <translation>%1 · tờ phân cách</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/page_strip.py" line="475" />
         <source>%1 · blank, left out</source>
         <translation>%1 · trắng, đã bỏ</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/page_strip.py" line="240" />
+        <location filename="../../app/widgets/page_strip.py" line="477" />
         <source>%1 · blank, kept</source>
         <translation>%1 · trắng, giữ lại</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/page_strip.py" line="244" />
+        <location filename="../../app/widgets/page_strip.py" line="481" />
+        <source>Document %1</source>
+        <translation>Văn bản %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/page_strip.py" line="484" />
+        <source>Separator sheet: it belongs to no document and is discarded after registration</source>
+        <translation>Tờ phân cách: không thuộc văn bản nào và được bỏ đi sau khi đăng ký</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/page_strip.py" line="486" />
         <source>Blank page: double-click or press “Keep blank page” to keep it</source>
         <translation>Trang trắng: nhấp đúp hoặc bấm “Giữ trang trắng” để giữ lại</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/page_strip.py" line="251" />
+        <location filename="../../app/widgets/page_strip.py" line="497" />
         <source>%1 page(s)</source>
         <translation>%1 trang</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/page_strip.py" line="253" />
+        <location filename="../../app/widgets/page_strip.py" line="500" />
+        <source>%1 documents</source>
+        <translation>%1 văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/page_strip.py" line="502" />
         <source>%1 blank left out</source>
         <translation>%1 trang trắng đã bỏ</translation>
     </message>
@@ -3681,71 +3879,73 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/pin.py" line="89" />
+        <location filename="../../app/ui/dialogs/pin.py" line="99" />
         <source>Token PIN</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs/pin.py" line="111" />
-        <source>PIN of the token</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs/pin.py" line="112" />
-        <source>Remember the PIN until I log out</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs/pin.py" line="116" />
-        <source>Sign</source>
-        <translation type="unfinished" />
+        <translation>Mã PIN của token</translation>
     </message>
     <message>
         <location filename="../../app/ui/dialogs/pin.py" line="121" />
+        <source>PIN of the token</source>
+        <translation>Mã PIN của token</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/pin.py" line="122" />
+        <source>Remember the PIN until I log out</source>
+        <translation>Ghi nhớ mã PIN đến khi đăng xuất</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/pin.py" line="126" />
+        <source>Sign</source>
+        <translation>Ký số</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/pin.py" line="131" />
         <source>Token</source>
-        <translation type="unfinished" />
+        <translation>Token</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/pin.py" line="123" />
+        <location filename="../../app/ui/dialogs/pin.py" line="133" />
         <source>PIN</source>
-        <translation type="unfinished" />
+        <translation>Mã PIN</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/pin.py" line="195" />
+        <location filename="../../app/ui/dialogs/pin.py" line="205" />
         <source>No token is plugged in. Plug in your token and open this dialog again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs/pin.py" line="207" />
-        <source>This token holds no signing certificate.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs/pin.py" line="211" />
-        <source>Holder: {subject}
-Issuer: {issuer}
-Valid from {start} to {end}</source>
-        <translation type="unfinished" />
+        <translation>Chưa cắm token. Hãy cắm token rồi mở lại hộp thoại này.</translation>
     </message>
     <message>
         <location filename="../../app/ui/dialogs/pin.py" line="217" />
-        <source>The PIN of this token is locked. Ask whoever issued the token to unlock it.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs/pin.py" line="219" />
-        <source>Careful: one more wrong PIN locks this token.</source>
-        <translation type="unfinished" />
+        <source>This token holds no signing certificate.</source>
+        <translation>Token này không có chứng thư số dùng để ký.</translation>
     </message>
     <message>
         <location filename="../../app/ui/dialogs/pin.py" line="221" />
-        <source>A wrong PIN was entered on this token recently; a few more wrong tries lock it.</source>
-        <translation type="unfinished" />
+        <source>Holder: {subject}
+Issuer: {issuer}
+Valid from {start} to {end}</source>
+        <translation>Chủ sở hữu: {subject}
+Đơn vị cấp: {issuer}
+Hiệu lực từ {start} đến {end}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/pin.py" line="227" />
+        <source>The PIN of this token is locked. Ask whoever issued the token to unlock it.</source>
+        <translation>Mã PIN của token này đã bị khóa. Hãy đề nghị đơn vị cấp token mở khóa.</translation>
     </message>
     <message>
         <location filename="../../app/ui/dialogs/pin.py" line="229" />
+        <source>Careful: one more wrong PIN locks this token.</source>
+        <translation>Cẩn thận: nhập sai mã PIN thêm một lần nữa token sẽ bị khóa.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/pin.py" line="231" />
+        <source>A wrong PIN was entered on this token recently; a few more wrong tries lock it.</source>
+        <translation>Token này vừa bị nhập sai mã PIN; nhập sai thêm vài lần nữa token sẽ bị khóa.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/pin.py" line="239" />
         <source>Type the PIN of the token.</source>
-        <translation type="unfinished" />
+        <translation>Hãy nhập mã PIN của token.</translation>
     </message>
 </context>
 <context>
@@ -4340,11 +4540,122 @@ Valid from {start} to {end}</source>
     </message>
 </context>
 <context>
+    <name>ScanProfilesDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/scan_profiles.py" line="32" />
+        <source>Scan profiles</source>
+        <translation>Cấu hình quét</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/scan_profiles.py" line="39" />
+        <source>Add</source>
+        <translation>Thêm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/scan_profiles.py" line="42" />
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/scan_profiles.py" line="50" />
+        <source>Document feeder</source>
+        <translation>Khay nạp giấy tự động</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/scan_profiles.py" line="51" />
+        <source>Document feeder, both sides</source>
+        <translation>Khay nạp giấy tự động, quét hai mặt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/scan_profiles.py" line="52" />
+        <source>Flatbed glass</source>
+        <translation>Mặt kính phẳng</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/scan_profiles.py" line="56" />
+        <location filename="../../app/ui/dialogs/scan_profiles.py" line="71" />
+        <source>Greyscale</source>
+        <translation>Thang xám</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/scan_profiles.py" line="56" />
+        <location filename="../../app/ui/dialogs/scan_profiles.py" line="71" />
+        <source>Colour</source>
+        <translation>Màu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/scan_profiles.py" line="57" />
+        <source>Black and white (line art)</source>
+        <translation>Đen trắng (nét)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/scan_profiles.py" line="62" />
+        <location filename="../../app/ui/dialogs/scan_profiles.py" line="156" />
+        <source>%1 dpi</source>
+        <translation>%1 dpi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/scan_profiles.py" line="66" />
+        <source>Largest the scanner takes</source>
+        <translation>Khổ lớn nhất của máy quét</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/scan_profiles.py" line="70" />
+        <source>Black and white (smallest file)</source>
+        <translation>Đen trắng (tệp nhỏ nhất)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/scan_profiles.py" line="73" />
+        <source>What the PDF keeps. Capture in greyscale and keep black and white: text recognition reads greyscale far better.</source>
+        <translation>Dạng ảnh lưu trong PDF. Nên quét thang xám và lưu đen trắng: nhận dạng chữ đọc ảnh xám tốt hơn nhiều.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/scan_profiles.py" line="88" />
+        <source>Name:</source>
+        <translation>Tên:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/scan_profiles.py" line="89" />
+        <source>Source:</source>
+        <translation>Nguồn:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/scan_profiles.py" line="90" />
+        <source>Colour mode:</source>
+        <translation>Chế độ màu:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/scan_profiles.py" line="91" />
+        <source>Resolution:</source>
+        <translation>Độ phân giải:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/scan_profiles.py" line="92" />
+        <source>Page size:</source>
+        <translation>Khổ giấy:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/scan_profiles.py" line="93" />
+        <source>Kept in the PDF as:</source>
+        <translation>Lưu trong PDF dạng:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/scan_profiles.py" line="124" />
+        <source>New profile</source>
+        <translation>Cấu hình quét mới</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/scan_profiles.py" line="127" />
+        <source>New profile %1</source>
+        <translation>Cấu hình quét mới %1</translation>
+    </message>
+</context>
+<context>
     <name>SignatureBadge</name>
     <message>
         <location filename="../../app/widgets/signature_badges.py" line="95" />
         <source>Signed at {time}</source>
-        <translation type="unfinished" />
+        <translation>Ký lúc {time}</translation>
     </message>
 </context>
 <context>
@@ -4352,107 +4663,107 @@ Valid from {start} to {end}</source>
     <message>
         <location filename="../../app/widgets/signature_badges.py" line="27" />
         <source>Valid signature</source>
-        <translation type="unfinished" />
+        <translation>Chữ ký số hợp lệ</translation>
     </message>
     <message>
         <location filename="../../app/widgets/signature_badges.py" line="28" />
         <source>Intact, but not trusted</source>
-        <translation type="unfinished" />
+        <translation>Toàn vẹn nhưng chưa được tin cậy</translation>
     </message>
     <message>
         <location filename="../../app/widgets/signature_badges.py" line="29" />
         <source>Invalid signature</source>
-        <translation type="unfinished" />
+        <translation>Chữ ký số không hợp lệ</translation>
     </message>
     <message>
         <location filename="../../app/widgets/signature_badges.py" line="32" />
         <source>Personal signature</source>
-        <translation type="unfinished" />
+        <translation>Chữ ký số cá nhân</translation>
     </message>
     <message>
         <location filename="../../app/widgets/signature_badges.py" line="33" />
         <source>Organisation signature</source>
-        <translation type="unfinished" />
+        <translation>Chữ ký số cơ quan</translation>
     </message>
     <message>
         <location filename="../../app/widgets/signature_badges.py" line="36" />
         <source>The document was altered after this signature: the signature is broken.</source>
-        <translation type="unfinished" />
+        <translation>Văn bản đã bị sửa đổi sau khi ký: chữ ký số không còn toàn vẹn.</translation>
     </message>
     <message>
         <location filename="../../app/widgets/signature_badges.py" line="38" />
         <source>The signature value does not match the signer's certificate.</source>
-        <translation type="unfinished" />
+        <translation>Giá trị chữ ký không khớp với chứng thư số của người ký.</translation>
     </message>
     <message>
         <location filename="../../app/widgets/signature_badges.py" line="40" />
         <source>The certificate does not lead to a trusted root certificate on this computer.</source>
-        <translation type="unfinished" />
+        <translation>Chứng thư số không dẫn đến chứng thư gốc tin cậy nào trên máy này.</translation>
     </message>
     <message>
         <location filename="../../app/widgets/signature_badges.py" line="42" />
         <source>The certificate has been revoked by its CA.</source>
-        <translation type="unfinished" />
+        <translation>Chứng thư số đã bị tổ chức cung cấp dịch vụ chứng thực thu hồi.</translation>
     </message>
     <message>
         <location filename="../../app/widgets/signature_badges.py" line="43" />
         <source>The certificate had expired.</source>
-        <translation type="unfinished" />
+        <translation>Chứng thư số đã hết hiệu lực.</translation>
     </message>
     <message>
         <location filename="../../app/widgets/signature_badges.py" line="44" />
         <source>The certificate was not yet valid when it signed.</source>
-        <translation type="unfinished" />
+        <translation>Chứng thư số chưa có hiệu lực tại thời điểm ký.</translation>
     </message>
     <message>
         <location filename="../../app/widgets/signature_badges.py" line="46" />
         <source>The document was changed after this signature in a way it does not allow.</source>
-        <translation type="unfinished" />
+        <translation>Văn bản đã bị thay đổi sau khi ký theo cách chữ ký này không cho phép.</translation>
     </message>
     <message>
         <location filename="../../app/widgets/signature_badges.py" line="48" />
         <source>Not a specialised (chuyên dùng) government signature.</source>
-        <translation type="unfinished" />
+        <translation>Không phải chữ ký số chuyên dùng Chính phủ.</translation>
     </message>
     <message>
         <location filename="../../app/widgets/signature_badges.py" line="50" />
         <source>Signature fields added after certification were accepted, as other signing tools do.</source>
-        <translation type="unfinished" />
+        <translation>Các trường chữ ký được thêm sau chữ ký xác nhận được chấp nhận, như cách các công cụ ký số khác làm.</translation>
     </message>
     <message>
         <location filename="../../app/widgets/signature_badges.py" line="52" />
         <source>Signed after the organisation's seal: the competent person must sign first.</source>
-        <translation type="unfinished" />
+        <translation>Ký sau chữ ký số của cơ quan: người có thẩm quyền phải ký trước.</translation>
     </message>
     <message>
         <location filename="../../app/widgets/signature_badges.py" line="54" />
         <source>The file cannot be read as a PDF.</source>
-        <translation type="unfinished" />
+        <translation>Không đọc được tệp dưới dạng PDF.</translation>
     </message>
     <message>
         <location filename="../../app/widgets/signature_badges.py" line="55" />
         <source>The document carries no digital signature.</source>
-        <translation type="unfinished" />
+        <translation>Văn bản không có chữ ký số.</translation>
     </message>
     <message>
         <location filename="../../app/widgets/signature_badges.py" line="58" />
         <source>Revocation not checked (no revocation list available).</source>
-        <translation type="unfinished" />
+        <translation>Chưa kiểm tra tình trạng thu hồi (không có danh sách thu hồi).</translation>
     </message>
     <message>
         <location filename="../../app/widgets/signature_badges.py" line="59" />
         <source>Not revoked.</source>
-        <translation type="unfinished" />
+        <translation>Chưa bị thu hồi.</translation>
     </message>
     <message>
         <location filename="../../app/widgets/signature_badges.py" line="134" />
         <source>Checking the digital signatures…</source>
-        <translation type="unfinished" />
+        <translation>Đang kiểm tra chữ ký số…</translation>
     </message>
     <message>
         <location filename="../../app/widgets/signature_badges.py" line="148" />
         <source>{valid} of {count} signatures valid</source>
-        <translation type="unfinished" />
+        <translation>{valid}/{count} chữ ký số hợp lệ</translation>
     </message>
 </context>
 <context>
@@ -4729,7 +5040,8 @@ Valid from {start} to {end}</source>
         <location filename="../../app/ui/pages/tasks.py" line="372" />
         <source>%n task(s)</source>
         <translation>
-            <numerusform>%n việc</numerusform></translation>
+            <numerusform>%n việc</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/tasks.py" line="402" />
@@ -4862,13 +5174,15 @@ Valid from {start} to {end}</source>
         <location filename="../../app/ui/pages/to_send.py" line="137" />
         <source>%n document(s) waiting</source>
         <translation>
-            <numerusform>%n văn bản đang chờ gửi</numerusform></translation>
+            <numerusform>%n văn bản đang chờ gửi</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/ui/pages/to_send.py" line="139" />
         <source>%n late</source>
         <translation>
-            <numerusform>%n văn bản trễ hạn</numerusform></translation>
+            <numerusform>%n văn bản trễ hạn</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

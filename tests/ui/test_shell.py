@@ -21,10 +21,10 @@ from app.ui.pages.registry_book import RegistryBookPage
 from app.widgets.registry_model import ROW_ROLE
 
 ROLE_PAGES = {
-    "vanthu": ["intake", "tasks", "documents", "registry-in", "registry-out", "registers", "to-send"],
-    "giamdoc": ["tasks", "documents", "registry-in", "registry-out", "registers", "overview"],
-    "phogiamdoc": ["tasks", "documents", "registry-in", "registry-out", "registers", "overview"],
-    "chuyenvien": ["tasks", "documents"],
+    "vanthu": ["intake", "tasks", "documents", "registry-in", "registry-out", "registers", "drafts", "to-send"],
+    "giamdoc": ["tasks", "documents", "registry-in", "registry-out", "registers", "overview", "drafts"],
+    "phogiamdoc": ["tasks", "documents", "registry-in", "registry-out", "registers", "overview", "drafts"],
+    "chuyenvien": ["tasks", "documents", "drafts"],
     "quantri": ["intake", "documents", "registry-in", "registry-out", "registers", "admin"],
 }
 

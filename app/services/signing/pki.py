@@ -15,6 +15,7 @@ before the module is first loaded (or call `TokenWorker.refresh()` afterwards).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -46,6 +47,9 @@ NOT_AFTER = datetime(2035, 12, 31, tzinfo=UTC)
 ROOT_NAME = "Demo Root CA Văn Thư (không dùng thật)"
 ISSUING_NAME = "Demo CA cấp chứng thư Văn Thư (không dùng thật)"
 DEMO_ORG = "Demo PKI Văn Thư Desktop"
+# Declared in the demo certificates like a real CA's; never fetched (verification is offline): the app reads the CRL
+# file `issue_crl` writes into the PKI folder instead.
+DEMO_CRL_URL = "http://127.0.0.1/vanthu-demo-pki/demo-issuing.crl"
 
 
 @dataclass(frozen=True)
@@ -148,10 +152,12 @@ def _ca_cert(
 
 def _end_entity_cert(
     subject: x509.Name, public_key: rsa.RSAPublicKey, issuer: x509.Certificate, issuer_key: rsa.RSAPrivateKey,
+    not_before: datetime = NOT_BEFORE, not_after: datetime = NOT_AFTER,
 ) -> x509.Certificate:
     builder = (
         x509.CertificateBuilder().subject_name(subject).issuer_name(issuer.subject).public_key(public_key)
-        .serial_number(_serial(subject.rfc4514_string())).not_valid_before(NOT_BEFORE).not_valid_after(NOT_AFTER)
+        .serial_number(_serial(subject.rfc4514_string() + not_after.isoformat()))
+        .not_valid_before(not_before).not_valid_after(not_after)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
                                      data_encipherment=False, key_agreement=False, key_cert_sign=False,
@@ -160,6 +166,8 @@ def _end_entity_cert(
                        critical=False)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False)
         .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_key.public_key()), critical=False)
+        .add_extension(x509.CRLDistributionPoints([x509.DistributionPoint(
+            [x509.UniformResourceIdentifier(DEMO_CRL_URL)], None, None, None)]), critical=False)
     )
     return builder.sign(issuer_key, hashes.SHA256())
 
@@ -185,7 +193,7 @@ def _create_ca(dir: Path) -> tuple[x509.Certificate, x509.Certificate, rsa.RSAPr
 
 def _provision_token(
     module_path: str, label: str, subject: x509.Name, issuing: x509.Certificate, issuing_key: rsa.RSAPrivateKey,
-    root: x509.Certificate, user_pin: str,
+    root: x509.Certificate, user_pin: str, not_before: datetime = NOT_BEFORE, not_after: datetime = NOT_AFTER,
 ) -> tuple[bytes, x509.Certificate]:
     """Key pair generated on the token; certificate and chain written beside it with the key's CKA_ID."""
     import pkcs11
@@ -206,7 +214,7 @@ def _provision_token(
         key_id = x509.SubjectKeyIdentifier.from_public_key(public_key).digest
         public[Attribute.ID] = key_id
         _private[Attribute.ID] = key_id
-        cert = _end_entity_cert(subject, public_key, issuing, issuing_key)
+        cert = _end_entity_cert(subject, public_key, issuing, issuing_key, not_before, not_after)
         for obj_label, obj_id, c in ((label, key_id, cert), ("CA " + ISSUING_NAME, b"ca-issuing", issuing),
                                      ("CA " + ROOT_NAME, b"ca-root", root)):
             session.create_object({
@@ -276,4 +284,97 @@ def create_demo_pki(
         key_id, cert = _provision_token(module, label, subject, issuing, issuing_key, root, user_pin)
         pem = _write_pem(dir / f"{hashlib.sha1(label.encode()).hexdigest()[:10]}.pem", cert)
         identities[label] = DemoIdentity(label, cn, kind, key_id, pem)
-    return DemoPki(dir, conf, token_dir, module, root_pem, issuing_pem, identities, user_pin)
+    pki = DemoPki(dir, conf, token_dir, module, root_pem, issuing_pem, identities, user_pin)
+    save_manifest(pki)
+    return pki
+
+
+def add_demo_identity(
+    pki: DemoPki, label: str, common_name: str, *, title: str | None = None, org: str | None = None,
+    kind: str = "person", not_before: datetime = NOT_BEFORE, not_after: datetime = NOT_AFTER,
+) -> DemoPki:
+    """One more token issued by the demo CA (training cases: an expired or not-yet-valid certificate, a
+    certificate to revoke); returns the PKI with it and saves the manifest."""
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
+    if label in pki.identities:
+        raise SigningError("token.error", detail="token labels must be unique")
+    issuing = x509.load_pem_x509_certificate(pki.issuing_pem.read_bytes())
+    key = load_pem_private_key((pki.dir / "issuing.key.pem").read_bytes(), password=None)
+    if not isinstance(key, rsa.RSAPrivateKey):
+        raise SigningError("token.error", detail="the demo issuing key is not RSA")
+    init_token(pki.softhsm_conf, label, user_pin=pki.user_pin)
+    import pkcs11
+
+    pkcs11.lib(pki.module_path).reinitialize()
+    subject = _name(common_name, title=title, org=org if org is not None else DEMO_ORG)
+    key_id, cert = _provision_token(pki.module_path, label, subject, issuing, key, pki.root_certificate(),
+                                    pki.user_pin, not_before, not_after)
+    pem = _write_pem(pki.dir / f"{hashlib.sha1(label.encode()).hexdigest()[:10]}.pem", cert)
+    identities = {**pki.identities, label: DemoIdentity(label, common_name, kind, key_id, pem)}
+    updated = DemoPki(pki.dir, pki.softhsm_conf, pki.token_dir, pki.module_path, pki.root_pem, pki.issuing_pem,
+                      identities, pki.user_pin)
+    save_manifest(updated)
+    return updated
+
+
+MANIFEST = "demo-pki.json"
+CRL_FILE = "demo-issuing.crl"
+
+
+def save_manifest(pki: DemoPki) -> Path:
+    """What `load_demo_pki` needs to find the tokens again on the next start (no key material, no PIN)."""
+    data = {
+        "module_path": pki.module_path,
+        "softhsm_conf": pki.softhsm_conf.name,
+        "identities": {label: {"common_name": i.common_name, "kind": i.kind, "key_id": i.key_id.hex(),
+                               "certificate": i.certificate_pem.name} for label, i in pki.identities.items()},
+    }
+    path = pki.dir / MANIFEST
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
+
+
+def load_demo_pki(dir: Path) -> DemoPki | None:
+    """The demo PKI made earlier in `dir`, or None when there is none (or its manifest is unreadable)."""
+    path = dir / MANIFEST
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        identities = {label: DemoIdentity(label, v["common_name"], v["kind"], bytes.fromhex(v["key_id"]),
+                                          dir / v["certificate"]) for label, v in data["identities"].items()}
+        module = str(data["module_path"])
+        if not Path(module).is_file():
+            module = find_softhsm_module() or module
+        conf = dir / data["softhsm_conf"]
+        if f"directories.tokendir = {dir / 'tokens'}\n" not in conf.read_text(encoding="utf-8"):
+            conf, _ = write_softhsm_conf(dir)  # the data directory was copied or moved: follow it
+        return DemoPki(dir, conf, dir / "tokens", module, dir / "root.pem", dir / "issuing.pem", identities)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def issue_crl(pki: DemoPki, revoked: Sequence[x509.Certificate], *, this_update: datetime | None = None,
+              next_update: datetime | None = None, out: Path | None = None) -> Path:
+    """The demo issuing CA's CRL (DER) listing `revoked`, written to `out` (default `dir/demo-issuing.crl`, which the
+    app reads in demo mode); an empty list clears.
+
+    Real CAs publish theirs at a URL; the demo has no server, so verification reads the file offline.
+    """
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
+    issuing = x509.load_pem_x509_certificate(pki.issuing_pem.read_bytes())
+    key = load_pem_private_key((pki.dir / "issuing.key.pem").read_bytes(), password=None)
+    if not isinstance(key, rsa.RSAPrivateKey):
+        raise SigningError("token.error", detail="the demo issuing key is not RSA")
+    now = this_update or datetime.now(UTC)
+    builder = (x509.CertificateRevocationListBuilder().issuer_name(issuing.subject).last_update(now)
+               .next_update(next_update or NOT_AFTER)
+               .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(key.public_key()), critical=False)
+               .add_extension(x509.CRLNumber(int(now.timestamp())), critical=False))
+    for cert in revoked:
+        builder = builder.add_revoked_certificate(
+            x509.RevokedCertificateBuilder().serial_number(cert.serial_number).revocation_date(now).build())
+    crl = builder.sign(key, hashes.SHA256())
+    path = out or pki.dir / CRL_FILE
+    path.write_bytes(crl.public_bytes(serialization.Encoding.DER))
+    return path

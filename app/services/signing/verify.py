@@ -8,13 +8,20 @@ without a network link still gets an answer.
 Documents made by other systems (VGCA tools add "Thêm số", "Thêm ngày" and the seal as NEW signature fields after a
 certification signature) fail pyHanko's default policy; for those signatures the check is repeated with
 `SigFieldCreationRule(allow_new_visible_after_certify=True)` and the report says that lenient rule was applied.
+
+Revocation is checked against CRL files handed in (`crls`: the demo CA's, or what an admin saved from a CA's site):
+"good" when a CRL of the issuer was there and does not list the certificate, "revoked", or "not_checked".
+Problem codes (stable; the UI words them): signature.not_intact, signature.invalid, certificate.untrusted,
+certificate.revoked, certificate.expired, certificate.not_yet_valid, signature.modified_after,
+certificate.not_chuyen_dung, policy.lenient_new_fields, order.seal_before_leader (an organisation's signature made
+before the competent person's: ND30 Art 32.2.d wants the person first); document level: pdf.unreadable, pdf.unsigned.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, TypeAlias
 
@@ -27,6 +34,11 @@ from app.services.signing.sign import format_vn_time
 
 TrustRoot: TypeAlias = crypto_x509.Certificate | asn1_x509.Certificate | bytes
 VGCA_ORGANISATION = "Ban Cơ yếu Chính phủ"  # issuer of the specialised (chuyên dùng) hierarchy, standards §2
+CrlInput: TypeAlias = bytes | crypto_x509.CertificateRevocationList
+BLOCKING_PROBLEMS = frozenset({"certificate.revoked", "certificate.expired", "certificate.not_yet_valid",
+                               "order.seal_before_leader"})
+ORGANISATION_FIELDS = ("Sig_CoQuan", "Sig_CoQuan_SoHoa")
+PERSON_FIELDS = ("Sig_LanhDao",)
 
 
 @dataclass(frozen=True)
@@ -54,11 +66,28 @@ class SignatureReport:
     lenient_policy_applied: bool
     problems: tuple[str, ...]  # stable codes, e.g. "signature.not_intact", "certificate.untrusted"
     summary: str  # English sentences; the UI translates
+    revocation: str = "not_checked"  # "good", "revoked", "not_checked"
+    certificate_not_before: datetime | None = None
+    certificate_not_after: datetime | None = None
+    kind: str = "person"  # "person" or "organisation" (by field name, else by the certificate's subject)
 
     @property
     def valid(self) -> bool:
-        """Intact, trusted and with only allowed changes after it: what "valid" means to the records office."""
-        return self.intact and self.cryptographically_valid and self.trusted and self.modifications_allowed
+        """Intact, trusted, not revoked or expired, in the right order, with only allowed changes after it: what
+        "valid" means to the records office."""
+        return (self.intact and self.cryptographically_valid and self.trusted and self.modifications_allowed
+                and not set(self.problems) & BLOCKING_PROBLEMS)
+
+    @property
+    def badge(self) -> str:
+        """"valid" (green), "untrusted" (orange: the bytes are intact but the signer is not trusted/checked), or
+        "broken" (red: altered, forged, revoked, expired or changed in a way it forbids)."""
+        if self.valid:
+            return "valid"
+        if (self.intact and self.cryptographically_valid and self.modifications_allowed
+                and not set(self.problems) & (BLOCKING_PROBLEMS - {"order.seal_before_leader"})):
+            return "untrusted"
+        return "broken"
 
 
 @dataclass(frozen=True)
@@ -124,12 +153,12 @@ def _diff_policy(lenient: bool) -> Any:
 
 def verify_pdf(
     pdf_bytes: bytes, trust_roots: Iterable[TrustRoot], *, chuyen_dung_roots: Iterable[TrustRoot] = (),
-    lenient_fallback: bool = True, at: datetime | None = None,
+    lenient_fallback: bool = True, at: datetime | None = None, crls: Iterable[CrlInput] = (),
 ) -> VerificationReport:
     """Validate every signature of `pdf_bytes` against `trust_roots` (the admin's anchors folder).
 
     `chuyen_dung_roots` are the VGCA roots among them: a signature is "chuyên dùng" only when its path ends in one.
-    `at` fixes the validation time (default: now).
+    `at` fixes the validation time (default: now). `crls`: CRLs (DER bytes) to check revocation with, offline.
     """
     from pyhanko.pdf_utils.misc import PdfReadError
     from pyhanko.pdf_utils.reader import PdfFileReader
@@ -144,19 +173,30 @@ def verify_pdf(
         return VerificationReport((), ("pdf.unreadable",), f"The file cannot be read as a PDF ({exc}).")
     if not embedded:
         return VerificationReport((), ("pdf.unsigned",), "The document carries no digital signature.")
-    reports = tuple(_check(sig, roots, specialised, lenient_fallback, at) for sig in embedded)
+    crl_list = [_crl_der(c) for c in crls]
+    reports = _check_order(tuple(_check(sig, roots, specialised, lenient_fallback, at, crl_list) for sig in embedded))
     ok = sum(1 for r in reports if r.valid)
     summary = (f"{len(reports)} signature(s), {ok} valid. " + " ".join(
         f"[{i}] {r.summary}" for i, r in enumerate(reports, start=1))).strip()
     return VerificationReport(reports, (), summary)
 
 
-def _validate(sig: Any, roots: Sequence[asn1_x509.Certificate], lenient: bool, at: datetime | None) -> Any:
+def _crl_der(crl: CrlInput) -> bytes:
+    if isinstance(crl, crypto_x509.CertificateRevocationList):
+        return crl.public_bytes(serialization.Encoding.DER)
+    data = bytes(crl)
+    if data.lstrip().startswith(b"-----BEGIN"):
+        return crypto_x509.load_pem_x509_crl(data).public_bytes(serialization.Encoding.DER)
+    return data
+
+
+def _validate(sig: Any, roots: Sequence[asn1_x509.Certificate], lenient: bool, at: datetime | None,
+              crls: Sequence[bytes] = ()) -> Any:
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
 
     context = ValidationContext(trust_roots=list(roots), allow_fetching=False, revocation_mode="soft-fail",
-                                moment=at, other_certs=list(sig.other_embedded_certs))
+                                moment=at, other_certs=list(sig.other_embedded_certs), crls=list(crls))
     return validate_pdf_signature(sig, signer_validation_context=context, diff_policy=_diff_policy(lenient))
 
 
@@ -170,19 +210,20 @@ def _level_name(level: Any) -> str | None:
 
 
 def _check(sig: Any, roots: Sequence[asn1_x509.Certificate], specialised: set[bytes], lenient_fallback: bool,
-           at: datetime | None) -> SignatureReport:
+           at: datetime | None, crls: Sequence[bytes] = ()) -> SignatureReport:
     from pyhanko.sign.diff_analysis import ModificationLevel
 
-    status = _validate(sig, roots, False, at)
+    status = _validate(sig, roots, False, at, crls)
     lenient = False
     suspicious = status.intact and status.valid and not (status.docmdp_ok or status.modification_level is None)
     if suspicious and lenient_fallback:
-        retry = _validate(sig, roots, True, at)
+        retry = _validate(sig, roots, True, at, crls)
         if retry.docmdp_ok:
             status, lenient = retry, True
 
     cert: asn1_x509.Certificate = sig.signer_cert
     subject = cert.subject.native
+    when = sig.self_reported_timestamp
     path = status.validation_path
     chain: tuple[str, ...] = ()
     anchor = None
@@ -195,7 +236,6 @@ def _check(sig: Any, roots: Sequence[asn1_x509.Certificate], specialised: set[by
         chuyen_dung = root_cert is not None and root_cert.sha256 in specialised
     claims = VGCA_ORGANISATION.lower() in cert.issuer.human_friendly.lower()  # organisation attribute included
 
-    when = sig.self_reported_timestamp
     when_vn = when.astimezone(VN_TZ) if when is not None else None
     level = status.modification_level
     allowed = bool(status.docmdp_ok) or level is None or level == ModificationLevel.NONE
@@ -206,7 +246,19 @@ def _check(sig: Any, roots: Sequence[asn1_x509.Certificate], specialised: set[by
         problems.append("signature.not_intact")
     elif not status.valid:
         problems.append("signature.invalid")
-    if not status.trusted:
+    not_before, not_after = cert.not_valid_before, cert.not_valid_after
+    revocation = _revocation(status, cert, crls)
+    if revocation == "revoked":
+        problems.append("certificate.revoked")
+    if when is not None and when > not_after:
+        problems.append("certificate.expired")
+    elif when is not None and when < not_before:
+        problems.append("certificate.not_yet_valid")
+    elif not status.trusted and _indication(status) in ("EXPIRED", "OUT_OF_BOUNDS_NO_POE",
+                                                        "OUT_OF_BOUNDS_NOT_REVOKED"):
+        problems.append("certificate.expired")  # valid when signed, expired now, and no timestamp proves the time
+    specific = {"certificate.revoked", "certificate.expired", "certificate.not_yet_valid"}
+    if not status.trusted and (not _chain_found(status) or not set(problems) & specific):
         problems.append("certificate.untrusted")
     if status.intact and not allowed:
         problems.append("signature.modified_after")
@@ -224,9 +276,63 @@ def _check(sig: Any, roots: Sequence[asn1_x509.Certificate], specialised: set[by
         trust_anchor=anchor, chain=chain, coverage=coverage, modification_level=_level_name(level),
         modifications_allowed=allowed, changed_form_fields=changed,
         certification=_level_name(docmdp), chuyen_dung=chuyen_dung, claims_chuyen_dung=claims,
-        lenient_policy_applied=lenient, problems=tuple(problems),
+        lenient_policy_applied=lenient, problems=tuple(problems), revocation=revocation,
+        certificate_not_before=not_before.astimezone(VN_TZ), certificate_not_after=not_after.astimezone(VN_TZ),
+        kind=_kind(str(sig.field_name), subject),
     )
     return SignatureReport(**report_args, summary=_summary(report_args))
+
+
+def _indication(status: Any) -> str | None:
+    indic = getattr(status, "trust_problem_indic", None)
+    return None if indic is None else str(getattr(indic, "name", indic))
+
+
+def _chain_found(status: Any) -> bool:
+    return _indication(status) not in (None, "NO_CERTIFICATE_CHAIN_FOUND", "CHAIN_CONSTRAINTS_FAILURE")
+
+
+def _revocation(status: Any, cert: asn1_x509.Certificate, crls: Sequence[bytes]) -> str:
+    """"revoked" when pyHanko found the certificate on a CRL; "good" when a CRL of its issuer was checked."""
+    if getattr(status, "revoked", False) or _indication(status) in ("REVOKED", "REVOKED_NO_POE",
+                                                                   "REVOKED_CA_NO_POE"):
+        return "revoked"
+    from asn1crypto import crl as asn1_crl
+
+    for der in crls:
+        try:
+            issuer = asn1_crl.CertificateList.load(der)["tbs_cert_list"]["issuer"]
+            if issuer == cert.issuer:
+                return "good" if status.trusted else "not_checked"
+        except ValueError:
+            continue
+    return "not_checked"
+
+
+def _kind(field_name: str, subject: dict[str, Any]) -> str:
+    """Organisation or person: by our field names, else an organisation certificate names itself (CN = O) and
+    carries no title."""
+    if field_name in ORGANISATION_FIELDS:
+        return "organisation"
+    if field_name in PERSON_FIELDS:
+        return "person"
+    cn, org = str(subject.get("common_name") or ""), str(subject.get("organization_name") or "")
+    return "organisation" if cn and cn.casefold() == org.casefold() and not subject.get("title") else "person"
+
+
+def _check_order(reports: tuple[SignatureReport, ...]) -> tuple[SignatureReport, ...]:
+    """An organisation's signature followed by a person's: the seal came before the competent signer."""
+    out = []
+    seen_org = False
+    for report in reports:
+        if report.kind == "organisation":
+            seen_org = True
+        elif seen_org:
+            report = replace(report, problems=(*report.problems, "order.seal_before_leader"),
+                             summary=report.summary + " It was made after the organisation's signature: the competent "
+                             "person must sign first, then the organisation.")
+        out.append(report)
+    return tuple(out)
 
 
 _LEVEL_TEXT = {
@@ -248,8 +354,19 @@ def _summary(r: dict[str, Any]) -> str:
         parts.append("The signature value does not match the certificate.")
     else:
         parts.append("The signed content is intact.")
-    parts.append("The certificate chains to a trusted root." if r["trusted"]
-                 else "The certificate does not chain to any trusted root configured here.")
+    problems = set(r["problems"])
+    if "certificate.revoked" in problems:
+        parts.append("The certificate has been revoked by its CA.")
+    if "certificate.expired" in problems:
+        parts.append("The certificate had expired.")
+    if "certificate.not_yet_valid" in problems:
+        parts.append("The certificate was not yet valid when it signed.")
+    if r["trusted"]:
+        parts.append("The certificate chains to a trusted root.")
+    elif "certificate.untrusted" in problems:
+        parts.append("The certificate does not chain to any trusted root configured here.")
+    if r["revocation"] == "not_checked":
+        parts.append("Revocation was not checked (no revocation list available).")
     if r["intact"]:
         level = r["modification_level"]
         if level in _LEVEL_TEXT and (level != "other" or not r["modifications_allowed"]):

@@ -14,6 +14,7 @@ from app.ui.pages.common import PageEnv
 ALL_ROLES = frozenset(Role)
 BOOK_READERS = frozenset({Role.CLERK, Role.LEADER, Role.DEPUTY, Role.ADMIN})
 INTAKE_ROLES = frozenset({Role.CLERK, Role.ADMIN})
+DRAFT_ROLES = frozenset({Role.CLERK, Role.LEADER, Role.DEPUTY, Role.SPECIALIST})
 TASK_ROLES = frozenset({Role.SPECIALIST, Role.LEADER, Role.DEPUTY, Role.CLERK})
 LEADER_ROLES = frozenset({Role.LEADER, Role.DEPUTY})
 
@@ -68,6 +69,12 @@ def _to_send(env: PageEnv) -> QWidget:
     return ToSendPage(env)
 
 
+def _drafts(env: PageEnv) -> QWidget:
+    from app.ui.pages.drafts import DraftsPage
+
+    return DraftsPage(env)
+
+
 def _admin(env: PageEnv) -> QWidget:
     from app.ui.pages.admin import AdminPage
 
@@ -95,6 +102,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("registry-out", str(QT_TRANSLATE_NOOP("Navigation", "Outgoing register")), BOOK_READERS, _registry_out),
     PageSpec("registers", str(QT_TRANSLATE_NOOP("Navigation", "Other registers")), BOOK_READERS, _other_registers),
     PageSpec("overview", str(QT_TRANSLATE_NOOP("Navigation", "Progress overview")), LEADER_ROLES, _overview),
+    PageSpec("drafts", str(QT_TRANSLATE_NOOP("Navigation", "Drafts")), DRAFT_ROLES, _drafts),
     PageSpec("to-send", str(QT_TRANSLATE_NOOP("Navigation", "To send")), frozenset({Role.CLERK}), _to_send),
     PageSpec("admin", str(QT_TRANSLATE_NOOP("Navigation", "Administration")), frozenset({Role.ADMIN}), _admin),
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -17,10 +19,13 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import DomainError
 from app.domain.model import Document
+from app.services.signing.verify import VerificationReport
+from app.ui.jobs import JobContext
 from app.ui.messages import describe
 from app.ui.pages import labels
 from app.ui.pages.common import PageEnv
 from app.widgets.pdf_view import PdfViewer
+from app.widgets.signature_badges import SignatureBadges
 
 
 class DocumentPage(QWidget):
@@ -76,9 +81,17 @@ class DocumentPage(QWidget):
         self.files.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         QVBoxLayout(files_box).addWidget(self.files)
 
+        self.signatures_box = QGroupBox(self.tr("Digital signatures"), self)
+        self.signatures_box.setObjectName("signaturesBox")
+        self.badges = SignatureBadges(self.signatures_box)
+        QVBoxLayout(self.signatures_box).addWidget(self.badges)
+        self.signatures_box.setVisible(False)
+        self._verify_for: str | None = None  # the file a running verification job is about
+
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.signatures_box)
         side_layout.addWidget(meta)
         side_layout.addWidget(files_box)
         side_layout.addStretch(1)
@@ -104,6 +117,9 @@ class DocumentPage(QWidget):
 
     def show_document(self, document_id: str) -> None:
         self.notice.setVisible(False)
+        self.signatures_box.setVisible(False)
+        self.badges.clear()
+        self._verify_for = None
         services = self._env.services
         try:
             doc = services.documents.get(document_id)
@@ -126,6 +142,31 @@ class DocumentPage(QWidget):
             self._notice(describe(exc))
             return
         self.viewer.load(path)
+        self._verify(main.sha256, path)
+
+    def _verify(self, sha256: str, path: Path) -> None:
+        """Signed PDFs get their badges; reading and verifying run on a worker thread (a scan can be 25 MB)."""
+        signing = self._env.services.signing
+        self._verify_for = sha256
+
+        def work(_ctx: JobContext) -> VerificationReport | None:
+            data = path.read_bytes()
+            return signing.verify(data) if b"/ByteRange" in data else None
+
+        job = self._env.jobs.run("verify-signatures", work)
+        job.succeeded.connect(lambda report, sha=sha256: self._show_report(sha, report))
+        job.failed.connect(lambda message, sha=sha256: self._verify_failed(sha, message))
+
+    def _show_report(self, sha256: str, report: object) -> None:
+        if sha256 != self._verify_for or not isinstance(report, VerificationReport):
+            return  # another document is shown now, or the file is not signed
+        self.badges.set_report(report)
+        self.signatures_box.setVisible(True)
+
+    def _verify_failed(self, sha256: str, message: str) -> None:
+        if sha256 == self._verify_for:
+            self.badges.set_failed(message)
+            self.signatures_box.setVisible(True)
 
     def refresh(self) -> None:
         if self.current is not None:
