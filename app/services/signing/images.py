@@ -1,16 +1,27 @@
-"""Demo seal and signature images (ND30 App I §II.7.d, §II.8.a): red round seal, blue signature, transparent PNGs.
+"""Demo seal and signature images (ND30 App I §II.7.d, §II.8.a), and the ready-made resources signature appearances use.
 
 Real offices scan their own seal and signatures; these stand in for them in demo mode and tests, drawn with Pillow so
 nothing binary needs to live in the repository. Fonts: the same Vietnamese-capable serif the documents use.
+
+Why the ready-made resources (`vietnamese_font`, `encoded_image`): subsetting the serif font for every signature
+appearance costs 100–500 ms (fontTools decompiles the whole GSUB/GPOS), and encoding a signature image again costs
+tens of ms. The font is reduced once per process to the Latin and Vietnamese repertoire (about 500 glyphs, 20 KB
+compressed, also kept in a disk cache) and embedded whole; images are encoded once per distinct PNG.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import math
+import os
 import subprocess
+import tempfile
+import threading
 import unicodedata
-from functools import cache
+import zlib
+from dataclasses import dataclass
+from functools import cache, lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -56,10 +67,12 @@ def _star(draw: ImageDraw.ImageDraw, cx: float, cy: float, radius: float, fill: 
     draw.polygon(points, fill=fill)
 
 
+@lru_cache(maxsize=16)
 def make_seal_png(org_name: str, *, size_px: int = 600, parent_name: str = "") -> bytes:
     """A round red seal: double outer ring, the organisation's name around it, a star in the centre.
 
     `parent_name` (e.g. "UBND TỈNH HÀ TĨNH") goes on the ring before the name when given, as on real seals.
+    Cached: drawing it takes about a second and the seal of an organisation never changes within a process.
     """
     scale = 4  # draw large, then downsample: smooth edges without antialiasing support in ImageDraw
     big = size_px * scale
@@ -128,3 +141,171 @@ def write_demo_images(dir: Path, org_name: str, people: list[str]) -> dict[str, 
         path.write_bytes(make_signature_png(person))
         written[person] = path
     return written
+
+
+# -- ready-made appearance resources -----------------------------------------------------------------------------------
+# Code points the reduced font keeps: ASCII, Latin-1, Latin Extended-A, the Vietnamese horned letters, combining
+# marks, Latin Extended Additional (all precomposed Vietnamese letters), general punctuation, a few symbols.
+FONT_REPERTOIRE: tuple[int, ...] = (
+    *range(0x20, 0x7F), *range(0xA0, 0x180), *range(0x1A0, 0x1B1), *range(0x300, 0x324), *range(0x1E00, 0x1F00),
+    *range(0x2010, 0x2027), 0x2030, 0x2039, 0x203A, 0x20AB, 0x20AC, 0x2116, 0x2122, 0x2605,
+)
+_FONT_CACHE_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class FontKit:
+    """A reduced TrueType font ready to embed whole as a CIDFontType2 with Identity-H (CID = glyph id)."""
+
+    ps_name: str  # with a subset tag, e.g. "VTSRAA+NotoSerif"
+    program: bytes  # the TrueType program, Flate-compressed (/FontFile2)
+    program_length: int  # uncompressed length (/Length1)
+    units_per_em: int
+    cmap: dict[int, int]  # code point → glyph id
+    advances: tuple[int, ...]  # advance width by glyph id, font units
+    ascent: int
+    descent: int
+    bbox: tuple[int, int, int, int]
+    cap_height: int
+    italic_angle: float
+    weight: int
+    to_unicode: bytes  # ToUnicode CMap, Flate-compressed
+
+    def width(self, text: str, size: float) -> float:
+        """Advance width of `text` at `size` points (no kerning: the reduced font carries no GPOS)."""
+        cmap, adv = self.cmap, self.advances
+        return sum(adv[cmap.get(ord(ch), 0)] for ch in text) * size / self.units_per_em
+
+    def covers(self, text: str) -> bool:
+        return all(ord(ch) in self.cmap for ch in text if ch not in "\r\n")
+
+    def encode(self, text: str) -> bytes:
+        """Two-byte glyph ids for a `<...> Tj` operand (Identity-H); unknown characters become .notdef."""
+        cmap = self.cmap
+        return b"".join(cmap.get(ord(ch), 0).to_bytes(2, "big") for ch in text)
+
+
+_font_lock = threading.Lock()
+
+
+def vietnamese_font(*, bold: bool = False, italic: bool = False) -> FontKit:
+    """The document serif reduced to `FONT_REPERTOIRE`; built once per process (≈0.7 s), or read from the disk cache."""
+    with _font_lock:
+        return _vietnamese_font(bold, italic)
+
+
+@cache
+def _vietnamese_font(bold: bool, italic: bool) -> FontKit:
+    from fontTools import ttLib
+
+    source = Path(serif_font_path(bold=bold, italic=italic))
+    program = _reduced_program(source)
+    tt = ttLib.TTFont(io.BytesIO(program), lazy=True)
+    cmap = {cp: tt.getGlyphID(name) for cp, name in (tt.getBestCmap() or {}).items()}
+    hmtx = tt["hmtx"]
+    advances = tuple(int(hmtx[name][0]) for name in tt.getGlyphOrder())
+    head, hhea, os2, post = tt["head"], tt["hhea"], tt["OS/2"], tt["post"]
+    base = _ps_name(tt) or source.stem
+    tag = "VT" + hashlib.sha1(program).hexdigest()[:4].upper().translate(str.maketrans("0123456789", "GHIJKLMNOP"))
+    return FontKit(
+        ps_name=f"{tag}+{base}", program=zlib.compress(program, 9), program_length=len(program),
+        units_per_em=int(head.unitsPerEm), cmap=cmap, advances=advances, ascent=int(hhea.ascent),
+        descent=int(hhea.descent), bbox=(int(head.xMin), int(head.yMin), int(head.xMax), int(head.yMax)),
+        cap_height=int(getattr(os2, "sCapHeight", 700) or 700), italic_angle=float(getattr(post, "italicAngle", 0)),
+        weight=int(getattr(os2, "usWeightClass", 400)), to_unicode=zlib.compress(_to_unicode_cmap(cmap), 9),
+    )
+
+
+def _ps_name(tt: object) -> str:
+    try:
+        name = tt["name"].getDebugName(6)  # type: ignore[index]
+    except KeyError:
+        return ""
+    return "".join(ch for ch in str(name or "") if ch.isalnum() or ch in "-_")
+
+
+def _font_cache_dir() -> Path:
+    return Path(os.environ.get("VANTHU_FONT_CACHE") or Path(tempfile.gettempdir()) / "vanthu-font-cache")
+
+
+def _reduced_program(source: Path) -> bytes:
+    """The TrueType program reduced to the repertoire, without layout tables, hinting or glyph names."""
+    stat = source.stat()
+    key = hashlib.sha256(f"{_FONT_CACHE_VERSION}|{source}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:24]
+    cached = _font_cache_dir() / f"{key}.ttf"
+    try:
+        return cached.read_bytes()
+    except OSError:
+        pass
+    from fontTools import subset, ttLib
+
+    options = subset.Options()
+    options.drop_tables += ["GPOS", "GDEF", "GSUB", "DSIG", "kern", "MATH"]
+    options.layout_features = []
+    options.hinting = False
+    options.glyph_names = False
+    options.name_IDs = [1, 2, 3, 4, 5, 6]
+    options.notdef_outline = True
+    options.retain_gids = False
+    tt = ttLib.TTFont(str(source))
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=FONT_REPERTOIRE)
+    subsetter.subset(tt)
+    out = io.BytesIO()
+    tt.save(out)
+    program = out.getvalue()
+    try:  # best effort: a read-only temp dir only costs the rebuild next time
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(program)
+        partial.replace(cached)
+    except OSError:
+        pass
+    return program
+
+
+def _to_unicode_cmap(cmap: dict[int, int]) -> bytes:
+    """glyph id → Unicode for text extraction; the first (lowest) code point wins for glyphs shared by several."""
+    by_gid: dict[int, int] = {}
+    for cp, gid in sorted(cmap.items()):
+        if gid and cp <= 0xFFFF:
+            by_gid.setdefault(gid, cp)
+    entries = sorted(by_gid.items())
+    lines = ["/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+             "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
+             "1 begincodespacerange", "<0000> <FFFF>", "endcodespacerange"]
+    for start in range(0, len(entries), 100):
+        chunk = entries[start:start + 100]
+        lines.append(f"{len(chunk)} beginbfchar")
+        lines += [f"<{gid:04X}> <{cp:04X}>" for gid, cp in chunk]
+        lines.append("endbfchar")
+    lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return "\n".join(lines).encode("ascii")
+
+
+@dataclass(frozen=True)
+class EncodedImage:
+    """An image as PDF image XObject data: 8-bit RGB and (when not opaque) an 8-bit alpha mask, Flate-compressed."""
+
+    width: int
+    height: int
+    rgb: bytes
+    alpha: bytes | None
+
+
+@lru_cache(maxsize=32)
+def encoded_image(png: bytes) -> EncodedImage:
+    """Decode and compress once per distinct image (a signer's signature image, an organisation's seal).
+
+    Raises OSError/ValueError for data that is not an image; callers turn that into their own error.
+    """
+    opened = Image.open(io.BytesIO(png))
+    opened.load()
+    rgba = opened if opened.mode == "RGBA" else opened.convert("RGBA")
+    alpha_band = rgba.getchannel("A")
+    extrema = alpha_band.getextrema()
+    opaque = isinstance(extrema, tuple) and extrema[0] == 255
+    rgb = rgba.convert("RGB")
+    return EncodedImage(rgba.width, rgba.height, zlib.compress(rgb.tobytes(), 6),
+                        None if opaque else zlib.compress(alpha_band.tobytes(), 6))

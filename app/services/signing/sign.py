@@ -17,18 +17,20 @@ Visible times are Vietnam time `dd/MM/yyyy HH:mm:ss +07:00`, the same instant as
 
 from __future__ import annotations
 
+import binascii
 import io
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from asn1crypto import x509 as asn1_x509
-from PIL import Image
 
 from app.domain.clock import VN_TZ, vn_now
 from app.services.signing.errors import SigningError
-from app.services.signing.images import make_seal_png, serif_font_path
+from app.services.signing.images import EncodedImage, FontKit, encoded_image, make_seal_png, vietnamese_font
 from app.services.signing.tokens import (
     TokenSelector,
     TokenWorker,
@@ -113,8 +115,10 @@ def prepare_draft(pdf_bytes: bytes, layout: SigningLayout, *, lock_leader_field:
     helv = writer.add_object(generic.DictionaryObject({
         pdf_name("/Type"): pdf_name("/Font"), pdf_name("/Subtype"): pdf_name("/Type1"),
         pdf_name("/BaseFont"): pdf_name("/Helvetica"), pdf_name("/Encoding"): pdf_name("/WinAnsiEncoding")}))
-    form[pdf_name("/DR")] = generic.DictionaryObject({pdf_name("/Font"): generic.DictionaryObject({
-        pdf_name("/Helv"): helv})})
+    dr_fonts = {pdf_name("/Helv"): helv}
+    for italic, resource in FONT_RESOURCES.items():  # the appearances of the later steps reference these
+        dr_fonts[pdf_name(resource)] = _font_ref(writer, italic)
+    form[pdf_name("/DR")] = generic.DictionaryObject({pdf_name("/Font"): generic.DictionaryObject(dr_fonts)})
     form[pdf_name("/DA")] = pdf_string("/Helv 0 Tf 0 g")
     for name, box in ((NUMBER_FIELD, layout.number_box), (DATE_FIELD, layout.date_box)):
         page_ref = writer.find_page_for_modification(box[0])[0]
@@ -138,6 +142,63 @@ def prepare_draft(pdf_bytes: bytes, layout: SigningLayout, *, lock_leader_field:
     return out.getvalue()
 
 
+# -- faster PDF parsing ----------------------------------------------------------------------------------------------
+_fast_paths_installed = False
+
+
+def speed_up_pdf_parsing() -> None:
+    """Replace pyHanko's hex-string reader with one that scans in chunks (idempotent; process-wide).
+
+    Why: pyHanko reads `<...>` strings one byte per Python call; a signature's /Contents is a 10–15 KB hex string, so
+    every step after the leader's signature (which reads that signature's dictionary) and every verification lost
+    15–25 ms per signature to it. The replacement returns the same object for well-formed strings and hands anything
+    unusual (a comment or a non-hex byte inside, a truncated file) to the original, so errors stay pyHanko's.
+    """
+    global _fast_paths_installed
+    if _fast_paths_installed:
+        return
+    from pyhanko.pdf_utils import generic as _generic
+
+    generic: Any = _generic
+    original = generic.read_hex_string_from_stream
+    if getattr(original, "_vanthu_fast", False):
+        _fast_paths_installed = True
+        return
+
+    def read_hex_string_from_stream(stream: Any) -> Any:
+        start = stream.tell()
+        stream.read(1)  # the "<"
+        chunks: list[bytes] = []
+        while True:
+            chunk = stream.read(16384)
+            end = chunk.find(b">")
+            if end >= 0:
+                chunks.append(chunk[:end])
+                stream.seek(end + 1 - len(chunk), 1)
+                break
+            if not chunk:
+                stream.seek(start)
+                return original(stream)
+            chunks.append(chunk)
+        digits = b"".join(chunks).translate(None, _PDF_WHITESPACE)
+        if digits.translate(None, _HEX_DIGITS):  # "%" comments or stray bytes: the original decides
+            stream.seek(start)
+            return original(stream)
+        if len(digits) % 2:
+            digits += b"0"
+        return generic.pdf_string(binascii.unhexlify(digits))
+
+    read_hex_string_from_stream._vanthu_fast = True  # type: ignore[attr-defined]
+    read_hex_string_from_stream.original = original  # type: ignore[attr-defined]
+    generic.read_hex_string_from_stream = read_hex_string_from_stream
+    _fast_paths_installed = True
+
+
+_PDF_WHITESPACE = b" \n\r\t\f\x00"
+_HASH_CHUNK = 1 << 20  # the signed ranges are hashed 1 MB at a time (pyHanko's default 4 KB is 6,400 calls on a scan)
+_HEX_DIGITS = b"0123456789abcdefABCDEF"
+
+
 def _int_rect(box: Box) -> tuple[int, int, int, int]:
     return round(box[1]), round(box[2]), round(box[3]), round(box[4])
 
@@ -146,6 +207,7 @@ def _reader(pdf_bytes: bytes) -> Any:
     from pyhanko.pdf_utils.misc import PdfReadError
     from pyhanko.pdf_utils.reader import PdfFileReader
 
+    speed_up_pdf_parsing()
     try:
         return PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
     except (PdfReadError, ValueError) as exc:
@@ -154,10 +216,360 @@ def _reader(pdf_bytes: bytes) -> Any:
 
 def field_names(pdf_bytes: bytes) -> dict[str, bool]:
     """Form field name → filled? (signature fields: signed?)."""
+    return _fields_of(_reader(pdf_bytes))
+
+
+# -- appearances -----------------------------------------------------------------------------------------------------
+# Why not pyHanko's TextStampStyle/TextFieldContent: each builds a GlyphAccumulator that subsets the serif font with
+# fontTools on every signature (100–500 ms) and encodes the image again. Here the font is the reduced Vietnamese kit
+# (images.vietnamese_font) embedded whole, once: `prepare_draft` puts it in /AcroForm /DR, so the later steps only
+# reference it; a document prepared elsewhere gets it embedded in the revision that needs it. Images are encoded
+# once per distinct PNG. Text is laid out from the font's advance widths (NFC Vietnamese needs no shaping).
+FONT_RESOURCES = {False: "/VTSerif", True: "/VTSerifItalic"}  # italic? → name in /AcroForm /DR /Font
+_LEADING = 1.15
+
+
+@dataclass(frozen=True)
+class _Look:
+    """What a visible appearance shows: an image (fitted, top-aligned) and/or centred text lines."""
+
+    lines: tuple[str, ...]
+    font_size: float
+    image: bytes | None = None
+    italic: bool = False
+    text_top: bool = False  # text block at the top of the box (else at the bottom)
+    image_margin_bottom: float = 0.0  # room kept under the image (for the text)
+    white_band: bool = False  # paint the box white first (covers the draft's placeholder line)
+    baseline_gap: float | None = None  # text fields: the baseline's height above the box bottom
+
+
+def _writer_cache(writer: Any) -> dict[Any, Any]:
+    cache: dict[Any, Any] | None = getattr(writer, "_vanthu_objects", None)
+    if cache is None:
+        cache = {}
+        writer._vanthu_objects = cache
+    return cache
+
+
+def _font_ref(writer: Any, italic: bool) -> Any:
+    """The Type0 font of the kit: the one in /AcroForm /DR when the draft was prepared with it, else embedded once in
+    this revision."""
+    kit = vietnamese_font(italic=italic)
+    cache = _writer_cache(writer)
+    key = ("font", kit.ps_name)
+    if key in cache:
+        return cache[key]
+    ref = _dr_font(writer, kit.ps_name, italic)
+    if ref is None:
+        ref = _embed_font(writer, kit)
+    cache[key] = ref
+    return ref
+
+
+def _dr_font(writer: Any, ps_name: str, italic: bool) -> Any:
+    try:
+        fonts = writer.root["/AcroForm"]["/DR"]["/Font"]
+        ref = fonts.raw_get(FONT_RESOURCES[italic])
+        if str(ref.get_object()["/BaseFont"]) == "/" + ps_name:
+            return ref
+    except (KeyError, AttributeError, TypeError):
+        pass
+    return None
+
+
+def _embed_font(writer: Any, kit: FontKit) -> Any:
+    from pyhanko.pdf_utils import generic as _generic
+    from pyhanko.pdf_utils.generic import pdf_name, pdf_string
+
+    generic: Any = _generic
+    num, flt, arr, dic = generic.NumberObject, generic.FloatObject, generic.ArrayObject, generic.DictionaryObject
+    flate = {pdf_name("/Filter"): pdf_name("/FlateDecode")}
+    program = writer.add_object(generic.StreamObject(
+        {**flate, pdf_name("/Length1"): num(kit.program_length)}, encoded_data=kit.program))
+    scale = 1000 / kit.units_per_em
+    descriptor = writer.add_object(dic({
+        pdf_name("/Type"): pdf_name("/FontDescriptor"), pdf_name("/FontName"): pdf_name("/" + kit.ps_name),
+        pdf_name("/Flags"): num(0b110 | (64 if kit.italic_angle else 0)),
+        pdf_name("/FontBBox"): arr(num(round(v * scale)) for v in kit.bbox),
+        pdf_name("/ItalicAngle"): flt(kit.italic_angle), pdf_name("/Ascent"): num(round(kit.ascent * scale)),
+        pdf_name("/Descent"): num(round(kit.descent * scale)),
+        pdf_name("/CapHeight"): num(round(kit.cap_height * scale)),
+        pdf_name("/StemV"): num(int(10 + 220 * (kit.weight - 50) / 900)), pdf_name("/FontFile2"): program,
+    }))
+    cid_font = writer.add_object(dic({
+        pdf_name("/Type"): pdf_name("/Font"), pdf_name("/Subtype"): pdf_name("/CIDFontType2"),
+        pdf_name("/BaseFont"): pdf_name("/" + kit.ps_name),
+        pdf_name("/CIDSystemInfo"): dic({pdf_name("/Registry"): pdf_string("Adobe"),
+                                         pdf_name("/Ordering"): pdf_string("Identity"),
+                                         pdf_name("/Supplement"): num(0)}),
+        pdf_name("/FontDescriptor"): descriptor, pdf_name("/CIDToGIDMap"): pdf_name("/Identity"),
+        pdf_name("/W"): arr([num(0), arr(num(round(a * scale)) for a in kit.advances)]),
+    }))
+    to_unicode = writer.add_object(generic.StreamObject(dict(flate), encoded_data=kit.to_unicode))
+    return writer.add_object(dic({
+        pdf_name("/Type"): pdf_name("/Font"), pdf_name("/Subtype"): pdf_name("/Type0"),
+        pdf_name("/BaseFont"): pdf_name("/" + kit.ps_name), pdf_name("/Encoding"): pdf_name("/Identity-H"),
+        pdf_name("/DescendantFonts"): arr([cid_font]), pdf_name("/ToUnicode"): to_unicode,
+    }))
+
+
+def _encoded(png: bytes) -> EncodedImage:
+    try:
+        return encoded_image(png)
+    except (OSError, ValueError, SyntaxError) as exc:  # PIL reports truncated or foreign data in all three ways
+        raise SigningError("signing.image_invalid", detail=str(exc)) from exc
+
+
+def _image_ref(writer: Any, png: bytes) -> Any:
+    from pyhanko.pdf_utils import generic as _generic
+    from pyhanko.pdf_utils.generic import pdf_name
+
+    generic: Any = _generic
+    image = _encoded(png)
+    cache = _writer_cache(writer)
+    key = ("image", id(image))
+    if key in cache:
+        return cache[key][1]
+    num = generic.NumberObject
+    base = {pdf_name("/Type"): pdf_name("/XObject"), pdf_name("/Subtype"): pdf_name("/Image"),
+            pdf_name("/Width"): num(image.width), pdf_name("/Height"): num(image.height),
+            pdf_name("/BitsPerComponent"): num(8), pdf_name("/Filter"): pdf_name("/FlateDecode")}
+    main = {**base, pdf_name("/ColorSpace"): pdf_name("/DeviceRGB")}
+    if image.alpha is not None:
+        main[pdf_name("/SMask")] = writer.add_object(generic.StreamObject(
+            {**base, pdf_name("/ColorSpace"): pdf_name("/DeviceGray")}, encoded_data=image.alpha))
+    ref = writer.add_object(generic.StreamObject(main, encoded_data=image.rgb))
+    cache[key] = (image, ref)  # keeps `image` alive, so its id cannot be reused while the writer lives
+    return ref
+
+
+def _appearance_xobject(writer: Any, look: _Look, width: float, height: float) -> Any:
+    """The form XObject (a reference) drawing `look` in a `width` × `height` box."""
+    from pyhanko.pdf_utils import generic as _generic
+    from pyhanko.pdf_utils.generic import pdf_name
+
+    generic: Any = _generic
+    ops: list[bytes] = []
+    xobjects: dict[Any, Any] = {}
+    fonts: dict[Any, Any] = {}
+    if look.white_band:
+        ops.append(b"q 1 g 0 0 %s %s re f Q" % (_n(width), _n(height)))
+    if look.image is not None:
+        image = _encoded(look.image)
+        avail_w, avail_h = max(width, 1.0), max(height - look.image_margin_bottom, 1.0)
+        scale = min(avail_w / image.width, avail_h / image.height, 1.0)
+        w, h = image.width * scale, image.height * scale
+        x, y = (width - w) / 2, height - h
+        xobjects[pdf_name("/Im1")] = _image_ref(writer, look.image)
+        ops.append(b"q %s 0 0 %s %s %s cm /Im1 Do Q" % (_n(w), _n(h), _n(x), _n(y)))
+    lines = [unicodedata.normalize("NFC", line) for line in look.lines]
+    if any(line.strip() for line in lines):
+        kit = vietnamese_font(italic=look.italic)
+        size = look.font_size
+        margin = 1.0
+        widest = max(kit.width(line, 1.0) for line in lines)
+        fits_w = (width - 2 * margin) / widest if widest else size
+        fits_h = (height - 2 * margin) / (len(lines) * _LEADING)
+        size = max(1.0, min(size, fits_w, fits_h))  # shrink to fit, never enlarge
+        leading = size * _LEADING
+        ascent = size * 0.8
+        if look.baseline_gap is not None:
+            first = look.baseline_gap + (len(lines) - 1) * leading
+        elif look.text_top:
+            first = height - margin - ascent
+        else:
+            first = margin + (len(lines) - 1) * leading + size * 0.25
+        fonts[pdf_name("/F1")] = _font_ref(writer, look.italic)
+        text = [b"BT /F1 %s Tf 0 g" % _n(size)]
+        for i, line in enumerate(lines):
+            x = (width - kit.width(line, size)) / 2
+            # /ActualText keeps the line one unit for text extraction, even over the draft's placeholder text
+            actual = ("\ufeff" + line).encode("utf-16-be").hex().encode()
+            text.append(b"/Span <</ActualText <%s>>> BDC 1 0 0 1 %s %s Tm <%s> Tj EMC" % (
+                actual, _n(x), _n(first - i * leading), kit.encode(line).hex().encode()))
+        text.append(b"ET")
+        ops.append(b" ".join(text))
+    resources: dict[Any, Any] = {}
+    if fonts:
+        resources[pdf_name("/Font")] = generic.DictionaryObject(fonts)
+    if xobjects:
+        resources[pdf_name("/XObject")] = generic.DictionaryObject(xobjects)
+    stream = generic.StreamObject({
+        pdf_name("/Type"): pdf_name("/XObject"), pdf_name("/Subtype"): pdf_name("/Form"),
+        pdf_name("/BBox"): generic.ArrayObject([generic.FloatObject(0), generic.FloatObject(0),
+                                               generic.FloatObject(width), generic.FloatObject(height)]),
+        pdf_name("/Resources"): generic.DictionaryObject(resources),
+    }, stream_data=b"q " + b" ".join(ops) + b" Q")
+    stream.compress()
+    return writer.add_object(stream)
+
+
+def _n(value: float) -> bytes:
+    return (b"%.3f" % value).rstrip(b"0").rstrip(b".") or b"0"
+
+
+class _Stamp:
+    """What pyHanko's signer asks a stamp style for: something that sets a widget's appearance."""
+
+    def __init__(self, writer: Any, look: _Look, width: float, height: float) -> None:
+        self.writer, self.look, self.width, self.height = writer, look, width, height
+
+    def apply_appearance(self, annot: Any) -> None:
+        from pyhanko.pdf_utils import generic as _generic
+        from pyhanko.pdf_utils.generic import pdf_name
+
+        generic: Any = _generic
+        annot[pdf_name("/AP")] = generic.DictionaryObject({
+            pdf_name("/N"): _appearance_xobject(self.writer, self.look, self.width, self.height)})
+        annot.pop(pdf_name("/AS"), None)
+
+
+class _StampStyle:
+    """A stamp style for `PdfSigner(stamp_style=...)`: pyHanko only calls `create_stamp(writer, box, text_params)`."""
+
+    def __init__(self, look: _Look) -> None:
+        self.look = look
+
+    def create_stamp(self, writer: Any, box: Any, text_params: Any) -> _Stamp:
+        del text_params  # our texts are final (Vietnam time already formatted)
+        return _Stamp(writer, self.look, float(box.width), float(box.height))
+
+
+def _stamp_style(text: str, *, image: bytes | None, font_size: float, text_top: bool = False,
+                 image_margin_bottom: int = 0) -> _StampStyle:
+    if not text.strip() and image is None:
+        raise SigningError("signing.appearance_empty")
+    if image is not None:
+        _encoded(image)  # a broken image is refused before the token is asked for anything
+    lines = tuple(text.split("\n")) if text.strip() else ()
+    return _StampStyle(_Look(lines, font_size, image=image, text_top=text_top,
+                             image_margin_bottom=image_margin_bottom if lines else 0))
+
+
+# -- reading the document once per step ------------------------------------------------------------------------------
+@dataclass
+class _Doc:
+    """One incremental writer over the input (its reader answers every check), so each step parses the file once."""
+
+    writer: Any
+
+    @property
+    def reader(self) -> Any:
+        return self.writer.prev
+
+    def fields(self) -> dict[str, bool]:
+        return _fields_of(self.reader)
+
+    def signed(self) -> bool:
+        return bool(self.reader.embedded_signatures)
+
+
+def _open(pdf_bytes: bytes) -> _Doc:
+    from pyhanko.pdf_utils.misc import PdfReadError
+
+    speed_up_pdf_parsing()
+    try:
+        return _Doc(_writer_class()(pdf_bytes))
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise SigningError("signing.pdf_invalid", detail=str(exc)) from exc
+
+
+@cache
+def _writer_class() -> Any:
+    """pyHanko's incremental writer that does not copy the original bytes into its output.
+
+    pyHanko copies them through a 4 KB buffer into a growing BytesIO (6,400 Python round trips and several
+    reallocations of a 25 MB scan, 40–90 ms a step). Writing into an `_AppendStream` over the same bytes copies
+    nothing: the update goes after them, and the file is assembled once at the end.
+    """
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    class Writer(IncrementalPdfFileWriter):
+        def __init__(self, data: bytes) -> None:
+            super().__init__(io.BytesIO(data), strict=False)
+            self._original = data
+
+        def _write_header(self, stream: Any) -> None:
+            if isinstance(stream, _AppendStream) and stream.original is self._original:
+                stream.seek(0, io.SEEK_END)
+            else:
+                stream.write(self._original)
+
+    return Writer
+
+
+class _AppendStream(io.RawIOBase):
+    """A read/write/seek stream whose first bytes are an immutable original and the rest an appended tail.
+
+    What pyHanko writes (the incremental update, the /ByteRange, the CMS) lands in the tail; reading (the hash over
+    the signed ranges) sees both parts; `getvalue()` makes the one copy the caller's new bytes need.
+    """
+
+    def __init__(self, original: bytes) -> None:
+        super().__init__()
+        self.original = original
+        self._view = memoryview(original)
+        self._size = len(original)
+        self._tail = bytearray()
+        self._pos = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def writable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._size + len(self._tail)}[whence]
+        if base + offset < 0:
+            raise ValueError("negative seek position")
+        self._pos = base + offset
+        return self._pos
+
+    def write(self, data: Any) -> int:
+        if self._pos < self._size:
+            raise io.UnsupportedOperation("the original bytes of a PDF are never overwritten")
+        chunk = memoryview(data).cast("B")
+        start = self._pos - self._size
+        if start > len(self._tail):
+            self._tail.extend(bytes(start - len(self._tail)))
+        self._tail[start:start + len(chunk)] = chunk
+        self._pos += len(chunk)
+        return len(chunk)
+
+    def readinto(self, buffer: Any) -> int:
+        out = memoryview(buffer).cast("B")
+        done = 0
+        if self._pos < self._size:
+            n = min(len(out), self._size - self._pos)
+            out[:n] = self._view[self._pos:self._pos + n]
+            done = n
+        if done < len(out):
+            start = self._pos + done - self._size
+            n = max(0, min(len(out) - done, len(self._tail) - start))
+            out[done:done + n] = self._tail[start:start + n]
+            done += n
+        self._pos += done
+        return done
+
+    def getvalue(self) -> bytes:
+        return b"".join((self._view, self._tail))
+
+    def close(self) -> None:
+        self._view.release()
+        super().close()
+
+
+def _fields_of(reader: Any) -> dict[str, bool]:
     from pyhanko.pdf_utils import form_tools
 
     enumerate_fields_in: Any = form_tools.enumerate_fields_in
-    reader = _reader(pdf_bytes)
     try:
         field_list = reader.root["/AcroForm"]["/Fields"]
     except KeyError:
@@ -169,70 +581,26 @@ def field_names(pdf_bytes: bytes) -> dict[str, bool]:
     return found
 
 
-# -- appearances -----------------------------------------------------------------------------------------------------
-def _font(size: float, *, bold: bool = False, italic: bool = False) -> Any:
-    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
-
-    return GlyphAccumulatorFactory(serif_font_path(bold=bold, italic=italic), font_size=round(size))
-
-
-def _image_content(png: bytes) -> Any:
-    from pyhanko.pdf_utils.images import PdfImage
-
-    try:
-        opened = Image.open(io.BytesIO(png))
-        opened.load()
-    except OSError as exc:
-        raise SigningError("signing.image_invalid", detail=str(exc)) from exc
-    image: Image.Image = opened if opened.mode == "RGBA" else opened.convert("RGBA")
-    return PdfImage(image)
-
-
-def _stamp_style(text: str, *, image: bytes | None, font_size: float, text_top: bool = False,
-                 image_margin_bottom: int = 0) -> Any:
-    from pyhanko.pdf_utils import layout
-    from pyhanko.pdf_utils.text import TextBoxStyle
-    from pyhanko.stamp import TextStampStyle
-
-    inner = layout.SimpleBoxLayoutRule(
-        x_align=layout.AxisAlignment.ALIGN_MID,
-        y_align=layout.AxisAlignment.ALIGN_MAX if text_top else layout.AxisAlignment.ALIGN_MIN,
-        margins=layout.Margins(left=1, right=1, top=1, bottom=1),
-        inner_content_scaling=layout.InnerScaling.SHRINK_TO_FIT,
-    )
-    kwargs: dict[str, Any] = {}
-    if image is not None:
-        kwargs = {
-            "background": _image_content(image),
-            "background_opacity": 1.0,
-            "background_layout": layout.SimpleBoxLayoutRule(
-                x_align=layout.AxisAlignment.ALIGN_MID, y_align=layout.AxisAlignment.ALIGN_MAX,
-                margins=layout.Margins(left=0, right=0, top=0, bottom=image_margin_bottom),
-                inner_content_scaling=layout.InnerScaling.SHRINK_TO_FIT),
-        }
-    if not text.strip():
-        if image is None:
-            raise SigningError("signing.appearance_empty")
-        from pyhanko.stamp import StaticStampStyle
-
-        return StaticStampStyle(border_width=0, **kwargs)  # image only (an empty text box has no glyphs to embed)
-    return TextStampStyle(
-        stamp_text=text.replace("%", "%%"),
-        text_box_style=TextBoxStyle(font=_font(font_size), font_size=round(font_size), text_color=(0, 0, 0)),
-        inner_content_layout=inner, border_width=0, **kwargs,
-    )
+def _output(writer: Any) -> bytes:
+    """Write the incremental update after the original bytes: one copy of the file, no intermediate buffers."""
+    out = _AppendStream(writer._original)
+    writer.write(out)
+    return out.getvalue()
 
 
 # -- the token side --------------------------------------------------------------------------------------------------
 def _sign_on_token(
-    pdf_bytes: bytes, token: TokenKey, pin: str | None, *, field_name: str, certify: bool, style_for: Callable[
-        [asn1_x509.Certificate], Any], signing_time: datetime, new_field_box: Box | None = None,
+    pdf_bytes: bytes | _Doc, token: TokenKey, pin: str | None, *, field_name: str, certify: bool,
+    style_for: Callable[[asn1_x509.Certificate], Any], signing_time: datetime, new_field_box: Box | None = None,
     reason: str | None = None, location: str | None = None,
 ) -> bytes:
-    """Sign `field_name` with the token's key: the whole pyHanko run happens on the token thread."""
+    """Sign `field_name` with the token's key: the whole pyHanko run happens on the token thread.
+
+    The output is hashed once, straight from pyHanko's output buffer (a memoryview), and returned without copying.
+    """
+    doc = pdf_bytes if isinstance(pdf_bytes, _Doc) else _open(pdf_bytes)
 
     def work(session: Any) -> bytes:
-        from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
         from pyhanko.sign import fields, signers
         from pyhanko.sign.pkcs11 import PKCS11Signer
 
@@ -251,12 +619,15 @@ def _sign_on_token(
             spec = fields.SigFieldSpec(field_name, on_page=new_field_box[0], box=_int_rect(new_field_box))
         pdf_signer = _TimedPdfSigner(meta, signer, stamp_style=style_for(cert), new_field_spec=spec,
                                      signing_time=signing_time)
-        try:
-            writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
-        except Exception as exc:
-            raise SigningError("signing.pdf_invalid", detail=str(exc)) from exc
-        out = run_async_on_this_thread(pdf_signer.async_sign_pdf(writer, existing_fields_only=spec is None))
-        return bytes(out.getvalue())
+        # Room for the CMS, from the certificates' sizes: pyHanko's default estimate builds and encodes a whole dummy
+        # CMS first (a third of the CPU time of a signature). Hex doubles it; 2 KB more covers the signed attributes,
+        # the signer info and a 4096-bit signature value (≈1.2 KB in all).
+        reserved = 2 * (sum(len(c.dump()) for c in (cert, *chain)) + 2048)
+        stream = _AppendStream(doc.writer._original)
+        run_async_on_this_thread(pdf_signer.async_sign_pdf(
+            doc.writer, existing_fields_only=spec is None, bytes_reserved=reserved, output=stream,
+            chunk_size=_HASH_CHUNK))
+        return stream.getvalue()
 
     return token.worker.run(token.selector, pin, work)
 
@@ -286,8 +657,7 @@ class _TimedPdfSigner:
         return Timed(meta, signer, stamp_style=stamp_style, new_field_spec=new_field_spec)
 
 
-def _require_field(pdf_bytes: bytes, name: str, *, empty: bool = True) -> None:
-    fields_now = field_names(pdf_bytes)
+def _require_field(fields_now: dict[str, bool], name: str, *, empty: bool = True) -> None:
     if name not in fields_now:
         raise SigningError("signing.field_missing", field=name)
     if empty and fields_now[name]:
@@ -304,20 +674,24 @@ def sign_leader(
     The draft must hold the prepared fields; pass `layout` to prepare an unprepared, unsigned draft on the way.
     `caption` (default: the certificate's common name) is printed small under the image.
     """
-    if LEADER_FIELD not in field_names(pdf_bytes):
+    doc = _open(pdf_bytes)
+    fields_now = doc.fields()
+    if LEADER_FIELD not in fields_now:
         if layout is None:
             raise SigningError("signing.field_missing", field=LEADER_FIELD)
-        pdf_bytes = prepare_draft(pdf_bytes, layout)
-    _require_field(pdf_bytes, LEADER_FIELD)
-    if _reader(pdf_bytes).embedded_signatures:
+        doc = _open(prepare_draft(pdf_bytes, layout))
+        fields_now = doc.fields()
+    _require_field(fields_now, LEADER_FIELD)
+    if doc.signed():
         raise SigningError("signing.already_signed", detail="the leader's signature must be the first one")
     _check_box(signer_box)
+    _encoded(image)  # a broken image is refused before the token is asked for anything
 
     def style(cert: asn1_x509.Certificate) -> Any:
         text = caption if caption is not None else _common_name(cert)
         return _stamp_style(text, image=image, font_size=7, image_margin_bottom=10 if text else 0)
 
-    return _sign_on_token(pdf_bytes, token, pin, field_name=LEADER_FIELD, certify=True, style_for=style,
+    return _sign_on_token(doc, token, pin, field_name=LEADER_FIELD, certify=True, style_for=style,
                           signing_time=clock())
 
 
@@ -329,52 +703,34 @@ def stamp_number_and_date(
     The boxes are only checked against the prepared fields' pages; the text goes where the fields are, centred, over
     the draft's blank placeholder line, number upright 13 pt, date italic 14 pt (ND30 App I §II.3–4).
     """
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-
-    writer: Any
+    doc = _open(signed_pdf)
+    fields_now = doc.fields()
     for name in (NUMBER_FIELD, DATE_FIELD):
-        _require_field(signed_pdf, name)
+        _require_field(fields_now, name)
     if not number_text.strip() or not date_text.strip():
         raise SigningError("signing.text_missing", field=NUMBER_FIELD if not number_text.strip() else DATE_FIELD)
     del number_box, date_box  # the prepared fields carry their own rectangles
-    writer = IncrementalPdfFileWriter(io.BytesIO(signed_pdf), strict=False)
-    _fill_text_field(writer, NUMBER_FIELD, number_text, TEXT_SIZE_NUMBER, italic=False)
-    _fill_text_field(writer, DATE_FIELD, date_text, TEXT_SIZE_DATE, italic=True)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    _fill_text_field(doc.writer, NUMBER_FIELD, number_text, TEXT_SIZE_NUMBER, italic=False)
+    _fill_text_field(doc.writer, DATE_FIELD, date_text, TEXT_SIZE_DATE, italic=True)
+    return _output(doc.writer)
 
 
 def _fill_text_field(writer: Any, name: str, text: str, size: float, *, italic: bool) -> None:
-    """pyHanko's `populate_static_text_field` with a white band under the text, so the draft's placeholder line
-    ("Số:      /QĐ-…", "…, ngày    tháng    năm …") does not show through; the appearance stays inside the widget."""
-    from pyhanko.pdf_utils import form_tools, layout
-    from pyhanko.pdf_utils.text import TextBoxStyle
+    """Fill a prepared text field as pyHanko's `populate_static_text_field` does (value, read-only flag, a new
+    appearance stream), with a white band under the text so the draft's placeholder line ("Số:      /QĐ-…",
+    "…, ngày    tháng    năm …") does not show through; the appearance stays inside the widget."""
+    from pyhanko.pdf_utils import form_tools
+    from pyhanko.pdf_utils import generic as _generic
 
-    class Blanked(form_tools.TextFieldContent):
-        def render(self) -> bytes:
-            text_ops: bytes = super().render()
-            w, h = float(self.box.width), float(self.box.height)
-            return b"q 1 g 0 0 %g %g re f Q " % (w, h) + text_ops
-
+    generic: Any = _generic
     field_ref = form_tools.find_existing_empty_field(writer, name, field_type="/Tx")
     field: Any = field_ref.get_object()
     annot = form_tools.get_single_field_annot(field)
     w, h = (float(v) for v in form_tools.annot_width_height(annot))  # a /Rect read back may hold Decimals
-    baseline_gap = max(2.0, (h - size * 1.2) / 2)
-    style = TextBoxStyle(
-        font=_font(size, italic=italic), font_size=round(size), text_color=(0, 0, 0),
-        box_layout_rule=layout.SimpleBoxLayoutRule(
-            x_align=layout.AxisAlignment.ALIGN_MID, y_align=layout.AxisAlignment.ALIGN_MIN,
-            margins=layout.Margins(bottom=round(baseline_gap)),
-            inner_content_scaling=layout.InnerScaling.SHRINK_TO_FIT),
-    )
-    content = Blanked(writer=writer, text_content=text, text_style=style, box=layout.BoxConstraints(width=w, height=h))
-    content.apply_appearance(annot)
+    gap = max(2.0, (h - size * 1.2) / 2) + size * 0.25  # the baseline, centred vertically like pyHanko's filler
+    look = _Look((text,), size, italic=italic, white_band=True, baseline_gap=gap)
+    _Stamp(writer, look, w, h).apply_appearance(annot)
     writer.update_container(annot)
-    from pyhanko.pdf_utils import generic as _generic
-
-    generic: Any = _generic
     field["/V"] = generic.TextStringObject(text)
     field["/Ff"] = generic.NumberObject(int(field.get("/Ff", 0)) | 1)
     field.pop("/DA", None)
@@ -387,10 +743,10 @@ def sign_seal(
 ) -> bytes:
     """The organisation's signature: red seal (actual size) over the left third of the leader's signature, with the
     organisation name and the signing time under it. Only after the leader has signed (ND30 Art 32.2.d)."""
-    reader = _reader(pdf)
-    if not reader.embedded_signatures:
+    doc = _open(pdf)
+    if not doc.signed():
         raise SigningError("signing.not_signed", detail="the competent person signs before the organisation")
-    fields_now = field_names(pdf)
+    fields_now = doc.fields()
     new_box = None
     if SEAL_FIELD not in fields_now:
         # A document prepared elsewhere: a new field after a certification signature is outside pyHanko's default
@@ -406,13 +762,19 @@ def sign_seal(
         text = f"{name}\n{format_vn_time(signing_time)}"
         return _stamp_style(text, image=image, font_size=6, image_margin_bottom=20)
 
-    return _sign_on_token(pdf, org_token, pin, field_name=SEAL_FIELD, certify=False, style_for=style,
+    if seal_image is not None:
+        _encoded(seal_image)
+
+    return _sign_on_token(doc, org_token, pin, field_name=SEAL_FIELD, certify=False, style_for=style,
                           signing_time=signing_time, new_field_box=new_box)
 
 
 def top_right_box(pdf: bytes, *, width: float = 75 * MM, height: float = 16 * MM) -> Box:
     """Top right of page 1, inside the right (15–20 mm) and top (20–25 mm) margins' corner (ô 14 for copies)."""
-    reader = _reader(pdf)
+    return _top_right_box(_reader(pdf), width=width, height=height)
+
+
+def _top_right_box(reader: Any, *, width: float = 75 * MM, height: float = 16 * MM) -> Box:
     page = reader.root["/Pages"]
     first = _first_page(reader)
     _x0, _y0, x1, y1 = (float(v) for v in first.get("/MediaBox", page.get("/MediaBox", [0, 0, 595.28, 841.89])))
@@ -427,17 +789,18 @@ def _first_page(reader: Any) -> Any:
 
 def _sign_top_right_text(pdf: bytes, org_token: TokenKey, pin: str | None, lines: Callable[[str, str], Sequence[str]],
                          clock: Clock, field_name: str) -> bytes:
-    existing = field_names(pdf)
+    doc = _open(pdf)
+    existing = doc.fields()
     if existing.get(field_name):
         raise SigningError("signing.field_filled", field=field_name)
-    box = None if field_name in existing else top_right_box(pdf)
+    box = None if field_name in existing else _top_right_box(doc.reader)
     signing_time = clock()
 
     def style(cert: asn1_x509.Certificate) -> Any:
         text = "\n".join(lines(_organisation(cert), format_vn_time(signing_time)))
         return _stamp_style(text, image=None, font_size=10, text_top=True)
 
-    return _sign_on_token(pdf, org_token, pin, field_name=field_name, certify=False, style_for=style,
+    return _sign_on_token(doc, org_token, pin, field_name=field_name, certify=False, style_for=style,
                           signing_time=signing_time, new_field_box=box)
 
 
