@@ -140,7 +140,9 @@ class DemoSetup:
         """For the login screen in demo mode only."""
         return list(ACCOUNTS)
 
-    def create(self, *, incoming: int = 18, outgoing: int = 12, seed: int = 2026) -> DemoSummary:
+    def create(self, *, incoming: int = 18, outgoing: int = 12, seed: int = 2026, activity: bool = True) -> DemoSummary:
+        """The demo agency, its people, books and documents; with `activity`, a working day on top of them (inbox,
+        tasks, postal dispatches, a lent kept copy) so every page shows real content."""
         rng = random.Random(seed)
         now = self._ctx.clock()
         actor = Actor.system("demo-setup")
@@ -205,6 +207,11 @@ class DemoSetup:
                                  state=DocumentState.SEALED)
             assert entry.number == number, "demo outgoing book was not empty"
             count += 1
+        if activity:
+            from app.services.demo_activity import add_demo_activity
+
+            add_demo_activity(self._ctx, clerk="vanthu", leader="giamdoc", specialist="chuyenvien",
+                              coordinator="vanthu")
         return DemoSummary(agency.code, len(ACCOUNTS), count, len(BOOKS))
 
 

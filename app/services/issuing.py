@@ -536,8 +536,13 @@ class IssuingService:
         *,
         selector: TokenSelector | None = None,
         expected_version: int | None = None,
+        layout: SigningLayout | None = None,
     ) -> Draft:
-        """The signer's certification signature with their token (a deputy acting by delegation may sign)."""
+        """The signer's certification signature with their token (a deputy acting by delegation may sign).
+
+        `layout`: where the signer moved the signature (and seal) in the preview; the draft is then prepared again
+        from the file the drafter gave, with those boxes, and that prepared file is kept as a version of its own
+        before the signed one. Nothing is stored when signing fails."""
         action = "issuing.sign"
         with self._audited(actor, action, document_id):
             user_id = self._need(actor, action, *SIGNERS)
@@ -550,16 +555,36 @@ class IssuingService:
                 next_state(DraftState(row.state), DraftAction.SIGN)
                 self._check_version(row, expected_version)
                 current = repo.current_version(row)
+                source = None if layout is None else self._unprepared_source(row, current.sha256)
                 snap = _Snapshot(
-                    row.version, self._ctx.files.read_bytes(current.sha256), current.file_name, {"for": acting_for}
+                    row.version,
+                    self._ctx.files.read_bytes(current.sha256),
+                    current.file_name,
+                    {"for": acting_for, "source": source},
                 )
-            signed = signer.sign_leader(actor, snap.pdf, pin, selector=selector)
+            pdf = snap.pdf
+            if layout is not None:
+                original = self._ctx.files.read_bytes(snap.extra["source"])
+                pdf = signer.prepare(original, signer_name=actor.full_name, signer_title="", layout=layout)
+            signed = signer.sign_leader(actor, pdf, pin, selector=selector)
+            replaced = self._ctx.files.put_bytes(pdf) if layout is not None else None
             put = self._ctx.files.put_bytes(signed)
             now = self._ctx.clock()
             with self._ctx.db.session() as s:
                 repo = IssuingRepository(s)
                 row = repo.draft_row(document_id)
                 self._check_version(row, snap.version)
+                if replaced is not None:
+                    repo.add_version(
+                        row,
+                        sha256=self._ensure(s, replaced, now),
+                        kind=VersionKind.PREPARED,
+                        file_name=snap.file_name,
+                        by_user_id=user_id,
+                        by=actor.username,
+                        now=now,
+                        comment="signature moved",
+                    )
                 sha = self._ensure(s, put, now)
                 repo.add_version(
                     row,
@@ -582,6 +607,20 @@ class IssuingService:
                     s, actor, action, "draft", document_id, {"file": sha, "acting_for": snap.extra["for"]}
                 )
                 return repo.draft_of(row, doc=doc)
+
+    @staticmethod
+    def _unprepared_source(row: DraftRow, prepared_sha256: str) -> str:
+        """The file the prepared PDF in force was made from: the drafter's upload (or Word conversion) just before
+        the first "prepared" version holding it. Re-preparing that file is how the signature box moves."""
+        versions = sorted(row.versions, key=lambda v: v.number)
+        prepared = next(
+            (v for v in versions if v.kind == VersionKind.PREPARED.value and v.sha256 == prepared_sha256), None
+        )
+        if prepared is not None:
+            for v in reversed(versions):
+                if v.number < prepared.number and v.kind in (VersionKind.UPLOADED.value, VersionKind.CONVERTED.value):
+                    return v.sha256
+        raise ValidationError("issuing.cannot_move_signature")
 
     # ---- the clerk ---------------------------------------------------------------------------------------------
     def number_and_seal(

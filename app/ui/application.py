@@ -25,7 +25,7 @@ from app.settings import Settings
 from app.ui.i18n import install_translator
 from app.ui.jobs import JobRunner
 from app.ui.login import APP_TITLE, LoginDialog
-from app.ui.main_window import MainWindow
+from app.ui.main_window import MainWindow, forget_token_session
 from app.ui.messages import describe
 
 log = logging.getLogger("vanthu.ui")
@@ -65,7 +65,9 @@ def run_gui(
         return 0
     window = MainWindow(booted, dialog.user, jobs)
     window.show()
-    return app.exec()
+    code = app.exec()
+    forget_token_session(booted.services.signing)  # also when the app quits without the window closing
+    return code
 
 
 def make_login(booted: Booted, username: str = "") -> LoginDialog:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
@@ -14,11 +15,13 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QProgressBar,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app.domain.errors import DomainError
 from app.domain.model import Agency, User
 from app.services.bundle import Booted
 from app.ui.jobs import JobRunner
@@ -27,7 +30,11 @@ from app.ui.pages import labels as L
 from app.ui.pages.common import PageEnv
 
 if TYPE_CHECKING:
+    from app.services.signing.service import SigningService
+    from app.ui.notifications import UrgentWatcher
     from app.ui.pages.document import DocumentPage
+
+log = logging.getLogger("vanthu.ui")
 
 APP_TITLE = "Văn Thư Desktop"  # the product's name, the same in every language
 
@@ -92,6 +99,7 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._build_shortcuts()
+        self._build_urgent_watch()
         if self.specs:
             self.nav.setCurrentRow(0)
 
@@ -127,6 +135,39 @@ class MainWindow(QMainWindow):
                 .replace("%1", str(self.booted.migration.backup)),
                 15_000,
             )
+
+    def _build_urgent_watch(self) -> None:
+        """Leaders hear of Khẩn / Thượng khẩn / Hỏa tốc arrivals at once; the clerk sees what is not yet presented."""
+        from app.domain.enums import Role
+
+        self.urgent_watcher: UrgentWatcher | None = None
+        if self.user.roles & {Role.LEADER, Role.DEPUTY} and "inbox" in self.page_keys:
+            from app.ui.notifications import UrgentWatcher
+
+            self.urgent_watcher = UrgentWatcher(self.env, self)
+            self.urgent_watcher.inbox_requested.connect(lambda: self.show_page("inbox"))
+            self.urgent_watcher.urgent_arrived.connect(lambda _items: self._refresh_page("inbox"))
+            self.urgent_watcher.start()
+        if Role.CLERK in self.user.roles:
+            self.not_presented_button = QPushButton(self.tr("Not presented today…"), self)
+            self.not_presented_button.setObjectName("notPresentedButton")
+            self.not_presented_button.setFlat(True)
+            self.not_presented_button.clicked.connect(self.open_not_presented)
+            self.statusBar().insertPermanentWidget(0, self.not_presented_button)
+
+    def open_not_presented(self) -> QWidget:
+        from app.ui.dialogs.not_presented import NotPresentedDialog
+
+        dialog = NotPresentedDialog(self.env, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _refresh_page(self, key: str) -> None:
+        page = self.pages.get(key)
+        refresh = getattr(page, "refresh", None)
+        if callable(refresh):
+            refresh()
 
     def _build_shortcuts(self) -> None:
         for i, spec in enumerate(self.specs[:9]):
@@ -197,6 +238,23 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Refreshed."), 3000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.urgent_watcher is not None:
+            self.urgent_watcher.stop()
         self.jobs.cancel_all()
         self.jobs.wait(5000)
+        forget_token_session(self.booted.services.signing)
         super().closeEvent(event)
+
+
+def forget_token_session(signing: SigningService | None) -> None:
+    """Closing the window ends the signing session: PINs kept "until I log out" are dropped and the tokens logged
+    out and closed (a token left logged in would sign for whoever sits down next)."""
+    from app.ui.dialogs.pin import forget_session_pins
+
+    try:
+        forget_session_pins(signing)
+    except DomainError:
+        log.warning("logging the tokens out failed", exc_info=True)
+    finally:
+        if signing is not None:
+            signing.close()

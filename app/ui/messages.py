@@ -667,6 +667,32 @@ MESSAGES: dict[str, str] = {
     "docx.convert_failed": QT_TRANSLATE_NOOP(
         "Messages", "LibreOffice could not convert {name} to PDF ({detail}). Save it as PDF in Word and upload that."
     ),
+    "directory.refresh_running": QT_TRANSLATE_NOOP(
+        "Messages", "The agency directory is already being refreshed. Wait for it to finish."
+    ),
+    "directory.name_missing": QT_TRANSLATE_NOOP(
+        "Messages", "The exchange axis lists agency {code} without a name; it was left out of the directory."
+    ),
+    "directory.name_too_long": QT_TRANSLATE_NOOP(
+        "Messages", "The exchange axis lists agency {code} with a name longer than 200 characters; it was left out."
+    ),
+    "issuing.cannot_move_signature": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The signature cannot be moved on this draft: the file it was prepared from is not among its versions. "
+        "Sign it where it is, or return it so the drafter submits it again.",
+    ),
+    "trust.certificate_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is not a certificate file (PEM or DER). Choose the root certificate (.pem, .cer, .crt)."
+    ),
+    "trust.crl_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is not a certificate revocation list (CRL). Choose the .crl file the CA publishes."
+    ),
+    "trust.file_type": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is neither a certificate (.pem, .cer, .crt, .der) nor a revocation list (.crl)."
+    ),
+    "trust.folder_missing": QT_TRANSLATE_NOOP(
+        "Messages", "No folder for trusted certificates is configured on this computer. Check the data directory."
+    ),
 }
 
 GENERIC = QT_TRANSLATE_NOOP("Messages", "The operation could not be completed (code {code}).")

@@ -72,6 +72,67 @@
         <source>%1 bytes</source>
         <translation>%1 byte</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="88" />
+        <location filename="../../app/ui/pages/messages.py" line="179" />
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="179" />
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="80" />
+        <source>%n working day(s)</source>
+        <translation>%n ngày làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="82" />
+        <source>%1 office hour(s)</source>
+        <translation>%1 giờ hành chính</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="83" />
+        <source>under an hour</source>
+        <translation>dưới 1 giờ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="87" />
+        <source>Awaiting direction</source>
+        <translation>Chờ chỉ đạo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="89" />
+        <source>Awaiting direction (for %1)</source>
+        <translation>Chờ chỉ đạo (thay %1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/notifications.py" line="74" />
+        <source>%n urgent document(s) await your direction</source>
+        <translation>%n văn bản khẩn đang chờ chỉ đạo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/notifications.py" line="80" />
+        <source>… and %n more</source>
+        <translation>… và %n văn bản khác</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/notifications.py" line="102" />
+        <source>Open the inbox</source>
+        <translation>Mở danh sách chờ chỉ đạo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/notifications.py" line="105" />
+        <source>Dismiss</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/notifications.py" line="258" />
+        <source>Văn Thư Desktop: leader's inbox</source>
+        <translation>Văn Thư Desktop: văn bản chờ chỉ đạo</translation>
+    </message>
 </context>
 <context>
     <name>AdminPage</name>
@@ -93,7 +154,7 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/admin.py" line="50" />
-        <location filename="../../app/ui/pages/admin.py" line="132" />
+        <location filename="../../app/ui/pages/admin.py" line="148" />
         <source>Abbreviation</source>
         <translation>Viết tắt</translation>
     </message>
@@ -193,77 +254,129 @@
         <translation>Kiểm tra mọi tệp lưu trữ còn khớp mã SHA-256 và chuỗi nhật ký thao tác không bị đứt, không bị sửa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="130" />
+        <location filename="../../app/ui/pages/admin.py" line="118" />
+        <source>Tokens and trust…</source>
+        <translation>Thiết bị ký số và tin cậy…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/admin.py" line="120" />
+        <source>Signing tokens, the agency's seal token, trusted roots and CRLs</source>
+        <translation>Thiết bị ký số (token), token đóng dấu của cơ quan, chứng thư gốc tin cậy và danh sách thu hồi (CRL)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/admin.py" line="146" />
         <source>Agency code</source>
         <translation>Mã định danh</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/admin.py" line="64" />
-        <location filename="../../app/ui/pages/admin.py" line="131" />
+        <location filename="../../app/ui/pages/admin.py" line="147" />
         <source>Name</source>
         <translation>Tên cơ quan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="133" />
+        <location filename="../../app/ui/pages/admin.py" line="149" />
         <source>Governing body</source>
         <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="134" />
+        <location filename="../../app/ui/pages/admin.py" line="150" />
         <source>Place name</source>
         <translation>Địa danh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="147" />
-        <location filename="../../app/ui/pages/admin.py" line="155" />
+        <location filename="../../app/ui/pages/admin.py" line="163" />
+        <location filename="../../app/ui/pages/admin.py" line="171" />
         <source>Yes</source>
         <translation>Có</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="147" />
+        <location filename="../../app/ui/pages/admin.py" line="163" />
         <source>No</source>
         <translation>Không</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="180" />
+        <location filename="../../app/ui/pages/admin.py" line="196" />
         <source>Registry book not added</source>
         <translation>Chưa thêm được sổ đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="204" />
+        <location filename="../../app/ui/pages/admin.py" line="220" />
         <source>The check was cancelled.</source>
         <translation>Đã hủy việc kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="226" />
+        <location filename="../../app/ui/pages/admin.py" line="242" />
         <source>Checked %1 stored file(s) and %2 audit event(s).</source>
         <translation>Đã kiểm tra %1 tệp lưu trữ và %2 sự kiện nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="231" />
+        <location filename="../../app/ui/pages/admin.py" line="247" />
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="231" />
+        <location filename="../../app/ui/pages/admin.py" line="247" />
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="234" />
+        <location filename="../../app/ui/pages/admin.py" line="250" />
         <source>Everything is consistent.</source>
         <translation>Tất cả đều nhất quán.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="236" />
+        <location filename="../../app/ui/pages/admin.py" line="252" />
         <source>Problems found: restore the affected files or the database from a backup.</source>
         <translation>Phát hiện lỗi: hãy khôi phục các tệp bị ảnh hưởng hoặc cơ sở dữ liệu từ bản sao lưu.</translation>
     </message>
 </context>
 <context>
+    <name>AgencyPicker</name>
+    <message>
+        <location filename="../../app/widgets/agency_picker.py" line="83" />
+        <source>Type an agency's name (accents optional) or its code…</source>
+        <translation>Gõ tên cơ quan (có hoặc không dấu) hoặc mã định danh…</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/agency_picker.py" line="96" />
+        <source>Delete removes the selected recipient.</source>
+        <translation>Phím Delete xóa nơi nhận đang chọn.</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/agency_picker.py" line="138" />
+        <location filename="../../app/widgets/agency_picker.py" line="182" />
+        <location filename="../../app/widgets/agency_picker.py" line="215" />
+        <source>{code} (not in the directory)</source>
+        <translation>{code} (chưa có trong danh bạ)</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/agency_picker.py" line="158" />
+        <source>Loading the agency directory…</source>
+        <translation>Đang tải danh bạ cơ quan…</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/agency_picker.py" line="189" />
+        <source>No agency matches “{text}”.</source>
+        <translation>Không có cơ quan nào khớp với “{text}”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/agency_picker.py" line="198" />
+        <source>Choose an agency from the list, or type a complete code like 000.00.12.H27.</source>
+        <translation>Hãy chọn một cơ quan trong danh sách, hoặc gõ đủ mã định danh, ví dụ 000.00.12.H27.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/widgets/agency_picker.py" line="222" />
+        <source>Recipients: %n</source>
+        <translation>
+            <numerusform>Nơi nhận: %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
-        <location filename="../../app/ui/application.py" line="82" />
+        <location filename="../../app/ui/application.py" line="84" />
         <source>Open the backup folder</source>
         <translation>Mở thư mục sao lưu</translation>
     </message>
@@ -520,6 +633,155 @@
         <location filename="../../app/ui/cli.py" line="75" />
         <source>Problems found: restore the affected files or the database from a backup.</source>
         <translation>Phát hiện lỗi: hãy khôi phục các tệp bị ảnh hưởng hoặc cơ sở dữ liệu từ bản sao lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/direct.py" line="68" />
+        <source>Monday</source>
+        <translation>Thứ Hai</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/direct.py" line="69" />
+        <source>Tuesday</source>
+        <translation>Thứ Ba</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/direct.py" line="70" />
+        <source>Wednesday</source>
+        <translation>Thứ Tư</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/direct.py" line="71" />
+        <source>Thursday</source>
+        <translation>Thứ Năm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/direct.py" line="72" />
+        <source>Friday</source>
+        <translation>Thứ Sáu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/direct.py" line="73" />
+        <source>Saturday</source>
+        <translation>Thứ Bảy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/direct.py" line="74" />
+        <source>Sunday</source>
+        <translation>Chủ Nhật</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/dialogs/direct.py" line="123" />
+        <source>Direct %n document(s)</source>
+        <translation>
+            <numerusform>Chỉ đạo %n văn bản</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/direct.py" line="140" />
+        <source>The leader's direction (ý kiến chỉ đạo)…</source>
+        <translation>Ý kiến chỉ đạo của lãnh đạo…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/direct.py" line="144" />
+        <source>Insert a common phrase…</source>
+        <translation>Chèn câu chỉ đạo thường dùng…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/direct.py" line="152" />
+        <location filename="../../app/ui/dialogs/direct.py" line="330" />
+        <source>— choose the lead unit or person —</source>
+        <translation>— chọn đơn vị hoặc cá nhân chủ trì —</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/direct.py" line="165" />
+        <source>In working days:</source>
+        <translation>Số ngày làm việc:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/direct.py" line="171" />
+        <source>On a date:</source>
+        <translation>Đến ngày:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/direct.py" line="191" />
+        <source>For information only (no lead, no deadline)</source>
+        <translation>Chỉ để biết (không giao chủ trì, không có hạn xử lý)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/direct.py" line="200" />
+        <location filename="../../app/ui/dialogs/direct.py" line="332" />
+        <source>Direct</source>
+        <translation>Chỉ đạo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/direct.py" line="222" />
+        <source>&amp;Direction:</source>
+        <translation>Ý kiến &amp;chỉ đạo:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/direct.py" line="223" />
+        <source>&amp;Lead:</source>
+        <translation>Chủ &amp;trì:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/direct.py" line="224" />
+        <source>&amp;Coordinators:</source>
+        <translation>&amp;Phối hợp:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/direct.py" line="225" />
+        <source>Deadline:</source>
+        <translation>Hạn xử lý:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/dialogs/direct.py" line="249" />
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… và %n văn bản khác</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/direct.py" line="330" />
+        <source>— nobody (optional) —</source>
+        <translation>— không giao (không bắt buộc) —</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/direct.py" line="332" />
+        <source>File for information</source>
+        <translation>Chuyển để biết</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/direct.py" line="345" />
+        <source>No deadline: the documents are filed for information.</source>
+        <translation>Không có hạn xử lý: văn bản được chuyển để biết.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/direct.py" line="352" />
+        <source>This date has passed. Pick today or a later working day.</source>
+        <translation>Ngày này đã qua. Hãy chọn hôm nay hoặc một ngày làm việc sau đó.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/direct.py" line="354" />
+        <source>%1 is not a working day. The next working day is %2.</source>
+        <translation>Ngày %1 không phải ngày làm việc. Ngày làm việc kế tiếp là %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/direct.py" line="357" />
+        <source>Counted from registration, this deadline has already passed. Give more days or pick a date.</source>
+        <translation>Tính từ ngày đăng ký, hạn này đã qua. Hãy cho thêm ngày hoặc chọn một ngày cụ thể.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/direct.py" line="365" />
+        <source>Deadline: %1</source>
+        <translation>Hạn xử lý: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/direct.py" line="367" />
+        <source>Deadlines from %1 to %2 (counted from each document's registration)</source>
+        <translation>Hạn xử lý từ %1 đến %2 (tính từ ngày đăng ký của từng văn bản)</translation>
     </message>
 </context>
 <context>
@@ -930,172 +1192,172 @@
 <context>
     <name>Drafts</name>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="47" />
+        <location filename="../../app/ui/pages/drafts.py" line="48" />
         <source>Draft</source>
         <translation>Dự thảo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="48" />
+        <location filename="../../app/ui/pages/drafts.py" line="49" />
         <source>Awaiting signature</source>
         <translation>Chờ ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="49" />
+        <location filename="../../app/ui/pages/drafts.py" line="50" />
         <source>Returned with comments</source>
         <translation>Bị trả lại kèm ý kiến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="50" />
+        <location filename="../../app/ui/pages/drafts.py" line="51" />
         <source>Signed, awaiting number</source>
         <translation>Đã ký, chờ cấp số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="51" />
+        <location filename="../../app/ui/pages/drafts.py" line="52" />
         <source>Numbered and sealed</source>
         <translation>Đã cấp số, đóng dấu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="52" />
+        <location filename="../../app/ui/pages/drafts.py" line="53" />
         <source>Issued</source>
         <translation>Ban hành lúc</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="55" />
+        <location filename="../../app/ui/pages/drafts.py" line="56" />
         <source>uploaded</source>
         <translation>tải lên</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="56" />
+        <location filename="../../app/ui/pages/drafts.py" line="57" />
         <source>converted from Word</source>
         <translation>chuyển từ Word</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="57" />
+        <location filename="../../app/ui/pages/drafts.py" line="58" />
         <source>submitted for signature</source>
         <translation>trình ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="58" />
+        <location filename="../../app/ui/pages/drafts.py" line="59" />
         <source>returned</source>
         <translation>trả lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="59" />
+        <location filename="../../app/ui/pages/drafts.py" line="60" />
         <source>signed</source>
         <translation>đã ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="60" />
+        <location filename="../../app/ui/pages/drafts.py" line="61" />
         <source>numbered and sealed</source>
         <translation>cấp số và đóng dấu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="63" />
+        <location filename="../../app/ui/pages/drafts.py" line="64" />
         <source>secret or restricted: paper only</source>
         <translation>văn bản mật hoặc có dấu chỉ phạm vi lưu hành: chỉ gửi bản giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="64" />
+        <location filename="../../app/ui/pages/drafts.py" line="65" />
         <source>legal normative document to a superior</source>
         <translation>văn bản QPPL gửi cơ quan cấp trên</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="66" />
+        <location filename="../../app/ui/pages/drafts.py" line="67" />
         <source>legal normative document outside the administrative system</source>
         <translation>văn bản QPPL gửi ngoài hệ thống hành chính nhà nước</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="69" />
+        <location filename="../../app/ui/pages/drafts.py" line="70" />
         <source>legal normative document to the legal review body</source>
         <translation>văn bản QPPL gửi cơ quan kiểm tra văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="71" />
+        <location filename="../../app/ui/pages/drafts.py" line="72" />
         <source>this document type also goes on paper</source>
         <translation>loại văn bản phải gửi kèm bản giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="72" />
+        <location filename="../../app/ui/pages/drafts.py" line="73" />
         <source>sent to the Government / Prime Minister</source>
         <translation>gửi Chính phủ / Thủ tướng Chính phủ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="73" />
+        <location filename="../../app/ui/pages/drafts.py" line="74" />
         <source>on the agency's paper list</source>
         <translation>thuộc danh mục gửi kèm bản giấy của cơ quan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="74" />
+        <location filename="../../app/ui/pages/drafts.py" line="75" />
         <source>recipient cannot receive electronically</source>
         <translation>nơi nhận không có điều kiện nhận văn bản điện tử</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="75" />
+        <location filename="../../app/ui/pages/drafts.py" line="76" />
         <source>requested by the drafter</source>
         <translation>theo đề nghị của người soạn thảo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="78" />
+        <location filename="../../app/ui/pages/drafts.py" line="79" />
         <source>Electronic only</source>
         <translation>Chỉ điện tử</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="79" />
+        <location filename="../../app/ui/pages/drafts.py" line="80" />
         <source>Electronic and paper</source>
         <translation>Điện tử và bản giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="80" />
+        <location filename="../../app/ui/pages/drafts.py" line="81" />
         <source>Paper only</source>
         <translation>Chỉ bản giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="83" />
+        <location filename="../../app/ui/pages/drafts.py" line="84" />
         <source>Summary</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="84" />
+        <location filename="../../app/ui/pages/drafts.py" line="85" />
         <source>Type</source>
         <translation>Loại văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="85" />
+        <location filename="../../app/ui/pages/drafts.py" line="86" />
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="86" />
+        <location filename="../../app/ui/pages/drafts.py" line="87" />
         <source>Drafter</source>
         <translation>Người soạn thảo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="87" />
+        <location filename="../../app/ui/pages/drafts.py" line="88" />
         <source>Signer</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="88" />
+        <location filename="../../app/ui/pages/drafts.py" line="89" />
         <source>Number</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="89" />
+        <location filename="../../app/ui/pages/drafts.py" line="90" />
         <source>Changed</source>
         <translation>Cập nhật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="92" />
+        <location filename="../../app/ui/pages/drafts.py" line="93" />
         <source>Recipient</source>
         <translation>Nơi nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="93" />
+        <location filename="../../app/ui/pages/drafts.py" line="94" />
         <source>Copies</source>
         <translation>Số lượng bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="94" />
+        <location filename="../../app/ui/pages/drafts.py" line="95" />
         <source>Why paper</source>
         <translation>Lý do gửi bản giấy</translation>
     </message>
@@ -1103,179 +1365,179 @@
 <context>
     <name>DraftsPage</name>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="153" />
+        <location filename="../../app/ui/pages/drafts.py" line="154" />
         <source>Drafts</source>
         <translation>Dự thảo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="159" />
+        <location filename="../../app/ui/pages/drafts.py" line="160" />
         <source>New draft…</source>
         <translation>Dự thảo mới…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="160" />
+        <location filename="../../app/ui/pages/drafts.py" line="161" />
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="162" />
+        <location filename="../../app/ui/pages/drafts.py" line="163" />
         <source>Submit for signature</source>
         <translation>Trình ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="164" />
+        <location filename="../../app/ui/pages/drafts.py" line="165" />
         <source>Open PDF</source>
         <translation>Mở PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="165" />
+        <location filename="../../app/ui/pages/drafts.py" line="166" />
         <source>Sign…</source>
         <translation>Ký số…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="167" />
+        <location filename="../../app/ui/pages/drafts.py" line="168" />
         <source>Return with comments…</source>
         <translation>Trả lại kèm ý kiến…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="169" />
+        <location filename="../../app/ui/pages/drafts.py" line="170" />
         <source>Number and seal…</source>
         <translation>Cấp số và đóng dấu…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="170" />
+        <location filename="../../app/ui/pages/drafts.py" line="171" />
         <source>Print copies…</source>
         <translation>In bản giấy…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="171" />
+        <location filename="../../app/ui/pages/drafts.py" line="172" />
         <source>Mark issued</source>
         <translation>Ban hành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="172" />
+        <location filename="../../app/ui/pages/drafts.py" line="173" />
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="248" />
+        <location filename="../../app/ui/pages/drafts.py" line="249" />
         <source>Your drafts: write them, submit them for signature, and correct returned ones.</source>
         <translation>Dự thảo của đồng chí: soạn thảo, trình ký và chỉnh sửa dự thảo bị trả lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="250" />
+        <location filename="../../app/ui/pages/drafts.py" line="251" />
         <source>Drafts awaiting your signature: open, sign with your token, or return them.</source>
         <translation>Dự thảo chờ đồng chí ký: mở xem, ký số bằng thiết bị ký số của mình, hoặc trả lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="253" />
+        <location filename="../../app/ui/pages/drafts.py" line="254" />
         <source>Signed drafts: give them a number and the seal, print the paper copies, then mark issued.</source>
         <translation>Dự thảo đã ký: cấp số, đóng dấu, in bản giấy rồi ban hành.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/drafts.py" line="272" />
+        <location filename="../../app/ui/pages/drafts.py" line="273" />
         <source>%n draft(s)</source>
         <translation>
             <numerusform>%n dự thảo</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="333" />
+        <location filename="../../app/ui/pages/drafts.py" line="334" />
         <source>No draft selected.</source>
         <translation>Chưa chọn dự thảo nào.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="339" />
+        <location filename="../../app/ui/pages/drafts.py" line="340" />
         <source>Status: %1</source>
         <translation>Trạng thái: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="342" />
+        <location filename="../../app/ui/pages/drafts.py" line="343" />
         <source>Number: %1</source>
         <translation>Số, ký hiệu: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="348" />
+        <location filename="../../app/ui/pages/drafts.py" line="349" />
         <source>Recipients: %1</source>
         <translation>Nơi nhận: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="350" />
+        <location filename="../../app/ui/pages/drafts.py" line="351" />
         <source>Appendices: %1</source>
         <translation>Phụ lục: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="356" />
+        <location filename="../../app/ui/pages/drafts.py" line="357" />
         <source>Versions:</source>
         <translation>Các phiên bản:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="363" />
+        <location filename="../../app/ui/pages/drafts.py" line="364" />
         <source>Delivery: %1 · paper copies to print: %2</source>
         <translation>Hình thức gửi: %1 · số bản giấy cần in: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="430" />
-        <location filename="../../app/ui/pages/drafts.py" line="459" />
+        <location filename="../../app/ui/pages/drafts.py" line="431" />
+        <location filename="../../app/ui/pages/drafts.py" line="460" />
         <source>The draft was saved.</source>
         <translation>Đã lưu dự thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="469" />
+        <location filename="../../app/ui/pages/drafts.py" line="470" />
         <source>The draft was submitted for signature.</source>
         <translation>Đã trình ký dự thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="485" />
+        <location filename="../../app/ui/pages/drafts.py" line="487" />
         <source>Sign "%1" with your token.</source>
         <translation>Ký số văn bản "%1" bằng thiết bị ký số của đồng chí.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="497" />
+        <location filename="../../app/ui/pages/drafts.py" line="511" />
         <source>Signed. The clerk can now number and seal it.</source>
         <translation>Đã ký. Văn thư có thể cấp số và đóng dấu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="515" />
+        <location filename="../../app/ui/pages/drafts.py" line="529" />
         <source>Return with comments</source>
         <translation>Trả lại kèm ý kiến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="515" />
+        <location filename="../../app/ui/pages/drafts.py" line="529" />
         <source>What must change before you sign:</source>
         <translation>Những điểm cần sửa trước khi ký:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="529" />
+        <location filename="../../app/ui/pages/drafts.py" line="543" />
         <source>The draft was returned to its drafter.</source>
         <translation>Đã trả lại dự thảo cho người soạn thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="540" />
+        <location filename="../../app/ui/pages/drafts.py" line="554" />
         <source>Give "%1" its number and date and apply the agency's seal.</source>
         <translation>Cấp số, ngày tháng cho văn bản "%1" và ký số của cơ quan (đóng dấu).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="550" />
+        <location filename="../../app/ui/pages/drafts.py" line="564" />
         <source>Numbered and sealed. Print the paper copies listed below, then mark it issued.</source>
         <translation>Đã cấp số và đóng dấu. In các bản giấy liệt kê dưới đây, sau đó bấm Ban hành.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/drafts.py" line="562" />
+        <location filename="../../app/ui/pages/drafts.py" line="576" />
         <source>Print %n paper copy(ies)</source>
         <translation>
             <numerusform>In %n bản giấy</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/drafts.py" line="582" />
+        <location filename="../../app/ui/pages/drafts.py" line="596" />
         <source>%n paper copy(ies) printed.</source>
         <translation>
             <numerusform>Đã in %n bản giấy.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="593" />
+        <location filename="../../app/ui/pages/drafts.py" line="607" />
         <source>Issued. It now waits in the "To send" list.</source>
         <translation>Đã ban hành. Văn bản đang chờ trong danh sách "Chờ gửi".</translation>
     </message>
@@ -1583,6 +1845,208 @@
     </message>
 </context>
 <context>
+    <name>Inbox</name>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="55" />
+        <source>Urgency</source>
+        <translation>Độ khẩn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="56" />
+        <source>Incoming no.</source>
+        <translation>Số đến</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="57" />
+        <source>Issuing agency</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="58" />
+        <location filename="../../app/ui/pages/inbox.py" line="66" />
+        <source>Number/notation</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="59" />
+        <location filename="../../app/ui/pages/inbox.py" line="67" />
+        <source>Summary</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="60" />
+        <source>Received</source>
+        <translation>Đã đến</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="61" />
+        <source>Waiting</source>
+        <translation>Đã chờ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="62" />
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="68" />
+        <source>Handling</source>
+        <translation>Xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="69" />
+        <source>Deadline</source>
+        <translation>Hạn xử lý</translation>
+    </message>
+</context>
+<context>
+    <name>InboxPage</name>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="153" />
+        <source>Leader's inbox</source>
+        <translation>Văn bản chờ chỉ đạo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="157" />
+        <source>Direct…</source>
+        <translation>Chỉ đạo…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="159" />
+        <source>Direction, lead, coordinators and deadline for the selected documents (Ctrl+D)</source>
+        <translation>Ý kiến chỉ đạo, đơn vị chủ trì, phối hợp và hạn xử lý cho các văn bản đã chọn (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="162" />
+        <location filename="../../app/ui/pages/inbox.py" line="495" />
+        <location filename="../../app/ui/pages/inbox.py" line="506" />
+        <source>For information</source>
+        <translation>Để biết</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="164" />
+        <source>File the selected documents for information, without a deadline (Ctrl+I)</source>
+        <translation>Chuyển các văn bản đã chọn để biết, không giao hạn xử lý (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="167" />
+        <source>Open</source>
+        <translation>Chưa hoàn thành</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="169" />
+        <source>Open the document with its signatures (Enter)</source>
+        <translation>Mở văn bản cùng các chữ ký số (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="171" />
+        <source>Blank slip (PDF)…</source>
+        <translation>Phiếu trống (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="173" />
+        <source>A processing slip for the current document, to write the direction by hand</source>
+        <translation>Phiếu giải quyết văn bản đến của văn bản đang chọn, để ghi ý kiến chỉ đạo bằng tay</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="176" />
+        <location filename="../../app/ui/pages/inbox.py" line="192" />
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="179" />
+        <source>Sound for urgent documents</source>
+        <translation>Phát âm báo khi có văn bản khẩn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="210" />
+        <source>Show more</source>
+        <translation>Xem thêm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="256" />
+        <source>Directed in this session</source>
+        <translation>Đã chỉ đạo trong phiên này</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="264" />
+        <source>Slip (PDF)…</source>
+        <translation>Phiếu giải quyết (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="266" />
+        <source>Save the processing slip (phiếu giải quyết văn bản đến) as PDF (Ctrl+P)</source>
+        <translation>Lưu phiếu giải quyết văn bản đến thành tệp PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="268" />
+        <source>Print slip…</source>
+        <translation>In phiếu…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="352" />
+        <source>Presented by %1 at %2</source>
+        <translation>%1 trình lúc %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="365" />
+        <source>Showing %1 of %2 document(s)</source>
+        <translation>Đang hiển thị %1 trên %2 văn bản</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/pages/inbox.py" line="368" />
+        <source>%n document(s) awaiting direction</source>
+        <translation>
+            <numerusform>%n văn bản chờ chỉ đạo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/pages/inbox.py" line="370" />
+        <source>%n urgent</source>
+        <translation>
+            <numerusform>%n văn bản khẩn</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="375" />
+        <source>including the inbox of %1, for whom you act</source>
+        <translation>gồm cả văn bản của đồng chí %1 mà bạn được ủy quyền xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="380" />
+        <source>Nothing awaits your direction.</source>
+        <translation>Không có văn bản nào chờ chỉ đạo.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/pages/inbox.py" line="498" />
+        <source>+ %n coordinator(s)</source>
+        <translation>
+            <numerusform>+ %n đơn vị/cá nhân phối hợp</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="563" />
+        <source>Processing slip saved: %1</source>
+        <translation>Đã lưu phiếu giải quyết: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="567" />
+        <source>Save the processing slip</source>
+        <translation>Lưu phiếu giải quyết văn bản đến</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="567" />
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/inbox.py" line="613" />
+        <source>Print the processing slip</source>
+        <translation>In phiếu giải quyết văn bản đến</translation>
+    </message>
+</context>
+<context>
     <name>IncomingFields</name>
     <message>
         <location filename="../../app/ui/incoming_fields.py" line="28" />
@@ -1779,107 +2243,107 @@
         <translation>%1 trang trắng được bỏ ra; chọn trang và bấm “Giữ trang trắng” để giữ lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="702" />
+        <location filename="../../app/ui/pages/intake.py" line="704" />
         <source>Import scanned or received files</source>
         <translation>Nhập tệp đã quét hoặc đã nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="703" />
+        <location filename="../../app/ui/pages/intake.py" line="705" />
         <source>PDF or image (%1)</source>
         <translation>PDF hoặc ảnh (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="741" />
+        <location filename="../../app/ui/pages/intake.py" line="743" />
         <source>Looking for separator codes…</source>
         <translation>Đang tìm mã trên tờ phân cách…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="753" />
+        <location filename="../../app/ui/pages/intake.py" line="755" />
         <source>The batch holds %1 document(s).</source>
         <translation>Tập quét gồm %1 văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="768" />
+        <location filename="../../app/ui/pages/intake.py" line="770" />
         <source>Reading the document header…</source>
         <translation>Đang đọc phần đầu văn bản…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="783" />
+        <location filename="../../app/ui/pages/intake.py" line="785" />
         <source>The fields could not be read from the pages: %1 Fill them in by hand.</source>
         <translation>Không đọc được thông tin từ các trang: %1 Hãy nhập bằng tay.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="820" />
+        <location filename="../../app/ui/pages/intake.py" line="822" />
         <source>Fields read from the pages. Check the highlighted ones.</source>
         <translation>Đã đọc thông tin từ các trang. Hãy kiểm tra các ô được tô màu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="821" />
+        <location filename="../../app/ui/pages/intake.py" line="823" />
         <source>Fields read from the pages. Check them before registering.</source>
         <translation>Đã đọc thông tin từ các trang. Hãy kiểm tra trước khi đăng ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="831" />
+        <location filename="../../app/ui/pages/intake.py" line="833" />
         <source>Read with low confidence: check this field.</source>
         <translation>Đọc chưa chắc chắn: hãy kiểm tra ô này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="887" />
+        <location filename="../../app/ui/pages/intake.py" line="889" />
         <source>A signed or born-digital PDF is registered as it is, on its own. Start a new document for the other pages.</source>
         <translation>Tệp PDF đã ký số hoặc văn bản điện tử gốc được đăng ký nguyên trạng, riêng một mình. Hãy tạo văn bản mới cho các trang còn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="893" />
+        <location filename="../../app/ui/pages/intake.py" line="895" />
         <source>This PDF is signed or born digital and is kept byte for byte: its pages cannot be turned or left out. Import it again to start over.</source>
         <translation>Tệp PDF này đã ký số hoặc là văn bản điện tử gốc nên được giữ nguyên từng byte: không thể xoay hay bỏ trang. Hãy nhập lại tệp để làm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="950" />
+        <location filename="../../app/ui/pages/intake.py" line="952" />
         <source>Registering the document as it was received…</source>
         <translation>Đang đăng ký văn bản nguyên trạng như khi nhận…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="951" />
+        <location filename="../../app/ui/pages/intake.py" line="953" />
         <source>Recognising text, building the PDF/A and signing…</source>
         <translation>Đang nhận dạng chữ, tạo PDF/A và ký số…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="956" />
+        <location filename="../../app/ui/pages/intake.py" line="958" />
         <source>Registration cancelled; nothing was registered.</source>
         <translation>Đã hủy đăng ký; chưa có gì được đăng ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="969" />
+        <location filename="../../app/ui/pages/intake.py" line="971" />
         <source>Sign the scanned “%1” with the agency's digital signature (digitised copy), then register it.</source>
         <translation>Ký số văn bản quét “%1” bằng chữ ký số của cơ quan (bản số hóa), sau đó đăng ký vào sổ văn bản đến.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="973" />
+        <location filename="../../app/ui/pages/intake.py" line="975" />
         <source>Not signed; nothing was registered.</source>
         <translation>Chưa ký số; chưa đăng ký văn bản nào.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1012" />
+        <location filename="../../app/ui/pages/intake.py" line="1014" />
         <source>Registered as incoming number %1.</source>
         <translation>Đã đăng ký văn bản đến số %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1014" />
+        <location filename="../../app/ui/pages/intake.py" line="1016" />
         <source>Text recognition was not available: the PDF has no searchable text.</source>
         <translation>Không nhận dạng được chữ: tệp PDF không tìm kiếm được nội dung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1016" />
+        <location filename="../../app/ui/pages/intake.py" line="1018" />
         <source>Next: document %1 of %2; check its fields.</source>
         <translation>Tiếp theo: văn bản %1/%2; hãy kiểm tra các trường thông tin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1022" />
+        <location filename="../../app/ui/pages/intake.py" line="1024" />
         <source>Reading the next document…</source>
         <translation>Đang đọc văn bản tiếp theo…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1029" />
+        <location filename="../../app/ui/pages/intake.py" line="1031" />
         <source>Ready for the next document.</source>
         <translation>Sẵn sàng cho văn bản tiếp theo.</translation>
     </message>
@@ -2123,32 +2587,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111" />
+        <location filename="../../app/ui/main_window.py" line="119" />
         <source>SQLite</source>
         <translation>SQLite</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111" />
+        <location filename="../../app/ui/main_window.py" line="119" />
         <source>PostgreSQL</source>
         <translation>PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112" />
+        <location filename="../../app/ui/main_window.py" line="120" />
         <source>Data: %1 (%2)</source>
         <translation>Dữ liệu: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="123" />
+        <location filename="../../app/ui/main_window.py" line="131" />
         <source>A demo agency was created in the data folder.</source>
         <translation>Đã tạo cơ quan mẫu trong thư mục dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="126" />
+        <location filename="../../app/ui/main_window.py" line="134" />
         <source>The database was updated; a copy taken before the update is at %1.</source>
         <translation>Cơ sở dữ liệu đã được cập nhật; bản sao lưu trước khi cập nhật nằm tại %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197" />
+        <location filename="../../app/ui/main_window.py" line="152" />
+        <source>Not presented today…</source>
+        <translation>Chưa trình hôm nay…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="238" />
         <source>Refreshed.</source>
         <translation>Đã làm mới.</translation>
     </message>
@@ -2442,966 +2911,1374 @@
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="175" />
+        <source>The agency directory is already being refreshed. Wait for it to finish.</source>
+        <translation>Danh bạ cơ quan đang được cập nhật. Vui lòng chờ cập nhật xong.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="178" />
+        <source>The exchange axis lists agency {code} without a name; it was left out of the directory.</source>
+        <translation>Trục liên thông ghi cơ quan {code} không có tên; cơ quan này không được đưa vào danh bạ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="181" />
+        <source>The exchange axis lists agency {code} with a name longer than 200 characters; it was left out.</source>
+        <translation>Trục liên thông ghi cơ quan {code} có tên dài quá 200 ký tự; cơ quan này không được đưa vào danh bạ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="184" />
         <source>The file {name} is empty. Scan or export it again.</source>
         <translation>Tệp {name} rỗng. Hãy quét hoặc xuất lại tệp.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="176" />
+        <location filename="../../app/ui/messages.py" line="185" />
         <source>The file {name} is {size_mb} MB; the limit is {limit_mb} MB. Split it or scan at a lower resolution.</source>
         <translation>Tệp {name} có dung lượng {size_mb} MB, vượt giới hạn {limit_mb} MB. Hãy tách tệp hoặc quét với độ phân giải thấp hơn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="180" />
+        <location filename="../../app/ui/messages.py" line="189" />
         <source>The file {name} is neither a PDF nor an image. Choose a PDF, JPEG, PNG or TIFF file.</source>
         <translation>Tệp {name} không phải PDF hay ảnh. Hãy chọn tệp PDF, JPEG, PNG hoặc TIFF.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="183" />
+        <location filename="../../app/ui/messages.py" line="192" />
         <source>The PDF {name} is password-protected. Ask the sender for an unprotected copy.</source>
         <translation>Tệp PDF {name} được đặt mật khẩu. Đề nghị nơi gửi cung cấp bản không đặt mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="186" />
+        <location filename="../../app/ui/messages.py" line="195" />
         <source>The PDF {name} is damaged and cannot be read. Ask the sender to send it again.</source>
         <translation>Tệp PDF {name} bị hỏng, không đọc được. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="189" />
+        <location filename="../../app/ui/messages.py" line="198" />
         <source>The image {name} is damaged and cannot be read. Scan it again.</source>
         <translation>Tệp ảnh {name} bị hỏng, không đọc được. Hãy quét lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="192" />
+        <location filename="../../app/ui/messages.py" line="201" />
         <source>No font with Vietnamese letters was found ({fonts}). Install one of them and try again.</source>
         <translation>Không tìm thấy phông chữ có dấu tiếng Việt ({fonts}). Hãy cài một trong các phông này rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="195" />
+        <location filename="../../app/ui/messages.py" line="204" />
         <source>The file {path} cannot be read ({detail}). Check it is not open elsewhere, then choose it again.</source>
         <translation>Không đọc được tệp {path} ({detail}). Kiểm tra tệp không bị chương trình khác mở rồi chọn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="198" />
+        <location filename="../../app/ui/messages.py" line="207" />
         <source>The file {path} cannot be written ({detail}). Choose another folder or file name.</source>
         <translation>Không ghi được tệp {path} ({detail}). Hãy chọn thư mục hoặc tên tệp khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="201" />
+        <location filename="../../app/ui/messages.py" line="210" />
         <source>"{text}" is not a time. Write it as HH:MM, e.g. 07:30.</source>
         <translation>"{text}" không phải giờ hợp lệ. Hãy ghi theo dạng HH:MM, ví dụ 07:30.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="202" />
+        <location filename="../../app/ui/messages.py" line="211" />
         <source>"{text}" is not a date. Write it as dd/mm/yyyy.</source>
         <translation>"{text}" không phải ngày hợp lệ. Hãy ghi theo dạng ngày/tháng/năm.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="203" />
+        <location filename="../../app/ui/messages.py" line="212" />
         <source>{year} is not a valid year.</source>
         <translation>{year} không phải năm hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="204" />
+        <location filename="../../app/ui/messages.py" line="213" />
         <source>Office hours need at least one working session.</source>
         <translation>Giờ làm việc cần có ít nhất một buổi làm việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="205" />
+        <location filename="../../app/ui/messages.py" line="214" />
         <source>A session cannot end ({end}) before it starts ({start}). Correct the office hours.</source>
         <translation>Buổi làm việc không thể kết thúc ({end}) trước khi bắt đầu ({start}). Hãy sửa lại giờ làm việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="208" />
+        <location filename="../../app/ui/messages.py" line="217" />
         <source>The session starting at {start} overlaps the one before it. Correct the office hours.</source>
         <translation>Buổi làm việc bắt đầu lúc {start} trùng với buổi trước đó. Hãy sửa lại giờ làm việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="211" />
+        <location filename="../../app/ui/messages.py" line="220" />
         <source>The date {date} is not in the year {year}.</source>
         <translation>Ngày {date} không thuộc năm {year}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="212" />
+        <location filename="../../app/ui/messages.py" line="221" />
         <source>{date} is listed both as a day off and as a working day. Keep only one.</source>
         <translation>Ngày {date} vừa là ngày nghỉ vừa là ngày làm việc. Hãy giữ lại một.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="215" />
+        <location filename="../../app/ui/messages.py" line="224" />
         <source>The calendar table for {table_year} was saved under {year}. Save it under its own year.</source>
         <translation>Lịch năm {table_year} đang được lưu vào năm {year}. Hãy lưu vào đúng năm của nó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="218" />
+        <location filename="../../app/ui/messages.py" line="227" />
         <source>A deadline needs zero or more working days, not {days}.</source>
         <translation>Thời hạn phải là số ngày làm việc từ 0 trở lên, không phải {days}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="219" />
+        <location filename="../../app/ui/messages.py" line="228" />
         <source>The calendar has no working day after {after}. Check the year's days off.</source>
         <translation>Lịch không còn ngày làm việc nào sau ngày {after}. Hãy kiểm tra các ngày nghỉ trong năm.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="222" />
+        <location filename="../../app/ui/messages.py" line="231" />
         <source>No scanner was found. Connect and switch on the scanner, then refresh the list.</source>
         <translation>Không tìm thấy máy quét. Hãy kết nối và bật máy quét rồi làm mới danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="225" />
+        <location filename="../../app/ui/messages.py" line="234" />
         <source>The scanner stopped answering (cable or power). Reconnect it and scan the remaining pages.</source>
         <translation>Máy quét ngừng phản hồi (cáp hoặc nguồn điện). Hãy kết nối lại và quét các trang còn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="228" />
+        <location filename="../../app/ui/messages.py" line="237" />
         <source>Paper is jammed in the feeder. Clear the jam and scan the remaining pages.</source>
         <translation>Giấy bị kẹt trong khay nạp. Hãy gỡ giấy kẹt và quét các trang còn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="231" />
+        <location filename="../../app/ui/messages.py" line="240" />
         <source>The scanner cover is open. Close it and scan again.</source>
         <translation>Nắp máy quét đang mở. Hãy đóng nắp và quét lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="232" />
+        <location filename="../../app/ui/messages.py" line="241" />
         <source>The document feeder is empty. Load the pages and scan again.</source>
         <translation>Khay nạp giấy đang trống. Hãy đặt giấy vào và quét lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="235" />
+        <location filename="../../app/ui/messages.py" line="244" />
         <source>The scanner is busy with another program. Close it and try again.</source>
         <translation>Máy quét đang được chương trình khác sử dụng. Hãy đóng chương trình đó rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="236" />
+        <location filename="../../app/ui/messages.py" line="245" />
         <source>The scanner driver stopped unexpectedly; the pages already scanned are kept. Scan the rest.</source>
         <translation>Trình điều khiển máy quét dừng đột ngột; các trang đã quét vẫn được giữ lại. Hãy quét tiếp phần còn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="239" />
+        <location filename="../../app/ui/messages.py" line="248" />
         <source>The scanner does not offer this setting ({detail}). Choose another source, mode or size.</source>
         <translation>Máy quét không hỗ trợ thiết lập này ({detail}). Hãy chọn nguồn, chế độ hoặc khổ giấy khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="242" />
+        <location filename="../../app/ui/messages.py" line="251" />
         <source>The scanner reported an error ({detail}). Switch it off and on, then try again.</source>
         <translation>Máy quét báo lỗi ({detail}). Hãy tắt rồi bật lại máy quét và thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="245" />
+        <location filename="../../app/ui/messages.py" line="254" />
         <source>Scanning was cancelled.</source>
         <translation>Đã hủy quét.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="246" />
+        <location filename="../../app/ui/messages.py" line="255" />
         <source>A saved scan profile is damaged ({detail}). Delete it and create it again.</source>
         <translation>Cấu hình quét đã lưu bị hỏng ({detail}). Hãy xóa và tạo lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="249" />
+        <location filename="../../app/ui/messages.py" line="258" />
         <source>Keep at least one scan profile.</source>
         <translation>Cần giữ ít nhất một cấu hình quét.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="250" />
+        <location filename="../../app/ui/messages.py" line="259" />
         <source>Every scan profile needs a name. Type one.</source>
         <translation>Mỗi cấu hình quét cần có tên. Hãy nhập tên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="251" />
+        <location filename="../../app/ui/messages.py" line="260" />
         <source>There are two scan profiles named "{name}". Give each profile its own name.</source>
         <translation>Có hai cấu hình quét cùng tên "{name}". Hãy đặt cho mỗi cấu hình một tên riêng.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="254" />
+        <location filename="../../app/ui/messages.py" line="263" />
         <source>{path} is not a JPEG, PNG, TIFF or PDF file. Choose another file.</source>
         <translation>{path} không phải tệp JPEG, PNG, TIFF hay PDF. Hãy chọn tệp khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="257" />
+        <location filename="../../app/ui/messages.py" line="266" />
         <source>{path} cannot be read ({detail}). Check that the file is complete and not password-protected.</source>
         <translation>Không đọc được {path} ({detail}). Hãy kiểm tra tệp còn nguyên vẹn và không đặt mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="260" />
+        <location filename="../../app/ui/messages.py" line="269" />
         <source>The program {tool} is needed to import PDF files. Install it (see the README).</source>
         <translation>Cần chương trình {tool} để nhập tệp PDF. Hãy cài đặt chương trình này (xem README).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="263" />
+        <location filename="../../app/ui/messages.py" line="272" />
         <source>Text recognition needs the program tesseract. Install tesseract-ocr (see the README).</source>
         <translation>Nhận dạng chữ cần chương trình tesseract. Hãy cài tesseract-ocr (xem README).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="266" />
+        <location filename="../../app/ui/messages.py" line="275" />
         <source>Text recognition has no Vietnamese language data ({lang}). Install tesseract-ocr-vie (see the README).</source>
         <translation>Nhận dạng chữ chưa có dữ liệu tiếng Việt ({lang}). Hãy cài tesseract-ocr-vie (xem README).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="271" />
+        <location filename="../../app/ui/messages.py" line="280" />
         <source>Text recognition took longer than {seconds} s on page {page}. Save the page without text or retry.</source>
         <translation>Nhận dạng chữ trang {page} mất quá {seconds} giây. Hãy lưu trang không kèm lớp chữ hoặc thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="274" />
+        <location filename="../../app/ui/messages.py" line="283" />
         <source>Text recognition failed on page {page} ({detail}). Save the page without text or retry.</source>
         <translation>Nhận dạng chữ trang {page} bị lỗi ({detail}). Hãy lưu trang không kèm lớp chữ hoặc thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="277" />
+        <location filename="../../app/ui/messages.py" line="286" />
         <source>No font with Vietnamese letters was found ({fonts}). Install fonts-noto-core.</source>
         <translation>Không tìm thấy phông chữ có dấu tiếng Việt ({fonts}). Hãy cài fonts-noto-core.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="280" />
+        <location filename="../../app/ui/messages.py" line="289" />
         <source>There are no pages to save. Scan or import at least one page.</source>
         <translation>Chưa có trang nào để lưu. Hãy quét hoặc nhập ít nhất một trang.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="281" />
+        <location filename="../../app/ui/messages.py" line="290" />
         <source>The token driver (PKCS#11 module) was not found. Install the software of your token's CA or choose the module file in Settings.</source>
         <translation>Không tìm thấy trình điều khiển thiết bị ký số (mô-đun PKCS#11). Hãy cài phần mềm của nhà cung cấp chữ ký số hoặc chọn tệp mô-đun trong phần Cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="286" />
+        <location filename="../../app/ui/messages.py" line="295" />
         <source>The token driver could not be loaded ({detail}). Reinstall the software of your token's CA.</source>
         <translation>Không nạp được trình điều khiển thiết bị ký số ({detail}). Hãy cài lại phần mềm của nhà cung cấp chữ ký số.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="289" />
+        <location filename="../../app/ui/messages.py" line="298" />
         <source>The token "{token}" is not plugged in. Plug it in and try again.</source>
         <translation>Thiết bị ký số "{token}" chưa được cắm. Hãy cắm thiết bị rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="292" />
+        <location filename="../../app/ui/messages.py" line="301" />
         <source>The token "{token}" is no longer present. Plug it in again and retry.</source>
         <translation>Thiết bị ký số "{token}" không còn được kết nối. Hãy cắm lại rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="295" />
+        <location filename="../../app/ui/messages.py" line="304" />
         <source>The token "{token}" was removed while signing; nothing was signed. Plug it in again and retry.</source>
         <translation>Thiết bị ký số "{token}" bị rút ra trong khi ký; văn bản chưa được ký. Hãy cắm lại rồi ký lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="298" />
+        <location filename="../../app/ui/messages.py" line="307" />
         <source>Enter the PIN of the token "{token}".</source>
         <translation>Hãy nhập mã PIN của thiết bị ký số "{token}".</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="299" />
+        <location filename="../../app/ui/messages.py" line="308" />
         <source>Wrong PIN for the token "{token}". Check it and try again; after too many wrong tries the token locks.</source>
         <translation>Mã PIN của thiết bị ký số "{token}" không đúng. Hãy kiểm tra và nhập lại; nhập sai quá số lần cho phép thiết bị sẽ bị khóa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="304" />
+        <location filename="../../app/ui/messages.py" line="313" />
         <source>The PIN of the token "{token}" is locked. Ask the certificate provider to unlock it.</source>
         <translation>Mã PIN của thiết bị ký số "{token}" đã bị khóa. Hãy liên hệ nhà cung cấp chứng thư số để mở khóa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="307" />
+        <location filename="../../app/ui/messages.py" line="316" />
         <source>The PIN of the token "{token}" has expired. Change it with the token's software.</source>
         <translation>Mã PIN của thiết bị ký số "{token}" đã hết hạn. Hãy đổi mã PIN bằng phần mềm của thiết bị.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="310" />
+        <location filename="../../app/ui/messages.py" line="319" />
         <source>The token "{token}" holds no usable signing key. Check that it is the right token.</source>
         <translation>Thiết bị ký số "{token}" không có khóa ký dùng được. Hãy kiểm tra đúng thiết bị chưa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="313" />
+        <location filename="../../app/ui/messages.py" line="322" />
         <source>The token "{token}" holds no certificate for its key. Ask the certificate provider.</source>
         <translation>Thiết bị ký số "{token}" không có chứng thư số cho khóa ký. Hãy liên hệ nhà cung cấp chứng thư số.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="316" />
+        <location filename="../../app/ui/messages.py" line="325" />
         <source>The token "{token}" holds several signing keys. Choose the certificate to sign with.</source>
         <translation>Thiết bị ký số "{token}" có nhiều khóa ký. Hãy chọn chứng thư số dùng để ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="319" />
+        <location filename="../../app/ui/messages.py" line="328" />
         <source>The token "{token}" reported an error ({detail}). Unplug it, plug it in again and retry.</source>
         <translation>Thiết bị ký số "{token}" báo lỗi ({detail}). Hãy rút ra, cắm lại rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="322" />
+        <location filename="../../app/ui/messages.py" line="331" />
         <source>The document has no place prepared for this signature or text ({field}). Prepare the draft again.</source>
         <translation>Văn bản chưa có vị trí dành cho chữ ký hoặc nội dung này ({field}). Hãy chuẩn bị lại dự thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="325" />
+        <location filename="../../app/ui/messages.py" line="334" />
         <source>The field {field} is already filled; a number and date are written only once.</source>
         <translation>Trường {field} đã được điền; số và ngày văn bản chỉ được ghi một lần.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="328" />
+        <location filename="../../app/ui/messages.py" line="337" />
         <source>The document is already signed ({detail}).</source>
         <translation>Văn bản đã được ký ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="329" />
+        <location filename="../../app/ui/messages.py" line="338" />
         <source>The leader has not signed this document yet; the seal comes after the leader's signature.</source>
         <translation>Văn bản chưa có chữ ký của lãnh đạo; chữ ký số của cơ quan được ký sau chữ ký của lãnh đạo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="332" />
+        <location filename="../../app/ui/messages.py" line="341" />
         <source>The PDF cannot be signed ({detail}). Export it again from the drafting program.</source>
         <translation>Không ký được tệp PDF này ({detail}). Hãy xuất lại tệp từ phần mềm soạn thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="335" />
+        <location filename="../../app/ui/messages.py" line="344" />
         <source>No font with Vietnamese letters was found for the signature text. Install fonts-noto-core.</source>
         <translation>Không tìm thấy phông chữ tiếng Việt cho nội dung chữ ký. Hãy cài fonts-noto-core.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="338" />
+        <location filename="../../app/ui/messages.py" line="347" />
         <source>The number or the date to write into the document is empty ({field}).</source>
         <translation>Số hoặc ngày văn bản cần ghi đang để trống ({field}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="341" />
+        <location filename="../../app/ui/messages.py" line="350" />
         <source>"{copy_form}" is not a copy form (sao y, trích sao, sao lục).</source>
         <translation>"{copy_form}" không phải hình thức bản sao (sao y, trích sao, sao lục).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="344" />
+        <location filename="../../app/ui/messages.py" line="353" />
         <source>The signature position {box} lies outside the page. Move it onto the page.</source>
         <translation>Vị trí chữ ký {box} nằm ngoài trang. Hãy kéo vào trong trang.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="347" />
+        <location filename="../../app/ui/messages.py" line="356" />
         <source>The signature would show nothing. Add a signature image or the signer's name.</source>
         <translation>Chữ ký không có nội dung hiển thị. Hãy thêm ảnh chữ ký hoặc tên người ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="350" />
+        <location filename="../../app/ui/messages.py" line="359" />
         <source>The signature or seal image cannot be read ({detail}). Choose a PNG file.</source>
         <translation>Không đọc được ảnh chữ ký hoặc con dấu ({detail}). Hãy chọn tệp PNG.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="353" />
+        <location filename="../../app/ui/messages.py" line="362" />
         <source>The PDF is password-protected and cannot be signed. Save it again without a password.</source>
         <translation>Tệp PDF được đặt mật khẩu nên không thể ký. Hãy lưu lại tệp không đặt mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="356" />
+        <location filename="../../app/ui/messages.py" line="365" />
         <source>The "Số:" line was not found on page 1 of the draft. Check the draft's layout, or place the boxes by hand.</source>
         <translation>Không tìm thấy dòng "Số:" ở trang 1 của dự thảo. Hãy kiểm tra thể thức dự thảo hoặc tự đặt vị trí các ô.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="360" />
+        <location filename="../../app/ui/messages.py" line="369" />
         <source>The place and date line ("…, ngày … tháng … năm …") was not found on page 1 of the draft. Check the draft's layout, or place the boxes by hand.</source>
         <translation>Không tìm thấy dòng địa danh và ngày tháng ("…, ngày … tháng … năm …") ở trang 1 của dự thảo. Hãy kiểm tra thể thức dự thảo hoặc tự đặt vị trí các ô.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="364" />
+        <location filename="../../app/ui/messages.py" line="373" />
         <source>The signer block ({title}, {name}) was not found on the last page. Check the signer's name and position in the draft, or place the signature by hand.</source>
         <translation>Không tìm thấy phần chữ ký ({title}, {name}) ở trang cuối. Hãy kiểm tra họ tên và chức vụ người ký trong dự thảo hoặc tự đặt vị trí chữ ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="368" />
+        <location filename="../../app/ui/messages.py" line="377" />
         <source>The space for {name}'s signature is too small. Leave more room between the position and the name, or place the signature by hand.</source>
         <translation>Khoảng trống để {name} ký quá nhỏ. Hãy để khoảng cách rộng hơn giữa chức vụ và họ tên, hoặc tự đặt vị trí chữ ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="372" />
+        <location filename="../../app/ui/messages.py" line="381" />
         <source>No token is assigned to {user}. Plug in your token and choose it in the signing dialog.</source>
         <translation>Chưa có thiết bị ký số (token) nào được gán cho {user}. Hãy cắm token và chọn token trong hộp thoại ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="375" />
+        <location filename="../../app/ui/messages.py" line="384" />
         <source>The agency's seal token is not set up. Ask the administrator to choose the organisation token.</source>
         <translation>Chưa thiết lập token chữ ký số của cơ quan (đóng dấu). Đề nghị quản trị hệ thống chọn token của cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="378" />
+        <location filename="../../app/ui/messages.py" line="387" />
         <source>The exchange axis at {endpoint} cannot be reached ({detail}). Check the network; queued documents go out when it is back.</source>
         <translation>Không kết nối được trục liên thông tại {endpoint} ({detail}). Hãy kiểm tra mạng; văn bản đang chờ sẽ được gửi khi trục hoạt động trở lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="383" />
+        <location filename="../../app/ui/messages.py" line="392" />
         <source>The exchange axis failed during {operation} (HTTP {http_status}). Try again later; if it persists, contact the provincial Data Integration Centre.</source>
         <translation>Trục liên thông bị lỗi khi thực hiện {operation} (HTTP {http_status}). Hãy thử lại sau; nếu vẫn lỗi, liên hệ đơn vị vận hành trục của tỉnh.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="388" />
+        <location filename="../../app/ui/messages.py" line="397" />
         <source>The exchange axis is busy ({operation}). Try again in a few minutes.</source>
         <translation>Trục liên thông đang quá tải ({operation}). Hãy thử lại sau ít phút.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="389" />
+        <location filename="../../app/ui/messages.py" line="398" />
         <source>The exchange axis sent an unreadable reply to {operation} ({detail}). Try again; if it persists, report it to the axis operator.</source>
         <translation>Trục liên thông trả về dữ liệu không đọc được khi thực hiện {operation} ({detail}). Hãy thử lại; nếu vẫn lỗi, báo cho đơn vị vận hành trục.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="394" />
+        <location filename="../../app/ui/messages.py" line="403" />
         <source>The exchange axis refused the credentials of system {system_id}. Check the system code and secret in Settings.</source>
         <translation>Trục liên thông từ chối thông tin xác thực của hệ thống {system_id}. Hãy kiểm tra mã hệ thống và khóa bí mật trong phần Cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="399" />
+        <location filename="../../app/ui/messages.py" line="408" />
         <source>The exchange axis refused access for {system_id} during {operation}. Ask the axis operator to check the account.</source>
         <translation>Trục liên thông từ chối quyền truy cập của {system_id} khi thực hiện {operation}. Đề nghị đơn vị vận hành trục kiểm tra tài khoản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="404" />
+        <location filename="../../app/ui/messages.py" line="413" />
         <source>The exchange axis at {endpoint} presented a certificate this computer does not trust. Install its certificate authority or check the address.</source>
         <translation>Trục liên thông tại {endpoint} dùng chứng thư mà máy này không tin cậy. Hãy cài chứng thư của tổ chức cấp hoặc kiểm tra lại địa chỉ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="409" />
+        <location filename="../../app/ui/messages.py" line="418" />
         <source>The exchange axis refused {operation}: {detail}</source>
         <translation>Trục liên thông từ chối {operation}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="410" />
+        <location filename="../../app/ui/messages.py" line="419" />
         <source>The exchange axis has no such item ({operation}): {detail}</source>
         <translation>Trục liên thông không có mục này ({operation}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="411" />
+        <location filename="../../app/ui/messages.py" line="420" />
         <source>The package is too large for the exchange axis: {detail}</source>
         <translation>Gói tin quá lớn so với giới hạn của trục liên thông: {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="412" />
+        <location filename="../../app/ui/messages.py" line="421" />
         <source>The exchange axis refused {operation} (code {error_code}): {detail}</source>
         <translation>Trục liên thông từ chối {operation} (mã {error_code}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="415" />
+        <location filename="../../app/ui/messages.py" line="424" />
         <source>The received package is not well-formed XML. Ask the sender to send it again.</source>
         <translation>Gói tin nhận được không phải XML hợp lệ. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="418" />
+        <location filename="../../app/ui/messages.py" line="427" />
         <source>The received package is not an edXML document package. Ask the sender to send it again.</source>
         <translation>Gói tin nhận được không phải gói văn bản edXML. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="421" />
+        <location filename="../../app/ui/messages.py" line="430" />
         <source>The package declares a DTD or entities, which edXML forbids; it was refused for safety. Ask the sender to send it again.</source>
         <translation>Gói tin có khai báo DTD hoặc thực thể, không được phép trong edXML; đã từ chối để bảo đảm an toàn. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="426" />
+        <location filename="../../app/ui/messages.py" line="435" />
         <source>The package is larger than the allowed size. Ask the sender to send it again.</source>
         <translation>Gói tin vượt quá dung lượng cho phép. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="429" />
+        <location filename="../../app/ui/messages.py" line="438" />
         <source>The package header is too large to be genuine. Ask the sender to send it again.</source>
         <translation>Phần đầu gói tin quá lớn, không hợp lệ. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="432" />
+        <location filename="../../app/ui/messages.py" line="441" />
         <source>An attachment is larger than the allowed size. Ask the sender to send it again.</source>
         <translation>Có tệp đính kèm vượt quá dung lượng cho phép. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="435" />
+        <location filename="../../app/ui/messages.py" line="444" />
         <source>The package has too many attachments. Ask the sender to send it again.</source>
         <translation>Gói tin có quá nhiều tệp đính kèm. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="438" />
+        <location filename="../../app/ui/messages.py" line="447" />
         <source>An attachment listed in the package is missing. Ask the sender to send it again.</source>
         <translation>Thiếu tệp đính kèm được liệt kê trong gói tin. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="441" />
+        <location filename="../../app/ui/messages.py" line="450" />
         <source>An attachment does not match its signed hash: it was changed on the way. Ask the sender to send it again.</source>
         <translation>Tệp đính kèm không khớp giá trị băm đã ký: tệp đã bị thay đổi trên đường truyền. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="446" />
+        <location filename="../../app/ui/messages.py" line="455" />
         <source>The package lists the same attachment twice. Ask the sender to send it again.</source>
         <translation>Gói tin liệt kê một tệp đính kèm hai lần. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="449" />
+        <location filename="../../app/ui/messages.py" line="458" />
         <source>The package carries an attachment it does not list. Ask the sender to send it again.</source>
         <translation>Gói tin có tệp đính kèm không được liệt kê. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="452" />
+        <location filename="../../app/ui/messages.py" line="461" />
         <source>An attachment's size differs from the size the package announces. Ask the sender to send it again.</source>
         <translation>Dung lượng tệp đính kèm khác với dung lượng khai báo trong gói tin. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="455" />
+        <location filename="../../app/ui/messages.py" line="464" />
         <source>The package carries an invalid agency code.</source>
         <translation>Gói tin có mã định danh cơ quan không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="456" />
+        <location filename="../../app/ui/messages.py" line="465" />
         <source>The package's document identifier is not in the standard form.</source>
         <translation>Mã văn bản trong gói tin không đúng định dạng chuẩn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="459" />
+        <location filename="../../app/ui/messages.py" line="468" />
         <source>The package's business document type is not one of the standard codes.</source>
         <translation>Loại nghiệp vụ của gói tin không thuộc danh mục mã chuẩn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="462" />
+        <location filename="../../app/ui/messages.py" line="471" />
         <source>The package's priority is not one of the standard codes.</source>
         <translation>Độ khẩn của gói tin không thuộc danh mục mã chuẩn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="463" />
+        <location filename="../../app/ui/messages.py" line="472" />
         <source>The status message carries an unknown status code.</source>
         <translation>Gói tin trạng thái có mã trạng thái không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="464" />
+        <location filename="../../app/ui/messages.py" line="473" />
         <source>A time in the package is not in the standard form (with +07:00).</source>
         <translation>Thời gian trong gói tin không đúng định dạng chuẩn (có +07:00).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="467" />
+        <location filename="../../app/ui/messages.py" line="476" />
         <source>The package names no recipient.</source>
         <translation>Gói tin không có nơi nhận.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="468" />
+        <location filename="../../app/ui/messages.py" line="477" />
         <source>A status message arrived where a document was expected.</source>
         <translation>Nhận được gói tin trạng thái thay vì gói văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="469" />
+        <location filename="../../app/ui/messages.py" line="478" />
         <source>A document arrived where a status message was expected.</source>
         <translation>Nhận được gói văn bản thay vì gói tin trạng thái.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="470" />
+        <location filename="../../app/ui/messages.py" line="479" />
         <source>The package file is missing.</source>
         <translation>Không tìm thấy tệp gói tin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="471" />
+        <location filename="../../app/ui/messages.py" line="480" />
         <source>A refusal needs a reason for the sender.</source>
         <translation>Từ chối tiếp nhận cần nêu lý do cho nơi gửi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="473" />
+        <location filename="../../app/ui/messages.py" line="482" />
+        <source>Choose at least one recipient agency to send the document to.</source>
+        <translation>Hãy chọn ít nhất một cơ quan nhận để gửi văn bản.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="485" />
+        <source>These recipient codes are not valid agency codes (like 000.00.12.H27): {codes}. Pick the recipients from the agency directory.</source>
+        <translation>Các mã cơ quan nhận sau không phải mã định danh hợp lệ (dạng 000.00.12.H27): {codes}. Hãy chọn cơ quan nhận từ danh bạ cơ quan.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="490" />
+        <source>The document cannot be sent to your own agency ({code}). Remove it from the recipients.</source>
+        <translation>Không thể gửi văn bản cho chính cơ quan mình ({code}). Hãy bỏ cơ quan này khỏi danh sách nơi nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="493" />
+        <source>Only outgoing documents can be sent through the exchange axis.</source>
+        <translation>Chỉ văn bản đi mới được gửi qua trục liên thông.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="496" />
+        <source>This document is secret or carries a restriction stamp, so it may not be sent electronically. Send it on paper.</source>
+        <translation>Văn bản này có độ mật hoặc dấu hạn chế lưu hành nên không được gửi điện tử. Hãy gửi bản giấy.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="501" />
+        <source>The document is not issued yet (state: {state}). Number, seal and issue it before sending.</source>
+        <translation>Văn bản chưa được ban hành (trạng thái: {state}). Hãy cấp số, đóng dấu và ban hành trước khi gửi.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="504" />
+        <source>The document has no main file to send. Attach the signed PDF first.</source>
+        <translation>Văn bản chưa có tệp chính để gửi. Hãy đính kèm tệp PDF đã ký số trước.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="507" />
+        <source>Exchange message {id} no longer exists. Reload the list.</source>
+        <translation>Thông điệp liên thông {id} không còn tồn tại. Hãy tải lại danh sách.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="510" />
+        <source>Message {id} has already been delivered to the axis; there is nothing to retry.</source>
+        <translation>Thông điệp {id} đã được chuyển lên trục; không cần gửi lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="513" />
+        <source>The package claims to come from {claimed} but the axis delivered it from {sender}.</source>
+        <translation>Gói tin ghi cơ quan gửi là {claimed} nhưng trục liên thông chuyển đến từ {sender}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="516" />
+        <source>The package is addressed to other agencies ({recipients}), not to this one.</source>
+        <translation>Gói tin gửi đến cơ quan khác ({recipients}), không phải cơ quan này.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="519" />
+        <source>The package carries no PDF document.</source>
+        <translation>Gói tin không có tệp văn bản PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="522" />
+        <source>The package cannot be read ({detail}); it is kept in quarantine.</source>
+        <translation>Không đọc được gói tin ({detail}); gói tin được giữ trong khu cách ly.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="525" />
+        <source>A digital signature of the package is not valid.</source>
+        <translation>Chữ ký số của gói tin không hợp lệ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="529" />
         <source>Unit {id} no longer exists. Reload the list and pick another unit.</source>
         <translation>Đơn vị {id} không còn tồn tại. Hãy tải lại danh sách và chọn đơn vị khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="476" />
+        <location filename="../../app/ui/messages.py" line="532" />
         <source>{by} already directed this document at {at}. Reload the inbox to see the current state.</source>
         <translation>{by} đã cho ý kiến chỉ đạo văn bản này lúc {at}. Hãy tải lại hộp văn bản để xem tình trạng hiện tại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="479" />
+        <location filename="../../app/ui/messages.py" line="535" />
         <source>The document is already in {name}'s inbox. Pick another leader to hand it over.</source>
         <translation>Văn bản đã có trong hộp văn bản của {name}. Hãy chọn lãnh đạo khác nếu cần chuyển.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="482" />
+        <location filename="../../app/ui/messages.py" line="538" />
         <source>This task is already closed ({state}). Ask the leader to assign it again if work remains.</source>
         <translation>Nhiệm vụ này đã kết thúc ({state}). Nếu còn việc, đề nghị lãnh đạo giao lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="485" />
+        <location filename="../../app/ui/messages.py" line="541" />
         <source>Task {id} no longer exists. Reload your task list.</source>
         <translation>Nhiệm vụ {id} không còn tồn tại. Hãy tải lại danh sách việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="488" />
+        <location filename="../../app/ui/messages.py" line="544" />
         <source>The document is {state}: it cannot become {wanted} now. Reload to see its current state.</source>
         <translation>Văn bản đang ở trạng thái {state}: không thể chuyển sang {wanted} lúc này. Hãy tải lại để xem trạng thái hiện tại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="491" />
+        <location filename="../../app/ui/messages.py" line="547" />
         <source>{by} changed this at {at} while you were working on it. Reload, check, and try again.</source>
         <translation>{by} đã thay đổi nội dung này lúc {at} trong khi bạn đang làm. Hãy tải lại, kiểm tra rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="494" />
+        <location filename="../../app/ui/messages.py" line="550" />
         <source>The deadline {deadline} is already past. Pick today or a later working day.</source>
         <translation>Hạn xử lý {deadline} đã qua. Hãy chọn hôm nay hoặc một ngày làm việc sau đó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="497" />
+        <location filename="../../app/ui/messages.py" line="553" />
         <source>Give the deadline either as a date or as a number of working days, not both and not neither.</source>
         <translation>Hãy nhập hạn xử lý bằng ngày cụ thể hoặc bằng số ngày làm việc (chỉ chọn một cách).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="500" />
+        <location filename="../../app/ui/messages.py" line="556" />
         <source>{days} working days is not a deadline. Enter 1 or more working days.</source>
         <translation>{days} ngày làm việc không phải thời hạn hợp lệ. Hãy nhập từ 1 ngày làm việc trở lên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="503" />
+        <location filename="../../app/ui/messages.py" line="559" />
         <source>{deadline} is not a working day (weekend or holiday). The next working day is {next}.</source>
         <translation>Ngày {deadline} không phải ngày làm việc (cuối tuần hoặc ngày lễ). Ngày làm việc kế tiếp là {next}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="506" />
+        <location filename="../../app/ui/messages.py" line="562" />
         <source>{days} working days from the registration on {received} ended on {deadline}, which is past. Give more working days or pick a date.</source>
         <translation>{days} ngày làm việc kể từ ngày vào sổ {received} đã hết vào ngày {deadline}. Hãy cho thêm ngày làm việc hoặc chọn một ngày cụ thể.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="511" />
+        <location filename="../../app/ui/messages.py" line="567" />
         <source>A leader can only delegate their own authority. Ask the administrator to record it for another leader.</source>
         <translation>Lãnh đạo chỉ ủy quyền được thẩm quyền của chính mình. Đề nghị quản trị viên ghi nhận cho lãnh đạo khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="515" />
+        <location filename="../../app/ui/messages.py" line="571" />
         <source>The delegation would end at {ends}, which is already past. Pick an end in the future.</source>
         <translation>Thời điểm kết thúc ủy quyền {ends} đã qua. Hãy chọn thời điểm trong tương lai.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="518" />
+        <location filename="../../app/ui/messages.py" line="574" />
         <source>Your delegation from {leader} runs from {starts} to {ends}: you cannot act for them now. Ask {leader} for a new delegation.</source>
         <translation>Bạn được {leader} ủy quyền từ {starts} đến {ends}: hiện không thể thay mặt. Đề nghị {leader} ủy quyền lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="523" />
+        <location filename="../../app/ui/messages.py" line="579" />
         <source>Choose the leader whose authority is delegated.</source>
         <translation>Hãy chọn lãnh đạo ủy quyền.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="526" />
+        <location filename="../../app/ui/messages.py" line="582" />
         <source>Delegation {id} no longer exists. Reload the list.</source>
         <translation>Ủy quyền {id} không còn tồn tại. Hãy tải lại danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="529" />
+        <location filename="../../app/ui/messages.py" line="585" />
         <source>The delegation must end after it starts. Check the two dates.</source>
         <translation>Thời điểm kết thúc ủy quyền phải sau thời điểm bắt đầu. Hãy kiểm tra lại hai ngày.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="532" />
+        <location filename="../../app/ui/messages.py" line="588" />
         <source>A leader cannot delegate to themselves. Choose a deputy.</source>
         <translation>Lãnh đạo không thể tự ủy quyền cho chính mình. Hãy chọn cấp phó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="535" />
+        <location filename="../../app/ui/messages.py" line="591" />
         <source>Write the direction (ý kiến chỉ đạo) before assigning the document.</source>
         <translation>Hãy ghi ý kiến chỉ đạo trước khi giao xử lý văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="538" />
+        <location filename="../../app/ui/messages.py" line="594" />
         <source>An attached file has no name. Name it and attach it again.</source>
         <translation>Tệp đính kèm chưa có tên. Hãy đặt tên rồi đính kèm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="541" />
+        <location filename="../../app/ui/messages.py" line="597" />
         <source>A document filed for information has no deadline. Clear the deadline, or assign it instead.</source>
         <translation>Văn bản để biết không có hạn xử lý. Hãy bỏ hạn xử lý hoặc giao xử lý.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="544" />
+        <location filename="../../app/ui/messages.py" line="600" />
         <source>Choose who leads the work (a unit or a person), or file the document for information.</source>
         <translation>Hãy chọn đơn vị hoặc cá nhân chủ trì, hoặc chuyển văn bản để biết.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="547" />
+        <location filename="../../app/ui/messages.py" line="603" />
         <source>The lead is either a unit or a person, not both. Keep one of them.</source>
         <translation>Chủ trì là một đơn vị hoặc một cá nhân, không phải cả hai. Hãy giữ lại một.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="550" />
+        <location filename="../../app/ui/messages.py" line="606" />
         <source>This action ({action}) needs a signed-in user. Sign in and try again.</source>
         <translation>Thao tác này ({action}) cần người dùng đã đăng nhập. Hãy đăng nhập rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="553" />
+        <location filename="../../app/ui/messages.py" line="609" />
         <source>{name} is not a deputy or leader: a delegation can only go to one. Choose another person.</source>
         <translation>{name} không phải lãnh đạo hoặc cấp phó: chỉ ủy quyền được cho lãnh đạo, cấp phó. Hãy chọn người khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="556" />
+        <location filename="../../app/ui/messages.py" line="612" />
         <source>{name} is not a leader or deputy. Choose a leader to present the document to.</source>
         <translation>{name} không phải lãnh đạo hoặc cấp phó. Hãy chọn lãnh đạo để trình văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="559" />
+        <location filename="../../app/ui/messages.py" line="615" />
         <source>You do not take part in this task, so you cannot open it. Ask the leader who assigned it.</source>
         <translation>Bạn không tham gia nhiệm vụ này nên không thể mở. Hãy hỏi lãnh đạo đã giao việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="562" />
+        <location filename="../../app/ui/messages.py" line="618" />
         <source>Only a coordinating unit or person adds input to this task. Use progress notes if you lead it.</source>
         <translation>Chỉ đơn vị, cá nhân phối hợp mới cho ý kiến phối hợp. Nếu bạn chủ trì, hãy ghi tiến độ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="565" />
+        <location filename="../../app/ui/messages.py" line="621" />
         <source>Only incoming documents are presented to the leader. This one is not incoming.</source>
         <translation>Chỉ văn bản đến mới được trình lãnh đạo. Văn bản này không phải văn bản đến.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="568" />
+        <location filename="../../app/ui/messages.py" line="624" />
         <source>Only the lead unit or person reports progress on this task and finishes it.</source>
         <translation>Chỉ đơn vị, cá nhân chủ trì mới báo cáo tiến độ và kết thúc nhiệm vụ này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="571" />
+        <location filename="../../app/ui/messages.py" line="627" />
         <source>Only outgoing documents have signing and sending times. This one is not outgoing.</source>
         <translation>Chỉ văn bản đi mới có thời điểm ký và gửi. Văn bản này không phải văn bản đi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="574" />
+        <location filename="../../app/ui/messages.py" line="630" />
         <source>The document has not been presented to a leader yet. Ask the clerk to present it first.</source>
         <translation>Văn bản chưa được trình lãnh đạo. Đề nghị văn thư trình trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="577" />
+        <location filename="../../app/ui/messages.py" line="633" />
         <source>This document is in {leader}'s inbox. Only {leader}, or a deputy they delegated to, can direct it.</source>
         <translation>Văn bản này thuộc hộp văn bản của {leader}. Chỉ {leader} hoặc cấp phó được ủy quyền mới cho ý kiến chỉ đạo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="581" />
+        <location filename="../../app/ui/messages.py" line="637" />
         <source>Write something or attach a file before saving the note.</source>
         <translation>Hãy ghi nội dung hoặc đính kèm tệp trước khi lưu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="582" />
+        <location filename="../../app/ui/messages.py" line="638" />
         <source>Select at least one document first.</source>
         <translation>Hãy chọn ít nhất một văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="583" />
+        <location filename="../../app/ui/messages.py" line="639" />
         <source>Choose either a unit or a person to list their assignments, not both.</source>
         <translation>Hãy chọn một đơn vị hoặc một người để xem các việc được giao, không chọn cả hai.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="586" />
+        <location filename="../../app/ui/messages.py" line="642" />
         <source>{name} is named twice (as lead and coordinator, or twice as coordinator). Keep it once.</source>
         <translation>{name} bị chọn hai lần (vừa chủ trì vừa phối hợp, hoặc phối hợp hai lần). Hãy giữ lại một lần.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="589" />
+        <location filename="../../app/ui/messages.py" line="645" />
         <source>Each lead or coordinator is either a unit or a person. Pick one.</source>
         <translation>Mỗi bên chủ trì hoặc phối hợp là một đơn vị hoặc một cá nhân. Hãy chọn một.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="592" />
+        <location filename="../../app/ui/messages.py" line="648" />
         <source>Write the result before finishing the task.</source>
         <translation>Hãy ghi kết quả trước khi kết thúc nhiệm vụ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="593" />
+        <location filename="../../app/ui/messages.py" line="649" />
         <source>{name}'s account is deactivated. Choose someone else.</source>
         <translation>Tài khoản của {name} đã bị khóa. Hãy chọn người khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="597" />
+        <location filename="../../app/ui/messages.py" line="653" />
         <source>The draft is {state} now, so this step cannot be done. Reload to see where it stands.</source>
         <translation>Dự thảo đang ở trạng thái {state} nên không thực hiện được bước này. Tải lại để xem trạng thái hiện tại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="600" />
+        <location filename="../../app/ui/messages.py" line="656" />
         <source>The draft was not found; it may have been removed.</source>
         <translation>Không tìm thấy dự thảo; có thể dự thảo đã bị xóa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="601" />
+        <location filename="../../app/ui/messages.py" line="657" />
         <source>Version {number} of the draft is missing. Run the integrity check and restore from a backup.</source>
         <translation>Thiếu phiên bản {number} của dự thảo. Hãy chạy kiểm tra toàn vẹn và khôi phục từ bản sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="604" />
+        <location filename="../../app/ui/messages.py" line="660" />
         <source>Write the summary (trích yếu) of the draft.</source>
         <translation>Hãy nhập trích yếu của dự thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="605" />
+        <location filename="../../app/ui/messages.py" line="661" />
         <source>"{type}" is not a document type of Decree 30. Pick a type from the list.</source>
         <translation>"{type}" không phải là loại văn bản theo Nghị định 30. Hãy chọn loại trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="608" />
+        <location filename="../../app/ui/messages.py" line="664" />
         <source>A {type} cannot be a legal normative document. Untick "normative" or change the type.</source>
         <translation>{type} không thể là văn bản quy phạm pháp luật. Bỏ chọn "quy phạm pháp luật" hoặc đổi loại văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="611" />
+        <location filename="../../app/ui/messages.py" line="667" />
         <source>A recipient has no name. Pick it again.</source>
         <translation>Có nơi nhận chưa có tên. Hãy chọn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="612" />
+        <location filename="../../app/ui/messages.py" line="668" />
         <source>The unit "{name}" is not one of the agency's units. Pick it from the list.</source>
         <translation>Đơn vị "{name}" không thuộc cơ quan. Hãy chọn đơn vị trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="615" />
+        <location filename="../../app/ui/messages.py" line="671" />
         <source>"{name}" is not a user of the agency. Pick the person from the list.</source>
         <translation>"{name}" không phải người dùng của cơ quan. Hãy chọn người trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="618" />
+        <location filename="../../app/ui/messages.py" line="674" />
         <source>{name} is inside the agency: superior, government or legal review apply to other agencies only.</source>
         <translation>{name} thuộc nội bộ cơ quan: cấp trên, Chính phủ hoặc cơ quan kiểm tra văn bản chỉ áp dụng cho cơ quan khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="621" />
+        <location filename="../../app/ui/messages.py" line="677" />
         <source>The number of paper copies for {name} must be between 0 and {max}.</source>
         <translation>Số bản giấy gửi {name} phải từ 0 đến {max}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="624" />
+        <location filename="../../app/ui/messages.py" line="680" />
         <source>{name} is listed twice as a recipient. Keep it once.</source>
         <translation>{name} có hai lần trong nơi nhận. Chỉ giữ một lần.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="625" />
+        <location filename="../../app/ui/messages.py" line="681" />
         <source>Give every appendix a title.</source>
         <translation>Hãy đặt tiêu đề cho mỗi phụ lục.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="626" />
+        <location filename="../../app/ui/messages.py" line="682" />
         <source>The appendix {name} is not a PDF. Save it as PDF and add it again.</source>
         <translation>Phụ lục {name} không phải tệp PDF. Hãy lưu thành PDF rồi thêm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="629" />
+        <location filename="../../app/ui/messages.py" line="685" />
         <source>Choose the draft file (PDF or Word) first.</source>
         <translation>Hãy chọn tệp dự thảo (PDF hoặc Word) trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="630" />
+        <location filename="../../app/ui/messages.py" line="686" />
         <source>{name} is neither a PDF nor a Word document. Upload the draft as PDF or DOCX.</source>
         <translation>{name} không phải tệp PDF hay Word. Hãy tải dự thảo lên dưới dạng PDF hoặc DOCX.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="633" />
+        <location filename="../../app/ui/messages.py" line="689" />
         <source>{name} is the same file as the current version. Choose the revised file.</source>
         <translation>{name} trùng với tệp của phiên bản hiện tại. Hãy chọn tệp đã sửa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="636" />
+        <location filename="../../app/ui/messages.py" line="692" />
         <source>Only the specialist who wrote this draft can change or submit it.</source>
         <translation>Chỉ chuyên viên soạn thảo dự thảo này mới được sửa hoặc trình ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="639" />
+        <location filename="../../app/ui/messages.py" line="695" />
         <source>{name} is not a leader or deputy and cannot sign. Choose the signer from the list.</source>
         <translation>{name} không phải lãnh đạo hoặc cấp phó nên không thể ký. Hãy chọn người ký trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="642" />
+        <location filename="../../app/ui/messages.py" line="698" />
         <source>Choose who signs the draft before submitting it.</source>
         <translation>Hãy chọn người ký trước khi trình ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="643" />
+        <location filename="../../app/ui/messages.py" line="699" />
         <source>The draft has no recipients. Add at least one recipient before submitting it.</source>
         <translation>Dự thảo chưa có nơi nhận. Hãy thêm ít nhất một nơi nhận trước khi trình ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="646" />
+        <location filename="../../app/ui/messages.py" line="702" />
         <source>The draft was returned with comments and nothing has changed since. Upload the revised file or correct the details, then submit again.</source>
         <translation>Dự thảo đã bị trả lại kèm ý kiến và từ đó chưa có gì thay đổi. Hãy tải lên tệp đã sửa hoặc sửa thông tin, rồi trình ký lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="651" />
+        <location filename="../../app/ui/messages.py" line="707" />
         <source>Write what must change before returning the draft.</source>
         <translation>Hãy ghi rõ những điểm cần sửa trước khi trả lại dự thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="654" />
+        <location filename="../../app/ui/messages.py" line="710" />
         <source>This draft waits for {signer}'s signature. Only {signer}, or a deputy they delegated to, can act.</source>
         <translation>Dự thảo này chờ {signer} ký. Chỉ {signer} hoặc cấp phó được {signer} ủy quyền mới thực hiện được.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="657" />
+        <location filename="../../app/ui/messages.py" line="713" />
         <source>Digital signing is not set up on this computer. Ask the administrator to configure the tokens.</source>
         <translation>Máy tính này chưa được cấu hình ký số. Hãy đề nghị quản trị hệ thống cấu hình thiết bị ký số.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="660" />
+        <location filename="../../app/ui/messages.py" line="716" />
+        <source>The signature cannot be moved on this draft: the file it was prepared from is not among its versions. Sign it where it is, or return it so the drafter submits it again.</source>
+        <translation>Không thể di chuyển chữ ký trên dự thảo này: không còn tệp gốc dùng để chuẩn bị trình ký trong các phiên bản. Hãy ký tại vị trí hiện có, hoặc trả lại để người soạn thảo trình ký lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="721" />
+        <source>{name} is not a certificate file (PEM or DER). Choose the root certificate (.pem, .cer, .crt).</source>
+        <translation>{name} không phải tệp chứng thư số (PEM hoặc DER). Hãy chọn tệp chứng thư gốc (.pem, .cer, .crt).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="724" />
+        <source>{name} is not a certificate revocation list (CRL). Choose the .crl file the CA publishes.</source>
+        <translation>{name} không phải danh sách chứng thư bị thu hồi (CRL). Hãy chọn tệp .crl do tổ chức cung cấp dịch vụ chứng thực công bố.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="727" />
+        <source>{name} is neither a certificate (.pem, .cer, .crt, .der) nor a revocation list (.crl).</source>
+        <translation>{name} không phải chứng thư số (.pem, .cer, .crt, .der) cũng không phải danh sách thu hồi (.crl).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="730" />
+        <source>No folder for trusted certificates is configured on this computer. Check the data directory.</source>
+        <translation>Máy này chưa cấu hình thư mục chứng thư tin cậy. Hãy kiểm tra thư mục dữ liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="733" />
         <source>{name} is not a Word document that can be read. Open it in Word, save as DOCX or PDF, try again.</source>
         <translation>{name} không phải tệp Word đọc được. Hãy mở bằng Word, lưu thành DOCX hoặc PDF rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="663" />
+        <location filename="../../app/ui/messages.py" line="736" />
         <source>Converting {name} to PDF needs LibreOffice, which is not installed on this computer. Install LibreOffice, or save the draft as PDF in Word and upload the PDF.</source>
         <translation>Chuyển {name} sang PDF cần LibreOffice, nhưng máy tính này chưa cài. Hãy cài LibreOffice, hoặc lưu dự thảo thành PDF trong Word rồi tải tệp PDF lên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="668" />
+        <location filename="../../app/ui/messages.py" line="741" />
         <source>LibreOffice did not finish converting {name} within {seconds} s. Save it as PDF and upload that.</source>
         <translation>LibreOffice không chuyển xong {name} trong {seconds} giây. Hãy lưu thành PDF rồi tải tệp đó lên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="671" />
+        <location filename="../../app/ui/messages.py" line="744" />
         <source>LibreOffice could not convert {name} to PDF ({detail}). Save it as PDF in Word and upload that.</source>
         <translation>LibreOffice không chuyển được {name} sang PDF ({detail}). Hãy lưu thành PDF trong Word rồi tải tệp đó lên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="674" />
+        <location filename="../../app/ui/messages.py" line="747" />
         <source>Your role may not do this. Ask a user with the right role.</source>
         <translation>Vai trò của bạn không được thực hiện thao tác này. Hãy nhờ người dùng có vai trò phù hợp.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="675" />
+        <location filename="../../app/ui/messages.py" line="748" />
         <source>Someone else changed this meanwhile. Reload and try again.</source>
         <translation>Người khác vừa thay đổi dữ liệu này. Hãy tải lại và thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="678" />
+        <location filename="../../app/ui/messages.py" line="751" />
         <source>The operation could not be completed (code {code}).</source>
         <translation>Không thực hiện được thao tác (mã lỗi {code}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="679" />
+        <location filename="../../app/ui/messages.py" line="752" />
         <source>An unexpected error occurred. Details were written to the log at {log}. Please report it.</source>
         <translation>Đã xảy ra lỗi ngoài dự kiến. Chi tiết đã được ghi vào nhật ký tại {log}. Vui lòng báo lại lỗi này.</translation>
     </message>
 </context>
 <context>
+    <name>Messages page</name>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="36" />
+        <location filename="../../app/ui/pages/messages.py" line="46" />
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="37" />
+        <source>Recipient</source>
+        <translation>Nơi nhận</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="38" />
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="39" />
+        <location filename="../../app/ui/pages/messages.py" line="50" />
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="40" />
+        <source>Attempts</source>
+        <translation>Số lần gửi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="41" />
+        <source>Sent</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="42" />
+        <source>Last error</source>
+        <translation>Lỗi gần nhất</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="35" />
+        <source>Queued at</source>
+        <translation>Thời điểm vào hàng đợi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="45" />
+        <source>Received at</source>
+        <translation>Thời điểm nhận</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="47" />
+        <source>Sender</source>
+        <translation>Cơ quan gửi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="48" />
+        <source>Number/notation</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="49" />
+        <source>Summary</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="51" />
+        <source>Reasons</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="54" />
+        <source>Waiting to be sent</source>
+        <translation>Chờ gửi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="55" />
+        <source>Sending</source>
+        <translation>Đang gửi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="56" />
+        <source>Delivered to the axis</source>
+        <translation>Đã chuyển lên trục</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="57" />
+        <source>Refused by the axis</source>
+        <translation>Trục từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="60" />
+        <source>Being checked</source>
+        <translation>Đang kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="61" />
+        <source>Registered</source>
+        <translation>Đăng ký</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="62" />
+        <source>Already registered (duplicate)</source>
+        <translation>Đã vào sổ trước đó (trùng)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="63" />
+        <source>Quarantined, refusal sent</source>
+        <translation>Cách ly, đã gửi từ chối tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="64" />
+        <source>Refused</source>
+        <translation>Đã từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="65" />
+        <source>Status recorded</source>
+        <translation>Đã ghi nhận trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="68" />
+        <source>Status: arrived</source>
+        <translation>Trạng thái: đã đến</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="69" />
+        <source>Status: refused</source>
+        <translation>Trạng thái: từ chối tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="70" />
+        <source>Status: accepted</source>
+        <translation>Trạng thái: đã tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="71" />
+        <source>Status: assigned</source>
+        <translation>Trạng thái: phân công</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="72" />
+        <source>Status: in progress</source>
+        <translation>Trạng thái: đang xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="73" />
+        <source>Status: done</source>
+        <translation>Trạng thái: hoàn thành</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesPage</name>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="100" />
+        <source>Exchange messages</source>
+        <translation>Thông điệp liên thông</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="104" />
+        <source>Send again</source>
+        <translation>Gửi lại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="107" />
+        <source>Inspect</source>
+        <translation>Xem chi tiết</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="110" />
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="118" />
+        <source>Received</source>
+        <translation>Đã đến</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="119" />
+        <source>Outgoing</source>
+        <translation>Văn bản đi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="159" />
+        <source>Waiting to be sent: %1 · refused by the axis: %2 · in quarantine: %3</source>
+        <translation>Chờ gửi: %1 · bị trục từ chối: %2 · đang cách ly: %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="254" />
+        <source>Exchange message</source>
+        <translation>Thông điệp liên thông</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
-        <location filename="../../app/ui/pages/__init__.py" line="98" />
+        <location filename="../../app/ui/pages/__init__.py" line="110" />
         <source>Intake</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/__init__.py" line="99" />
+        <location filename="../../app/ui/pages/__init__.py" line="111" />
+        <source>Leader's inbox</source>
+        <translation>Văn bản chờ chỉ đạo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/__init__.py" line="112" />
         <source>My tasks</source>
         <translation>Việc của tôi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/__init__.py" line="100" />
+        <location filename="../../app/ui/pages/__init__.py" line="113" />
         <source>Documents</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/__init__.py" line="101" />
+        <location filename="../../app/ui/pages/__init__.py" line="114" />
         <source>Incoming register</source>
         <translation>Sổ văn bản đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/__init__.py" line="102" />
+        <location filename="../../app/ui/pages/__init__.py" line="115" />
         <source>Outgoing register</source>
         <translation>Sổ văn bản đi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/__init__.py" line="103" />
+        <location filename="../../app/ui/pages/__init__.py" line="116" />
         <source>Other registers</source>
         <translation>Sổ khác</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/__init__.py" line="104" />
+        <location filename="../../app/ui/pages/__init__.py" line="117" />
         <source>Progress overview</source>
         <translation>Tiến độ xử lý</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/__init__.py" line="105" />
+        <location filename="../../app/ui/pages/__init__.py" line="118" />
         <source>Drafts</source>
         <translation>Dự thảo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/__init__.py" line="106" />
+        <location filename="../../app/ui/pages/__init__.py" line="119" />
         <source>To send</source>
         <translation>Chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/__init__.py" line="107" />
+        <location filename="../../app/ui/pages/__init__.py" line="120" />
+        <source>Exchange</source>
+        <translation>Liên thông</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/__init__.py" line="121" />
         <source>Administration</source>
         <translation>Quản trị</translation>
+    </message>
+</context>
+<context>
+    <name>NotPresentedDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/not_presented.py" line="40" />
+        <source>Urgency</source>
+        <translation>Độ khẩn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/not_presented.py" line="41" />
+        <source>Number/notation</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/not_presented.py" line="42" />
+        <source>Issuing agency</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/not_presented.py" line="43" />
+        <source>Summary</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/not_presented.py" line="44" />
+        <source>Registered</source>
+        <translation>Đăng ký</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/not_presented.py" line="45" />
+        <source>Present by</source>
+        <translation>Hạn trình</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/not_presented.py" line="70" />
+        <source>Not presented today</source>
+        <translation>Văn bản chưa trình trong ngày</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/not_presented.py" line="73" />
+        <source>Registered documents that must reach a leader by the end of this working day (urgent ones at once). Red: already late.</source>
+        <translation>Văn bản đến đã đăng ký phải trình lãnh đạo trước khi hết ngày làm việc (văn bản khẩn phải trình ngay). Màu đỏ: đã trễ hạn trình.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/not_presented.py" line="88" />
+        <location filename="../../app/ui/dialogs/not_presented.py" line="184" />
+        <source>Present all now</source>
+        <translation>Trình tất cả ngay</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/not_presented.py" line="92" />
+        <source>Present the selected documents (all when none is selected) to the chosen leader (Ctrl+Enter)</source>
+        <translation>Trình các văn bản đã chọn (tất cả nếu không chọn văn bản nào) cho lãnh đạo đã chọn (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/not_presented.py" line="95" />
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/not_presented.py" line="107" />
+        <source>Present &amp;to:</source>
+        <translation>Trình &amp;cho:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/dialogs/not_presented.py" line="137" />
+        <source>%n document(s) to present</source>
+        <translation>
+            <numerusform>%n văn bản cần trình</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/dialogs/not_presented.py" line="139" />
+        <source>%n late</source>
+        <translation>
+            <numerusform>%n văn bản trễ hạn</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/not_presented.py" line="140" />
+        <source>Everything due today has been presented.</source>
+        <translation>Đã trình đủ các văn bản đến hạn trong ngày.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/not_presented.py" line="184" />
+        <source>Present selected now</source>
+        <translation>Trình các văn bản đã chọn</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/dialogs/not_presented.py" line="222" />
+        <source>%n document(s) presented to %1.</source>
+        <translation>
+            <numerusform>Đã trình %n văn bản cho đồng chí %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4208,87 +5085,87 @@ Hiệu lực từ {start} đến {end}</translation>
 <context>
     <name>RegistryBookDialog</name>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="244" />
+        <location filename="../../app/ui/pages/admin.py" line="260" />
         <source>Administrative documents</source>
         <translation>Văn bản hành chính</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="245" />
+        <location filename="../../app/ui/pages/admin.py" line="261" />
         <source>Legal normative documents of one type</source>
         <translation>Văn bản quy phạm pháp luật (theo từng loại)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="246" />
+        <location filename="../../app/ui/pages/admin.py" line="262" />
         <source>Secret documents</source>
         <translation>Văn bản mật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="247" />
+        <location filename="../../app/ui/pages/admin.py" line="263" />
         <source>Copies (sao y, trích sao, sao lục)</source>
         <translation>Bản sao (sao y, trích sao, sao lục)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="248" />
+        <location filename="../../app/ui/pages/admin.py" line="264" />
         <source>An advisory body (council, board, team)</source>
         <translation>Tổ chức tư vấn (Hội đồng, Ban, Tổ)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="249" />
+        <location filename="../../app/ui/pages/admin.py" line="265" />
         <source>Incoming documents</source>
         <translation>Văn bản đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="250" />
+        <location filename="../../app/ui/pages/admin.py" line="266" />
         <source>Incoming secret documents</source>
         <translation>Văn bản đến mật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="255" />
+        <location filename="../../app/ui/pages/admin.py" line="271" />
         <source>Add a registry book</source>
         <translation>Thêm sổ đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="264" />
+        <location filename="../../app/ui/pages/admin.py" line="280" />
         <source>Abbreviation of the advisory body, e.g. HĐTĐ</source>
         <translation>Chữ viết tắt của tổ chức tư vấn, ví dụ HĐTĐ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="269" />
+        <location filename="../../app/ui/pages/admin.py" line="285" />
         <source>Secret register (kept apart, never sent electronically)</source>
         <translation>Sổ mật (quản lý riêng, không gửi qua mạng)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="271" />
+        <location filename="../../app/ui/pages/admin.py" line="287" />
         <source>Number series</source>
         <translation>Hệ thống số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="272" />
+        <location filename="../../app/ui/pages/admin.py" line="288" />
         <source>Document type</source>
         <translation>Loại văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="273" />
+        <location filename="../../app/ui/pages/admin.py" line="289" />
         <source>Advisory body</source>
         <translation>Tổ chức tư vấn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="274" />
+        <location filename="../../app/ui/pages/admin.py" line="290" />
         <source>Year</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="275" />
+        <location filename="../../app/ui/pages/admin.py" line="291" />
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="302" />
+        <location filename="../../app/ui/pages/admin.py" line="318" />
         <source>Incoming register</source>
         <translation>Sổ đăng ký văn bản đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="302" />
+        <location filename="../../app/ui/pages/admin.py" line="318" />
         <source>Outgoing register</source>
         <translation>Sổ đăng ký văn bản đi</translation>
     </message>
@@ -4651,6 +5528,39 @@ Hiệu lực từ {start} đến {end}</translation>
     </message>
 </context>
 <context>
+    <name>SignDocumentDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/sign_document.py" line="63" />
+        <source>Sign the document</source>
+        <translation>Ký số văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/sign_document.py" line="79" />
+        <source>Reset position</source>
+        <translation>Đặt lại vị trí</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/sign_document.py" line="91" />
+        <source>Page %1</source>
+        <translation>Trang %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/sign_document.py" line="97" />
+        <source>The preview is not available; the signature goes into the signer block prepared when the draft was submitted.</source>
+        <translation>Không xem trước được; chữ ký sẽ được đặt vào vị trí ký đã chuẩn bị khi trình ký dự thảo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/sign_document.py" line="150" />
+        <source>The signature will be placed where you moved it (the draft is prepared again with the new position before it is signed).</source>
+        <translation>Chữ ký sẽ được đặt tại vị trí bạn đã kéo đến (dự thảo được chuẩn bị lại theo vị trí mới trước khi ký số).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/sign_document.py" line="153" />
+        <source>Drag the blue box to move your signature (the red circle is where the seal goes); the arrow keys move it one point at a time.</source>
+        <translation>Kéo khung màu xanh để di chuyển chữ ký (vòng tròn đỏ là vị trí đóng dấu); các phím mũi tên dịch chuyển từng điểm một.</translation>
+    </message>
+</context>
+<context>
     <name>SignatureBadge</name>
     <message>
         <location filename="../../app/widgets/signature_badges.py" line="95" />
@@ -4764,6 +5674,72 @@ Hiệu lực từ {start} đến {end}</translation>
         <location filename="../../app/widgets/signature_badges.py" line="148" />
         <source>{valid} of {count} signatures valid</source>
         <translation>{valid}/{count} chữ ký số hợp lệ</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePreview</name>
+    <message>
+        <location filename="../../app/widgets/signature_preview.py" line="188" />
+        <source>The page cannot be shown.</source>
+        <translation>Không hiển thị được trang này.</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_preview.py" line="216" />
+        <source>Signature</source>
+        <translation>Chữ ký</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_preview.py" line="219" />
+        <source>Seal</source>
+        <translation>Con dấu</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../app/widgets/sync_status.py" line="47" />
+        <source>Axis: not connected yet</source>
+        <translation>Trục liên thông: chưa kết nối</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/sync_status.py" line="49" />
+        <source>Axis: online</source>
+        <translation>Trục liên thông: trực tuyến</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/sync_status.py" line="51" />
+        <source>Axis: offline</source>
+        <translation>Trục liên thông: mất kết nối</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/sync_status.py" line="53" />
+        <source>syncing…</source>
+        <translation>đang đồng bộ…</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/sync_status.py" line="54" />
+        <source>to send: %1</source>
+        <translation>chờ gửi: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/sync_status.py" line="56" />
+        <source>refused: %1</source>
+        <translation>bị từ chối: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/sync_status.py" line="58" />
+        <source>quarantine: %1</source>
+        <translation>cách ly: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/sync_status.py" line="60" />
+        <source>last sync %1</source>
+        <translation>đồng bộ lúc %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/sync_status.py" line="63" />
+        <source>Messages queued for the provincial axis go out when the link works; nothing is lost offline.</source>
+        <translation>Thông điệp trong hàng đợi gửi sẽ được chuyển lên trục liên thông khi có kết nối; không mất dữ liệu khi ngoại tuyến.</translation>
     </message>
 </context>
 <context>
@@ -5183,6 +6159,208 @@ Hiệu lực từ {start} đến {end}</translation>
         <translation>
             <numerusform>%n văn bản trễ hạn</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TokensAdminDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="73" />
+        <source>Trust anchor</source>
+        <translation>Chứng thư gốc tin cậy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="74" />
+        <source>Chuyên dùng root (Ban Cơ yếu)</source>
+        <translation>Chứng thư gốc chuyên dùng (Ban Cơ yếu)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="75" />
+        <source>Revocation list</source>
+        <translation>Danh sách thu hồi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="76" />
+        <source>Demo root (demo mode only)</source>
+        <translation>Chứng thư gốc thử nghiệm (chỉ ở chế độ demo)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="77" />
+        <source>Demo revocation list</source>
+        <translation>Danh sách thu hồi thử nghiệm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="206" />
+        <source>Tokens and trust</source>
+        <translation>Thiết bị ký số và tin cậy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="217" />
+        <source>Tokens on this computer</source>
+        <translation>Thiết bị ký số trên máy này</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="223" />
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="223" />
+        <source>Serial</source>
+        <translation>Số sê-ri</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="223" />
+        <source>Model</source>
+        <translation>Loại thiết bị</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="223" />
+        <source>Certificate holder</source>
+        <translation>Chủ sở hữu chứng thư</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="224" />
+        <source>Issuer</source>
+        <translation>Đơn vị cấp</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="224" />
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="257" />
+        <source>Valid from</source>
+        <translation>Hiệu lực từ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="224" />
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="258" />
+        <source>Valid until</source>
+        <translation>Hiệu lực đến</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="224" />
+        <source>Agency seal</source>
+        <translation>Dấu cơ quan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="234" />
+        <source>Look for tokens again</source>
+        <translation>Tìm lại thiết bị ký số</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="237" />
+        <source>Use as the agency's seal token</source>
+        <translation>Dùng làm token đóng dấu của cơ quan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="251" />
+        <source>Trusted roots and revocation lists</source>
+        <translation>Chứng thư gốc tin cậy và danh sách thu hồi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="257" />
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="257" />
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="257" />
+        <source>Subject / issuer</source>
+        <translation>Chủ thể / đơn vị cấp</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="264" />
+        <source>Add a root certificate…</source>
+        <translation>Thêm chứng thư gốc…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="267" />
+        <source>Add a chuyên dùng root…</source>
+        <translation>Thêm chứng thư gốc chuyên dùng…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="270" />
+        <source>A Ban Cơ yếu Chính phủ root: signatures chaining to it are chữ ký số chuyên dùng</source>
+        <translation>Chứng thư gốc của Ban Cơ yếu Chính phủ: chữ ký dẫn về chứng thư này là chữ ký số chuyên dùng</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="272" />
+        <source>Add a revocation list (CRL)…</source>
+        <translation>Thêm danh sách thu hồi (CRL)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="307" />
+        <source>Looking for tokens…</source>
+        <translation>Đang tìm thiết bị ký số…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="317" />
+        <source>PKCS#11 module: %1</source>
+        <translation>Thư viện PKCS#11: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="318" />
+        <source>none found (set the token module in the settings)</source>
+        <translation>không tìm thấy (khai báo thư viện token trong phần cài đặt)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="324" />
+        <source>no signing certificate</source>
+        <translation>không có chứng thư ký số</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="340" />
+        <source>%n token(s) found.</source>
+        <translation>
+            <numerusform>Tìm thấy %n thiết bị ký số.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="342" />
+        <source>No seal token is chosen yet: select the agency's token and use it for the seal.</source>
+        <translation>Chưa chọn token đóng dấu: chọn token của cơ quan rồi bấm dùng làm token đóng dấu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="344" />
+        <source>No token found. Plug in the tokens and look again.</source>
+        <translation>Không tìm thấy thiết bị ký số. Cắm token vào rồi tìm lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="379" />
+        <source>"%1" now signs as the agency's seal.</source>
+        <translation>"%1" từ nay được dùng để ký đóng dấu của cơ quan.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="390" />
+        <source>No trust folder is configured.</source>
+        <translation>Chưa cấu hình thư mục chứng thư tin cậy.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="393" />
+        <source>Unreadable: %1</source>
+        <translation>Không đọc được: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="402" />
+        <source>Revocation lists (*.crl)</source>
+        <translation>Danh sách thu hồi (*.crl)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="404" />
+        <source>Certificates (*.pem *.cer *.crt *.der)</source>
+        <translation>Chứng thư số (*.pem *.cer *.crt *.der)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="405" />
+        <source>Choose the file</source>
+        <translation>Chọn tệp</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tokens_admin.py" line="415" />
+        <source>%1 was added to %2.</source>
+        <translation>Đã thêm %1 vào %2.</translation>
     </message>
 </context>
 </TS>

@@ -22,8 +22,8 @@ from app.widgets.registry_model import ROW_ROLE
 
 ROLE_PAGES = {
     "vanthu": ["intake", "tasks", "documents", "registry-in", "registry-out", "registers", "drafts", "to-send"],
-    "giamdoc": ["tasks", "documents", "registry-in", "registry-out", "registers", "overview", "drafts"],
-    "phogiamdoc": ["tasks", "documents", "registry-in", "registry-out", "registers", "overview", "drafts"],
+    "giamdoc": ["inbox", "tasks", "documents", "registry-in", "registry-out", "registers", "overview", "drafts"],
+    "phogiamdoc": ["inbox", "tasks", "documents", "registry-in", "registry-out", "registers", "overview", "drafts"],
     "chuyenvien": ["tasks", "documents", "drafts"],
     "quantri": ["intake", "documents", "registry-in", "registry-out", "registers", "admin"],
 }

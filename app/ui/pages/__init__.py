@@ -19,6 +19,12 @@ TASK_ROLES = frozenset({Role.SPECIALIST, Role.LEADER, Role.DEPUTY, Role.CLERK})
 LEADER_ROLES = frozenset({Role.LEADER, Role.DEPUTY})
 
 
+def _inbox(env: PageEnv) -> QWidget:
+    from app.ui.pages.inbox import InboxPage
+
+    return InboxPage(env)
+
+
 def _documents(env: PageEnv) -> QWidget:
     from app.ui.pages.documents import DocumentsPage
 
@@ -96,6 +102,7 @@ class PageSpec:
 # Design §8 order; pages that do not work yet are not listed.
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("intake", str(QT_TRANSLATE_NOOP("Navigation", "Intake")), INTAKE_ROLES, _intake),
+    PageSpec("inbox", str(QT_TRANSLATE_NOOP("Navigation", "Leader's inbox")), LEADER_ROLES, _inbox),
     PageSpec("tasks", str(QT_TRANSLATE_NOOP("Navigation", "My tasks")), TASK_ROLES, _tasks),
     PageSpec("documents", str(QT_TRANSLATE_NOOP("Navigation", "Documents")), ALL_ROLES, _documents),
     PageSpec("registry-in", str(QT_TRANSLATE_NOOP("Navigation", "Incoming register")), BOOK_READERS, _registry_in),

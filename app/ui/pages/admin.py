@@ -115,10 +115,26 @@ class AdminPage(QWidget):
         columns = QHBoxLayout()
         columns.addLayout(left, 2)
         columns.addLayout(right, 3)
+        self.tokens_button = QPushButton(self.tr("Tokens and trust…"), self)
+        self.tokens_button.setObjectName("tokensAndTrust")
+        self.tokens_button.setToolTip(self.tr("Signing tokens, the agency's seal token, trusted roots and CRLs"))
+        self.tokens_button.clicked.connect(self.open_tokens)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.tokens_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        layout.addLayout(top)
         layout.addLayout(columns, 1)
         self.refresh()
+
+    def open_tokens(self) -> QDialog:
+        """Tokens and trust (issue #5): which token seals for the agency, which roots and CRLs verification uses."""
+        from app.ui.dialogs.tokens_admin import TokensAdminDialog
+
+        dialog = TokensAdminDialog(self._env, self)
+        dialog.open()
+        return dialog
 
     def refresh(self) -> None:
         session = self._env.services.session

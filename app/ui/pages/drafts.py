@@ -33,6 +33,7 @@ from app.domain.drafts import Delivery, Draft, DraftState, PaperPlan, PaperReaso
 from app.domain.enums import Role
 from app.domain.errors import DomainError
 from app.domain.model import Actor
+from app.services.signing.sign import SigningLayout
 from app.ui.dialogs import ERROR_STYLE
 from app.ui.dialogs.draft_editor import DraftEditorDialog, DraftForm, read_form_files
 from app.ui.jobs import Job, JobContext
@@ -475,15 +476,23 @@ class DraftsPage(QWidget):
             self._env.open_document(d.document_id)
 
     # ---- signer ------------------------------------------------------------------------------------------------
-    def sign_selected(self, error: DomainError | None = None) -> Job | None:
+    def sign_selected(self, error: DomainError | None = None, layout: SigningLayout | None = None) -> Job | None:
+        """The sign dialog (placement preview, token, PIN); `layout` keeps a moved signature across a PIN retry."""
         d = self.selected()
         if d is None:
             return None
-        from app.ui.dialogs.pin import PinDialog
+        from app.ui.dialogs.sign_document import SignDocumentDialog
 
         signing = self._env.services.signing
         purpose = self.tr('Sign "%1" with your token.').replace("%1", d.meta.summary)
-        answer = PinDialog.ask(self, signing, signing.token_for(self.actor), purpose, error=error)
+        try:
+            pdf = self._issuing.pdf(d.current_sha256)
+        except DomainError as exc:
+            self.show_error(exc)
+            return None
+        answer = SignDocumentDialog.ask_to_sign(
+            self, signing, signing.token_for(self.actor), purpose, pdf, chosen=layout, error=error
+        )
         if answer is None:
             return None
         if signing.token_for(self.actor) != answer.selector:
@@ -492,10 +501,15 @@ class DraftsPage(QWidget):
         return self._run(
             "issuing.sign",
             lambda _ctx: issuing.sign(
-                actor, d.document_id, answer.pin, selector=answer.selector, expected_version=d.version
+                actor,
+                d.document_id,
+                answer.pin,
+                selector=answer.selector,
+                expected_version=d.version,
+                layout=answer.layout,
             ),
             self.tr("Signed. The clerk can now number and seal it."),
-            on_error=self._retry_pin(self.sign_selected),
+            on_error=self._retry_pin(lambda e: self.sign_selected(e, answer.layout)),
         )
 
     def _retry_pin(self, again: Callable[[DomainError], object]) -> Callable[[DomainError], bool]:
