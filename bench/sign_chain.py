@@ -12,7 +12,8 @@ What is timed (median of `--runs`, after one warm-up run that is not counted):
   is the least any chain must spend on it: SHA-256 over the whole file twice (one per signature) plus three RSA
   operations (two signatures, one check), measured in the same run; `chain_ratio_scan` = chain / floor.
 - `verify_ms_100p_scan`: `verify_pdf` (app/services/signing/verify.py) of the sealed scan, every signature;
-  `verify_ratio_scan` = verify / floor.
+  `verify_ratio_scan` = verify / floor. `chain_ratio_scan_cpu` and `verify_ratio_scan_cpu` are the same ratios in
+  process CPU time over the hashes' CPU time plus the RSA time: steadier than wall time on a busy machine.
 Independent checks on the sealed outputs (not timed): pyHanko (through `verify_pdf`) and poppler's `pdfsig` must see
 every signature intact, `qpdf --check` must be clean. Bars: text chain ≤ 150 ms and ≥ 3× plain pyHanko; scan chain
 ≤ 3× floor; verification ≤ 2× floor.
@@ -442,15 +443,18 @@ def run(pages: int, scan_mb: float, runs: int, work: Path, log: Callable[[str], 
         result["speedup_vs_plain_pyhanko"] = round(median(plain_ms) / max(median(text_ms), 0.1), 2)
 
         scan_ms, scan_token, floors, hash_ms, rsa_ms, verify_ms, cpu_ratio = [], [], [], [], [], [], []
+        verify_cpu_ratio: list[float] = []
         sealed_scan = b""
         for i in range(runs + 1):
             log(f"scan run {i + 1}/{runs + 1}" + (" (warm-up)" if i == 0 else ""))
             ms, tok, (_, sealed_scan) = timed(lambda: app_chain(scan, keys))
             h, r = floor_ms(sealed_scan, keys)
             chain_cpu, hash_cpu = CPU_MS[-2], CPU_MS[-1]
+            cpu = time.process_time()
             start = time.perf_counter()
             report = verify_pdf(sealed_scan, [pki.root_certificate()], at=VERIFY_AT)
             v = (time.perf_counter() - start) * 1000
+            verify_cpu = (time.process_time() - cpu) * 1000
             assert report.all_intact, report.summary
             if i == 0:
                 continue
@@ -461,6 +465,7 @@ def run(pages: int, scan_mb: float, runs: int, work: Path, log: Callable[[str], 
             floors.append(h + r)
             verify_ms.append(v)
             cpu_ratio.append(chain_cpu / (hash_cpu + r))
+            verify_cpu_ratio.append(verify_cpu / (hash_cpu + r))
         floor = median(floors)
         result["chain_ms_100p_scan"] = median(scan_ms)
         result["token_ms_100p_scan"] = median(scan_token)
@@ -472,6 +477,7 @@ def run(pages: int, scan_mb: float, runs: int, work: Path, log: Callable[[str], 
         result["verify_ratio_scan"] = round(median(verify_ms) / floor, 2)
         # Process CPU time (token work included) over CPU time of the hashes + RSA: less sensitive to a busy machine.
         result["chain_ratio_scan_cpu"] = round(statistics.median(cpu_ratio), 2)
+        result["verify_ratio_scan_cpu"] = round(statistics.median(verify_cpu_ratio), 2)
         result["load_average_1min"] = round(os.getloadavg()[0], 2)
 
         log("independent checks (pyHanko, pdfsig, qpdf) …")
@@ -513,6 +519,7 @@ def table(r: dict[str, Any]) -> str:
         ("  same, in process CPU time", f"{r['chain_ratio_scan_cpu']}×", f"(load avg {r['load_average_1min']})"),
         ("verify all signatures, scan", f"{r['verify_ms_100p_scan']} ms", ""),
         ("verify / floor, scan", f"{r['verify_ratio_scan']}×", f"≤ {BAR_VERIFY_RATIO:g}×"),
+        ("  same, in process CPU time", f"{r['verify_ratio_scan_cpu']}×", ""),
     ]
     for name, c in r["checks"].items():
         rows.append((f"checks, {name}", f"pyHanko intact {c['pyhanko_all_intact']} ({c['pyhanko_signatures']} sigs, "

@@ -30,7 +30,7 @@ from cryptography import x509 as crypto_x509
 from cryptography.hazmat.primitives import serialization
 
 from app.domain.clock import VN_TZ
-from app.services.signing.sign import format_vn_time
+from app.services.signing.sign import format_vn_time, speed_up_pdf_parsing
 
 TrustRoot: TypeAlias = crypto_x509.Certificate | asn1_x509.Certificate | bytes
 VGCA_ORGANISATION = "Ban Cơ yếu Chính phủ"  # issuer of the specialised (chuyên dùng) hierarchy, standards §2
@@ -166,6 +166,7 @@ def verify_pdf(
     roots = [_asn1(r) for r in trust_roots]
     specialised = {_asn1(r).sha256 for r in chuyen_dung_roots}
     roots += [r for r in (_asn1(s) for s in chuyen_dung_roots) if r.sha256 not in {x.sha256 for x in roots}]
+    speed_up_pdf_parsing()
     try:
         reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
         embedded = list(reader.embedded_regular_signatures)
@@ -173,12 +174,62 @@ def verify_pdf(
         return VerificationReport((), ("pdf.unreadable",), f"The file cannot be read as a PDF ({exc}).")
     if not embedded:
         return VerificationReport((), ("pdf.unsigned",), "The document carries no digital signature.")
+    precompute_digests(embedded, pdf_bytes)
     crl_list = [_crl_der(c) for c in crls]
     reports = _check_order(tuple(_check(sig, roots, specialised, lenient_fallback, at, crl_list) for sig in embedded))
     ok = sum(1 for r in reports if r.valid)
     summary = (f"{len(reports)} signature(s), {ok} valid. " + " ".join(
         f"[{i}] {r.summary}" for i, r in enumerate(reports, start=1))).strip()
     return VerificationReport(reports, (), summary)
+
+
+def precompute_digests(signatures: Sequence[Any], pdf_bytes: bytes) -> None:
+    """Hash every signature's /ByteRange of `pdf_bytes` in one pass over the shared prefix and hand pyHanko the results.
+
+    Why: pyHanko hashes each signed range through a 4 KB buffer (6,400 Python calls a signature on a 25 MB scan) and
+    starts over from byte 0 for every signature, although all ranges start with the same bytes up to the first
+    /Contents hole. Here the common prefix is hashed once (hashlib over a memoryview: no copies, GIL released), its
+    state copied for each signature, and the rest of each range added. The result goes where pyHanko caches its own
+    (`EmbeddedPdfSignature.external_digests`, read by `compute_digest`), so the comparison with the signed
+    messageDigest, the coverage check and the difference analysis run unchanged on the same bytes. A byte range
+    that is not four non-negative integers, or a digest hashlib lacks, is left to pyHanko.
+    """
+    import hashlib
+
+    plans = []
+    for sig in signatures:
+        algorithm = str(getattr(sig, "external_md_algorithm", "")).lower()
+        ranges = _plain_byte_range(getattr(sig, "byte_range", None))
+        if ranges is None or algorithm not in hashlib.algorithms_guaranteed or algorithm.startswith("shake"):
+            continue
+        plans.append((sig, algorithm, ranges))
+    with memoryview(pdf_bytes) as view:
+        size = len(view)
+        for algorithm in {a for _, a, _ in plans}:
+            group = [(sig, r) for sig, a, r in plans if a == algorithm]
+            # the longest prefix every range of this group starts with: [0, shared) lies in each one's first part
+            shared = min(min(r[0][1], size) if r[0][0] == 0 else 0 for _, r in group)
+            base = hashlib.new(algorithm)
+            base.update(view[:shared])
+            for sig, ranges in group:
+                md = base.copy()
+                (lo1, len1), (lo2, len2) = ranges
+                first_start = shared if lo1 == 0 else lo1
+                md.update(view[first_start:lo1 + len1])
+                md.update(view[lo2:lo2 + len2])
+                sig.external_digests[algorithm] = md.digest()
+
+
+def _plain_byte_range(byte_range: Any) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """((offset, length), (offset, length)) when /ByteRange is four non-negative integers, else None."""
+    try:
+        values = list(byte_range)
+    except TypeError:
+        return None
+    if len(values) != 4 or not all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in values):
+        return None
+    a, b, c, d = (int(v) for v in values)
+    return (a, b), (c, d)
 
 
 def _crl_der(crl: CrlInput) -> bytes:
