@@ -20,3 +20,12 @@ def install_translator(app: QCoreApplication, language: str) -> QTranslator | No
         raise FileNotFoundError(f"translation file missing: {qm} (run `make translations`)")
     app.installTranslator(translator)
     return translator
+
+
+def translate(context: str, source: str, n: int = -1) -> str:
+    """What a module-level `tr()` calls. lupdate files a bare `tr("…")` outside a class under the empty context, while
+    the module's QT_TRANSLATE_NOOP strings sit under its own: look in both."""
+    text = QCoreApplication.translate(context, source, None, n)
+    if text == source or (n >= 0 and text == source.replace("%n", str(n))):
+        text = QCoreApplication.translate("", source, None, n)
+    return text

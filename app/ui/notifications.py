@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -31,6 +31,7 @@ from app.domain.enums import Role
 from app.domain.model import Actor
 from app.domain.workflow import InboxItem
 from app.settings import Settings
+from app.ui.i18n import translate
 from app.ui.jobs import Job, JobContext
 from app.ui.pages import labels
 from app.ui.pages.common import PageEnv
@@ -49,7 +50,7 @@ BANNER_STYLE = (
 
 
 def tr(source: str, n: int = -1) -> str:
-    return QCoreApplication.translate(CONTEXT, source, None, n)
+    return translate(CONTEXT, source, n)
 
 
 class NotificationSettings:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, time
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -33,6 +33,7 @@ from app.domain.calendar import BUILTIN_YEARS, OfficeHours, YearCalendar
 from app.domain.errors import DomainError
 from app.domain.model import Actor
 from app.ui.dialogs import error_label
+from app.ui.i18n import translate
 from app.ui.messages import describe
 from app.ui.pages import labels
 from app.ui.pages.common import PageEnv, fill_table, make_table
@@ -50,7 +51,7 @@ WEEKDAYS = (
 
 
 def tr(source: str) -> str:
-    return QCoreApplication.translate(CONTEXT, source)
+    return translate(CONTEXT, source)
 
 
 def weekday(day: date) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -40,6 +40,7 @@ from app.domain.errors import ConflictError, DomainError
 from app.domain.model import Actor, Unit, User
 from app.domain.workflow import Assignment, InboxItem, Party
 from app.ui.dialogs import error_label
+from app.ui.i18n import translate
 from app.ui.jobs import Job, JobContext
 from app.ui.messages import describe
 from app.ui.pages import labels
@@ -76,7 +77,7 @@ WEEKDAYS = (
 
 
 def tr(source: str, n: int = -1) -> str:
-    return QCoreApplication.translate(CONTEXT, source, None, n)
+    return translate(CONTEXT, source, n)
 
 
 def day_with_weekday(day: date) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStringListModel
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QStringListModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,6 +40,7 @@ from app.domain.enums import Confidentiality, RestrictionStamp, Urgency
 from app.domain.errors import DomainError, ValidationError
 from app.services.issuing import AppendixInput
 from app.ui.dialogs import error_label
+from app.ui.i18n import translate
 from app.ui.messages import describe
 from app.ui.pages import labels
 from app.ui.pages.common import PageEnv
@@ -78,7 +79,7 @@ RECIPIENT_HEADERS = (
 
 
 def tr(source: str) -> str:
-    return QCoreApplication.translate(CONTEXT, source)
+    return translate(CONTEXT, source)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from app.domain.errors import DomainError
 from app.domain.model import Actor, User
 from app.domain.workflow import NotPresentedItem, Presented, urgency_rank
 from app.ui.dialogs import error_label
+from app.ui.i18n import translate
 from app.ui.jobs import Job, JobContext
 from app.ui.messages import describe
 from app.ui.pages import labels
@@ -48,7 +49,7 @@ SUMMARY_COLUMN = 3
 
 
 def tr(source: str, n: int = -1) -> str:
-    return QCoreApplication.translate(CONTEXT, source, None, n)
+    return translate(CONTEXT, source, n)
 
 
 def presentable_leaders(users: Sequence[User]) -> list[User]:

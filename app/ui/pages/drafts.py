@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -36,6 +36,7 @@ from app.domain.model import Actor
 from app.services.signing.sign import SigningLayout
 from app.ui.dialogs import ERROR_STYLE
 from app.ui.dialogs.draft_editor import DraftEditorDialog, DraftForm, read_form_files
+from app.ui.i18n import translate
 from app.ui.jobs import Job, JobContext
 from app.ui.pages import labels
 from app.ui.pages.common import DOCUMENT_ID_ROLE, PageEnv, document_id_at, make_table
@@ -97,7 +98,7 @@ PAPER_HEADERS = (
 
 
 def tr(source: str) -> str:
-    return QCoreApplication.translate(CONTEXT, source)
+    return translate(CONTEXT, source)
 
 
 def state_label(state: DraftState) -> str:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from app.domain.model import Actor
 from app.domain.workflow import Assignment, InboxItem, Party, ProcessingSlip
 from app.services.processing_slip_pdf import slip_file_name, write_processing_slip
 from app.ui.dialogs.direct import INFORMATION_TEXT, DirectDialog, party_key
+from app.ui.i18n import translate
 from app.ui.jobs import Job, JobContext
 from app.ui.messages import describe
 from app.ui.notifications import NotificationSettings
@@ -71,7 +72,7 @@ RECENT_HEADERS = (
 
 
 def tr(source: str, n: int = -1) -> str:
-    return QCoreApplication.translate(CONTEXT, source, None, n)
+    return translate(CONTEXT, source, n)
 
 
 def age_text(item: InboxItem) -> str:

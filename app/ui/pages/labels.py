@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app.domain.enums import Direction, DocumentState, RegistryKind, Role, Urgency
+from app.ui.i18n import translate
 
 CONTEXT = "Labels"
 
@@ -67,7 +68,7 @@ def register(value: RegistryKind) -> str:
 
 
 def tr(source: str) -> str:
-    return QCoreApplication.translate(CONTEXT, source)
+    return translate(CONTEXT, source)
 
 
 def role(value: Role) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import DomainError
 from app.domain.model import Actor
 from app.domain.workflow import OverviewRow, TaskFilter, TaskItem
+from app.ui.i18n import translate
 from app.ui.messages import describe
 from app.ui.pages import labels
 from app.ui.pages.common import PageEnv, document_id_at, make_table
@@ -55,7 +56,7 @@ DRILL_HEADERS = (
 
 
 def tr(source: str, n: int = -1) -> str:
-    return QCoreApplication.translate(CONTEXT, source, None, n)
+    return translate(CONTEXT, source, n)
 
 
 def counts_of(row: OverviewRow) -> dict[TaskFilter, int | None]:

@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -43,6 +43,7 @@ from app.domain.workflow import (
     TaskItem,
 )
 from app.ui.dialogs.task_note import NoteMode, TaskNoteDialog
+from app.ui.i18n import translate
 from app.ui.messages import describe
 from app.ui.pages import labels
 from app.ui.pages.common import DOCUMENT_ID_ROLE, PageEnv, make_table
@@ -79,7 +80,7 @@ FILTERS: tuple[tuple[TaskFilter, str], ...] = (
 
 
 def tr(source: str, n: int = -1) -> str:
-    return QCoreApplication.translate(CONTEXT, source, None, n)
+    return translate(CONTEXT, source, n)
 
 
 def deadline_text(task: TaskItem) -> str:

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from app.domain.errors import DomainError
 from app.domain.model import Actor
 from app.domain.workflow import ToSendItem
+from app.ui.i18n import translate
 from app.ui.messages import describe
 from app.ui.pages import labels
 from app.ui.pages.common import DOCUMENT_ID_ROLE, PageEnv, document_id_at, make_table
@@ -37,7 +38,7 @@ STATUS_COLUMN = 6
 
 
 def tr(source: str, n: int = -1) -> str:
-    return QCoreApplication.translate(CONTEXT, source, None, n)
+    return translate(CONTEXT, source, n)
 
 
 def waited_text(waited: timedelta) -> str:
