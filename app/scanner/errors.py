@@ -28,6 +28,9 @@ SCAN_ERROR_CODES: dict[str, str] = {
     "scanner.failed": "The scanner reported an error ({detail}). Switch it off and on, then try again.",
     "scanner.cancelled": "Scanning was cancelled.",
     "scanner.invalid_profile": "A saved scan profile is damaged ({detail}). Delete it and create it again.",
+    "scanner.profile_none": "Keep at least one scan profile.",
+    "scanner.profile_name_empty": "Every scan profile needs a name. Type one.",
+    "scanner.profile_name_taken": 'There are two scan profiles named "{name}". Give each profile its own name.',
     "import.unsupported_format": "{path} is not a JPEG, PNG, TIFF or PDF file. Choose another file.",
     "import.unreadable": (
         "{path} cannot be read ({detail}). Check that the file is complete and not password-protected."

@@ -27,6 +27,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.scanner.sources import Cancellable, Image, OutputMode, Page
+from app.scanner.split import PageMark, SplitMode, SplitRule, split_marks
 
 Mask = npt.NDArray[np.bool_]
 
@@ -41,23 +42,6 @@ class Orientation(StrEnum):
 class Binarisation(StrEnum):
     ADAPTIVE = "adaptive"  # local mean (uneven lighting, faint text) united with a global dark test (solid stamps)
     OTSU = "otsu"
-
-
-class SplitMode(StrEnum):
-    NONE = "none"
-    BLANK_SHEET = "blank_sheet"
-    BARCODE = "barcode"
-    EVERY_N = "every_n"
-
-
-@dataclass(frozen=True)
-class SplitRule:
-    """How one batch becomes several documents. Separator pages are kept in the result but belong to no document."""
-
-    mode: SplitMode = SplitMode.NONE
-    every: int = 1
-    barcode_prefix: str | None = None  # only codes starting with this mark a separator (None: any code)
-    duplex: bool = False  # a separator is a whole sheet: both sides blank / a code on either side
 
 
 @dataclass(frozen=True)
@@ -610,41 +594,10 @@ def _output(gray: Image, colour: Image | None, settings: PipelineSettings, dpi: 
 
 
 def split_documents(results: Sequence[PageResult], rule: SplitRule) -> tuple[list[list[int]], list[int]]:
-    """Page indexes grouped into documents, and the separator pages (which belong to none)."""
-    n = len(results)
-    if rule.mode is SplitMode.NONE or n == 0:
-        return ([list(range(n))] if n else []), []
-    if rule.mode is SplitMode.EVERY_N:
-        size = max(1, rule.every)
-        return [list(range(i, min(n, i + size))) for i in range(0, n, size)], []
-
-    def marks(r: PageResult) -> bool:
-        if rule.mode is SplitMode.BLANK_SHEET:
-            return r.is_blank
-        return any(rule.barcode_prefix is None or c.startswith(rule.barcode_prefix) for c in r.codes)
-
-    separators: set[int] = set()
-    if rule.duplex:
-        for start in range(0, n, 2):
-            sheet = list(range(start, min(n, start + 2)))
-            is_sep = all(marks(results[i]) for i in sheet) if rule.mode is SplitMode.BLANK_SHEET else any(
-                marks(results[i]) for i in sheet)
-            if is_sep:
-                separators.update(sheet)
-    else:
-        separators = {i for i in range(n) if marks(results[i])}
-    documents: list[list[int]] = []
-    current: list[int] = []
-    for i in range(n):
-        if i in separators:
-            if current:
-                documents.append(current)
-            current = []
-        else:
-            current.append(i)
-    if current:
-        documents.append(current)
-    return documents, sorted(separators)
+    """Page indexes grouped into documents, and the separator pages (which belong to none); see `split.py`."""
+    blank_marks = rule.mode is SplitMode.BLANK_SHEET  # elsewhere a blank page of a batch is an ordinary page here
+    split = split_marks([PageMark(blank=blank_marks and r.is_blank, codes=r.codes) for r in results], rule)
+    return split.documents, split.separators
 
 
 # ---------------------------------------------------------------------------------------------------------- batch

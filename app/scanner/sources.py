@@ -25,9 +25,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from enum import StrEnum
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Protocol
@@ -36,83 +35,26 @@ import numpy as np
 import numpy.typing as npt
 
 from app.scanner.errors import ScanError
+from app.scanner.profiles import (
+    DEFAULT_PROFILES,
+    ColorMode,
+    DeviceInfo,
+    OptionValue,
+    OutputMode,
+    PageSize,
+    ScanOptions,
+    ScanProfile,
+    SourceKind,
+)
 
 Image = npt.NDArray[np.uint8]
 """A page image: H×W greyscale or H×W×3 RGB, 8 bits per sample, white = 255."""
-
-OptionValue = str | int | float | bool
-
-
-class SourceKind(StrEnum):
-    FLATBED = "flatbed"
-    ADF = "adf"
-    ADF_DUPLEX = "adf_duplex"
-
-
-class ColorMode(StrEnum):
-    COLOR = "color"
-    GRAY = "gray"
-    LINEART = "lineart"
-
-
-class OutputMode(StrEnum):
-    """What the pipeline stores: 1-bit (CCITT G4 in the PDF), greyscale, or colour (photos, coloured stamps)."""
-
-    BLACK_WHITE = "black_white"
-    GRAY = "gray"
-    COLOR = "color"
-
-
-class PageSize(StrEnum):
-    A4 = "A4"
-    A5 = "A5"
-    A3 = "A3"
-    LETTER = "Letter"
-    LEGAL = "Legal"
-    MAX = "max"  # the whole glass / widest feeder path
-
-    @property
-    def mm(self) -> tuple[float, float] | None:
-        return _PAGE_MM.get(self)
-
-
-_PAGE_MM: dict[PageSize, tuple[float, float]] = {
-    PageSize.A4: (210.0, 297.0),
-    PageSize.A5: (148.0, 210.0),
-    PageSize.A3: (297.0, 420.0),
-    PageSize.LETTER: (215.9, 279.4),
-    PageSize.LEGAL: (215.9, 355.6),
-}
 
 
 class Cancellable(Protocol):
     """Anything with `is_set()`, e.g. `threading.Event`; set by the UI's cancel button."""
 
     def is_set(self) -> bool: ...
-
-
-@dataclass(frozen=True)
-class ScanOptions:
-    source: SourceKind = SourceKind.FLATBED
-    mode: ColorMode = ColorMode.GRAY
-    dpi: int = 300
-    page_size: PageSize = PageSize.A4
-    max_pages: int | None = None
-    """Stop after this many pages even if the feeder has more (None: until the feeder is empty)."""
-    device_options: Mapping[str, OptionValue] = field(default_factory=dict)
-    """Driver-specific options passed through by name (e.g. a vendor's `swdeskew`); SANE names, '-' or '_'."""
-
-
-@dataclass(frozen=True)
-class DeviceInfo:
-    name: str
-    vendor: str
-    model: str
-    kind: str
-
-    @property
-    def label(self) -> str:
-        return f"{self.vendor} {self.model}".strip() or self.name
 
 
 @dataclass(frozen=True)
@@ -161,56 +103,6 @@ class ScanSource(Protocol):
         on_page: PageCallback | None = None,
         cancel: Cancellable | None = None,
     ) -> list[Page]: ...
-
-
-# --------------------------------------------------------------------------------------------------------- profiles
-
-
-@dataclass(frozen=True)
-class ScanProfile:
-    """A named set of scan settings the clerk picks with one click; persisted as a plain dict."""
-
-    name: str
-    source: SourceKind = SourceKind.ADF
-    mode: ColorMode = ColorMode.GRAY
-    dpi: int = 300
-    page_size: PageSize = PageSize.A4
-    output: OutputMode = OutputMode.BLACK_WHITE
-
-    def scan_options(self, *, max_pages: int | None = None) -> ScanOptions:
-        return ScanOptions(self.source, self.mode, self.dpi, self.page_size, max_pages)
-
-    def to_dict(self) -> dict[str, str | int]:
-        return {
-            "name": self.name,
-            "source": self.source.value,
-            "mode": self.mode.value,
-            "dpi": self.dpi,
-            "page_size": self.page_size.value,
-            "output": self.output.value,
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> ScanProfile:
-        """Read a stored profile; unknown keys are ignored so older and newer versions can share settings."""
-        try:
-            return cls(
-                name=str(data["name"]),
-                source=SourceKind(data.get("source", SourceKind.ADF)),
-                mode=ColorMode(data.get("mode", ColorMode.GRAY)),
-                dpi=int(data.get("dpi", 300)),
-                page_size=PageSize(data.get("page_size", PageSize.A4)),
-                output=OutputMode(data.get("output", OutputMode.BLACK_WHITE)),
-            )
-        except (KeyError, ValueError, TypeError) as exc:
-            raise ScanError("scanner.invalid_profile", detail=str(exc)) from exc
-
-
-DEFAULT_PROFILES: tuple[ScanProfile, ...] = (
-    # Grey capture keeps OCR accurate (platform notes: 1-bit eats stacked marks); the pipeline stores 1-bit.
-    ScanProfile("Văn bản đen trắng 300 dpi", SourceKind.ADF, ColorMode.GRAY, 300, PageSize.A4, OutputMode.BLACK_WHITE),
-    ScanProfile("Ảnh màu", SourceKind.FLATBED, ColorMode.COLOR, 300, PageSize.A4, OutputMode.COLOR),
-)
 
 
 # ------------------------------------------------------------------------------------------------------------ SANE
@@ -631,11 +523,14 @@ def sane_config_dir(base: Path, backends: tuple[str, ...] = ("test",)) -> Path:
 
 __all__ = [
     "DEFAULT_PROFILES",
+    "Cancellable",
     "ColorMode",
     "DeviceCapabilities",
     "DeviceInfo",
     "FileImport",
     "FileSource",
+    "Image",
+    "OptionValue",
     "OutputMode",
     "Page",
     "PageSize",

@@ -693,6 +693,11 @@ MESSAGES: dict[str, str] = {
     "trust.folder_missing": QT_TRANSLATE_NOOP(
         "Messages", "No folder for trusted certificates is configured on this computer. Check the data directory."
     ),
+    "scanner.profile_none": QT_TRANSLATE_NOOP("Messages", "Keep at least one scan profile."),
+    "scanner.profile_name_empty": QT_TRANSLATE_NOOP("Messages", "Every scan profile needs a name. Type one."),
+    "scanner.profile_name_taken": QT_TRANSLATE_NOOP(
+        "Messages", "There are two scan profiles named \"{name}\". Give each profile its own name."
+    ),
 }
 
 GENERIC = QT_TRANSLATE_NOOP("Messages", "The operation could not be completed (code {code}).")

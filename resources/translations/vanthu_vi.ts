@@ -3,133 +3,133 @@
 <context>
     <name />
     <message>
-        <location filename="../../app/ui/pages/to_send.py" line="49" />
+        <location filename="../../app/ui/pages/to_send.py" line="50" />
         <source>%n day(s)</source>
         <translation>%n ngày</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/to_send.py" line="49" />
+        <location filename="../../app/ui/pages/to_send.py" line="50" />
         <source>%1 h</source>
         <translation>%1 giờ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/to_send.py" line="51" />
+        <location filename="../../app/ui/pages/to_send.py" line="52" />
         <source>%1 h %2 min</source>
         <translation>%1 giờ %2 phút</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/to_send.py" line="52" />
+        <location filename="../../app/ui/pages/to_send.py" line="53" />
         <source>%1 min</source>
         <translation>%1 phút</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/to_send.py" line="58" />
+        <location filename="../../app/ui/pages/to_send.py" line="59" />
         <source>Late: not sent by the next working morning</source>
         <translation>Trễ hạn: chưa gửi trong buổi sáng ngày làm việc tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/to_send.py" line="60" />
+        <location filename="../../app/ui/pages/to_send.py" line="61" />
         <source>Not sent by closing time on the day of signing</source>
         <translation>Chưa gửi khi hết giờ làm việc ngày ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/to_send.py" line="62" />
+        <location filename="../../app/ui/pages/to_send.py" line="63" />
         <source>Waiting to be sent today</source>
         <translation>Chờ gửi trong ngày</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/to_send.py" line="64" />
+        <location filename="../../app/ui/pages/to_send.py" line="65" />
         <source>paper only (secret or restricted)</source>
         <translation>chỉ gửi bản giấy (văn bản mật hoặc hạn chế)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="88" />
+        <location filename="../../app/ui/pages/tasks.py" line="89" />
         <source>No deadline</source>
         <translation>Không có hạn xử lý</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="95" />
+        <location filename="../../app/ui/pages/tasks.py" line="96" />
         <source>%n working day(s) overdue</source>
         <translation>quá hạn %n ngày làm việc</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="95" />
+        <location filename="../../app/ui/pages/tasks.py" line="96" />
         <source>overdue</source>
         <translation>quá hạn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="97" />
+        <location filename="../../app/ui/pages/tasks.py" line="98" />
         <source>due today</source>
         <translation>đến hạn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="98" />
+        <location filename="../../app/ui/pages/tasks.py" line="99" />
         <source>%n working day(s) left</source>
         <translation>còn %n ngày làm việc</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="169" />
+        <location filename="../../app/ui/pages/tasks.py" line="170" />
         <source>%1 bytes</source>
         <translation>%1 byte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="88" />
-        <location filename="../../app/ui/pages/messages.py" line="179" />
+        <location filename="../../app/ui/pages/messages.py" line="89" />
+        <location filename="../../app/ui/pages/messages.py" line="180" />
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="179" />
+        <location filename="../../app/ui/pages/messages.py" line="180" />
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="80" />
+        <location filename="../../app/ui/pages/inbox.py" line="81" />
         <source>%n working day(s)</source>
         <translation>%n ngày làm việc</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="82" />
+        <location filename="../../app/ui/pages/inbox.py" line="83" />
         <source>%1 office hour(s)</source>
         <translation>%1 giờ hành chính</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="83" />
+        <location filename="../../app/ui/pages/inbox.py" line="84" />
         <source>under an hour</source>
         <translation>dưới 1 giờ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="87" />
+        <location filename="../../app/ui/pages/inbox.py" line="88" />
         <source>Awaiting direction</source>
         <translation>Chờ chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="89" />
+        <location filename="../../app/ui/pages/inbox.py" line="90" />
         <source>Awaiting direction (for %1)</source>
         <translation>Chờ chỉ đạo (thay %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/notifications.py" line="74" />
+        <location filename="../../app/ui/notifications.py" line="75" />
         <source>%n urgent document(s) await your direction</source>
         <translation>%n văn bản khẩn đang chờ chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/notifications.py" line="80" />
+        <location filename="../../app/ui/notifications.py" line="81" />
         <source>… and %n more</source>
         <translation>… và %n văn bản khác</translation>
     </message>
     <message>
-        <location filename="../../app/ui/notifications.py" line="102" />
+        <location filename="../../app/ui/notifications.py" line="103" />
         <source>Open the inbox</source>
         <translation>Mở danh sách chờ chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/notifications.py" line="105" />
+        <location filename="../../app/ui/notifications.py" line="106" />
         <source>Dismiss</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/notifications.py" line="258" />
+        <location filename="../../app/ui/notifications.py" line="259" />
         <source>Văn Thư Desktop: leader's inbox</source>
         <translation>Văn Thư Desktop: văn bản chờ chỉ đạo</translation>
     </message>
@@ -384,37 +384,37 @@
 <context>
     <name>CalendarEditor</name>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="42" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="43" />
         <source>Monday</source>
         <translation>Thứ Hai</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="43" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="44" />
         <source>Tuesday</source>
         <translation>Thứ Ba</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="44" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="45" />
         <source>Wednesday</source>
         <translation>Thứ Tư</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="45" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="46" />
         <source>Thursday</source>
         <translation>Thứ Năm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="46" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="47" />
         <source>Friday</source>
         <translation>Thứ Sáu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="47" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="48" />
         <source>Saturday</source>
         <translation>Thứ Bảy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="48" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="49" />
         <source>Sunday</source>
         <translation>Chủ Nhật</translation>
     </message>
@@ -422,139 +422,139 @@
 <context>
     <name>CalendarEditorDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="74" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="75" />
         <source>Working calendar</source>
         <translation>Lịch làm việc</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="89" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="90" />
         <source>Day off</source>
         <translation>Ngày nghỉ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="89" />
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="91" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="90" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="92" />
         <source>Weekday</source>
         <translation>Thứ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="91" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="92" />
         <source>Make-up working day</source>
         <translation>Ngày làm bù</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="93" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="94" />
         <source>Days off (holidays, Tết, swapped days)</source>
         <translation>Ngày nghỉ (lễ, Tết, ngày nghỉ hoán đổi)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="95" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="96" />
         <source>Make-up working days (e.g. a Saturday worked)</source>
         <translation>Ngày làm việc bù (ví dụ: thứ Bảy đi làm)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="103" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="104" />
         <source>Add as day off</source>
         <translation>Thêm ngày nghỉ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="105" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="106" />
         <source>Add as make-up working day</source>
         <translation>Thêm ngày làm bù</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="107" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="108" />
         <source>Remove selected</source>
         <translation>Xóa ngày đã chọn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="110" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="111" />
         <source>The list is complete (do not add the statutory holidays known to the app)</source>
         <translation>Danh sách đã đầy đủ (không tự thêm các ngày lễ theo luật mà ứng dụng biết)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="114" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="115" />
         <source>Source, e.g. the Government's notice on Tết and the day swaps</source>
         <translation>Căn cứ, ví dụ: thông báo của Chính phủ về nghỉ Tết và hoán đổi ngày làm việc</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="115" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="116" />
         <source>Save the year</source>
         <translation>Lưu lịch năm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="118" />
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="280" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="119" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="281" />
         <source>Use the built-in calendar</source>
         <translation>Dùng lịch có sẵn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="120" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="121" />
         <source>Delete the agency's own table for this year</source>
         <translation>Xóa bảng lịch riêng của cơ quan cho năm này</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="123" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="124" />
         <source>Office hours (every working day)</source>
         <translation>Giờ làm việc (áp dụng cho mọi ngày làm việc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="128" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="129" />
         <source>Afternoon session</source>
         <translation>Buổi chiều</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="131" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="132" />
         <source>Save office hours</source>
         <translation>Lưu giờ làm việc</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="135" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="136" />
         <source>Morning</source>
         <translation>Buổi sáng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="146" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="147" />
         <source>A document arriving after hours counts from the next working session.</source>
         <translation>Văn bản đến ngoài giờ làm việc được tính từ buổi làm việc kế tiếp.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="156" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="157" />
         <source>Year</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="169" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="170" />
         <source>Source</source>
         <translation>Căn cứ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="205" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="206" />
         <source>The agency's own table for this year.</source>
         <translation>Bảng lịch riêng của cơ quan cho năm này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="207" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="208" />
         <source>The built-in table (Government notices); saving makes it the agency's own.</source>
         <translation>Bảng lịch có sẵn (theo thông báo của Chính phủ); khi lưu sẽ thành bảng lịch riêng của cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="210" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="211" />
         <source>The statutory holidays known to the app; add the Government's day swaps and save.</source>
         <translation>Các ngày lễ theo luật mà ứng dụng biết; hãy thêm các ngày hoán đổi theo thông báo của Chính phủ rồi lưu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="273" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="274" />
         <source>The calendar of %1 was saved.</source>
         <translation>Đã lưu lịch làm việc năm %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="281" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="282" />
         <source>Delete the agency's own table for %1?</source>
         <translation>Xóa bảng lịch riêng của cơ quan cho năm %1?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/calendar_editor.py" line="327" />
+        <location filename="../../app/ui/dialogs/calendar_editor.py" line="328" />
         <source>The office hours were saved.</source>
         <translation>Đã lưu giờ làm việc.</translation>
     </message>
@@ -638,148 +638,148 @@
 <context>
     <name>DirectDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/direct.py" line="68" />
+        <location filename="../../app/ui/dialogs/direct.py" line="69" />
         <source>Monday</source>
         <translation>Thứ Hai</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/direct.py" line="69" />
+        <location filename="../../app/ui/dialogs/direct.py" line="70" />
         <source>Tuesday</source>
         <translation>Thứ Ba</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/direct.py" line="70" />
+        <location filename="../../app/ui/dialogs/direct.py" line="71" />
         <source>Wednesday</source>
         <translation>Thứ Tư</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/direct.py" line="71" />
+        <location filename="../../app/ui/dialogs/direct.py" line="72" />
         <source>Thursday</source>
         <translation>Thứ Năm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/direct.py" line="72" />
+        <location filename="../../app/ui/dialogs/direct.py" line="73" />
         <source>Friday</source>
         <translation>Thứ Sáu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/direct.py" line="73" />
+        <location filename="../../app/ui/dialogs/direct.py" line="74" />
         <source>Saturday</source>
         <translation>Thứ Bảy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/direct.py" line="74" />
+        <location filename="../../app/ui/dialogs/direct.py" line="75" />
         <source>Sunday</source>
         <translation>Chủ Nhật</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/dialogs/direct.py" line="123" />
+        <location filename="../../app/ui/dialogs/direct.py" line="124" />
         <source>Direct %n document(s)</source>
         <translation>
             <numerusform>Chỉ đạo %n văn bản</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/direct.py" line="140" />
+        <location filename="../../app/ui/dialogs/direct.py" line="141" />
         <source>The leader's direction (ý kiến chỉ đạo)…</source>
         <translation>Ý kiến chỉ đạo của lãnh đạo…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/direct.py" line="144" />
+        <location filename="../../app/ui/dialogs/direct.py" line="145" />
         <source>Insert a common phrase…</source>
         <translation>Chèn câu chỉ đạo thường dùng…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/direct.py" line="152" />
-        <location filename="../../app/ui/dialogs/direct.py" line="330" />
+        <location filename="../../app/ui/dialogs/direct.py" line="153" />
+        <location filename="../../app/ui/dialogs/direct.py" line="331" />
         <source>— choose the lead unit or person —</source>
         <translation>— chọn đơn vị hoặc cá nhân chủ trì —</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/direct.py" line="165" />
+        <location filename="../../app/ui/dialogs/direct.py" line="166" />
         <source>In working days:</source>
         <translation>Số ngày làm việc:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/direct.py" line="171" />
+        <location filename="../../app/ui/dialogs/direct.py" line="172" />
         <source>On a date:</source>
         <translation>Đến ngày:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/direct.py" line="191" />
+        <location filename="../../app/ui/dialogs/direct.py" line="192" />
         <source>For information only (no lead, no deadline)</source>
         <translation>Chỉ để biết (không giao chủ trì, không có hạn xử lý)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/direct.py" line="200" />
-        <location filename="../../app/ui/dialogs/direct.py" line="332" />
+        <location filename="../../app/ui/dialogs/direct.py" line="201" />
+        <location filename="../../app/ui/dialogs/direct.py" line="333" />
         <source>Direct</source>
         <translation>Chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/direct.py" line="222" />
+        <location filename="../../app/ui/dialogs/direct.py" line="223" />
         <source>&amp;Direction:</source>
         <translation>Ý kiến &amp;chỉ đạo:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/direct.py" line="223" />
+        <location filename="../../app/ui/dialogs/direct.py" line="224" />
         <source>&amp;Lead:</source>
         <translation>Chủ &amp;trì:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/direct.py" line="224" />
+        <location filename="../../app/ui/dialogs/direct.py" line="225" />
         <source>&amp;Coordinators:</source>
         <translation>&amp;Phối hợp:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/direct.py" line="225" />
+        <location filename="../../app/ui/dialogs/direct.py" line="226" />
         <source>Deadline:</source>
         <translation>Hạn xử lý:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/dialogs/direct.py" line="249" />
+        <location filename="../../app/ui/dialogs/direct.py" line="250" />
         <source>… and %n more</source>
         <translation>
             <numerusform>… và %n văn bản khác</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/direct.py" line="330" />
+        <location filename="../../app/ui/dialogs/direct.py" line="331" />
         <source>— nobody (optional) —</source>
         <translation>— không giao (không bắt buộc) —</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/direct.py" line="332" />
+        <location filename="../../app/ui/dialogs/direct.py" line="333" />
         <source>File for information</source>
         <translation>Chuyển để biết</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/direct.py" line="345" />
+        <location filename="../../app/ui/dialogs/direct.py" line="346" />
         <source>No deadline: the documents are filed for information.</source>
         <translation>Không có hạn xử lý: văn bản được chuyển để biết.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/direct.py" line="352" />
+        <location filename="../../app/ui/dialogs/direct.py" line="353" />
         <source>This date has passed. Pick today or a later working day.</source>
         <translation>Ngày này đã qua. Hãy chọn hôm nay hoặc một ngày làm việc sau đó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/direct.py" line="354" />
+        <location filename="../../app/ui/dialogs/direct.py" line="355" />
         <source>%1 is not a working day. The next working day is %2.</source>
         <translation>Ngày %1 không phải ngày làm việc. Ngày làm việc kế tiếp là %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/direct.py" line="357" />
+        <location filename="../../app/ui/dialogs/direct.py" line="358" />
         <source>Counted from registration, this deadline has already passed. Give more days or pick a date.</source>
         <translation>Tính từ ngày đăng ký, hạn này đã qua. Hãy cho thêm ngày hoặc chọn một ngày cụ thể.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/direct.py" line="365" />
+        <location filename="../../app/ui/dialogs/direct.py" line="366" />
         <source>Deadline: %1</source>
         <translation>Hạn xử lý: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/direct.py" line="367" />
+        <location filename="../../app/ui/dialogs/direct.py" line="368" />
         <source>Deadlines from %1 to %2 (counted from each document's registration)</source>
         <translation>Hạn xử lý từ %1 đến %2 (tính từ ngày đăng ký của từng văn bản)</translation>
     </message>
@@ -960,87 +960,87 @@
 <context>
     <name>DraftEditor</name>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="48" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="49" />
         <source>Drafts (*.pdf *.docx *.odt *.doc *.rtf)</source>
         <translation>Dự thảo (*.pdf *.docx *.odt *.doc *.rtf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="49" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="50" />
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="52" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="53" />
         <source>Not secret</source>
         <translation>Không mật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="53" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="54" />
         <source>Secret (Mật)</source>
         <translation>Mật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="54" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="55" />
         <source>Top secret (Tối mật)</source>
         <translation>Tối mật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="55" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="56" />
         <source>Absolute secret (Tuyệt mật)</source>
         <translation>Tuyệt mật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="58" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="59" />
         <source>No restriction stamp</source>
         <translation>Không có dấu chỉ phạm vi lưu hành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="65" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="66" />
         <source>Ordinary</source>
         <translation>Thông thường</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="66" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="67" />
         <source>Superior agency</source>
         <translation>Cơ quan cấp trên</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="67" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="68" />
         <source>Government / Prime Minister</source>
         <translation>Chính phủ / Thủ tướng Chính phủ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="68" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="69" />
         <source>Legal review body</source>
         <translation>Cơ quan kiểm tra văn bản QPPL</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="69" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="70" />
         <source>Outside the administrative system</source>
         <translation>Ngoài hệ thống hành chính nhà nước</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="72" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="73" />
         <source>Recipient</source>
         <translation>Nơi nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="73" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="74" />
         <source>Relation</source>
         <translation>Quan hệ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="74" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="75" />
         <source>No equipment</source>
         <translation>Không có thiết bị</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="75" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="76" />
         <source>Paper</source>
         <translation>Bản giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="76" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="77" />
         <source>Copies</source>
         <translation>Số lượng bản</translation>
     </message>
@@ -1048,143 +1048,143 @@
 <context>
     <name>DraftEditorDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="102" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="103" />
         <source>New draft</source>
         <translation>Dự thảo mới</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="102" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="103" />
         <source>Edit draft</source>
         <translation>Sửa dự thảo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="112" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="113" />
         <source>Choose the draft (PDF, or Word: converted to PDF)</source>
         <translation>Chọn tệp dự thảo (PDF, hoặc Word: sẽ chuyển sang PDF)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="114" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="115" />
         <source>Keep the current file, or choose a revised one</source>
         <translation>Giữ tệp hiện tại, hoặc chọn tệp đã sửa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="116" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="117" />
         <source>Browse…</source>
         <translation>Chọn tệp…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="120" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="121" />
         <source>What changed in this version</source>
         <translation>Nội dung sửa đổi ở phiên bản này</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="128" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="129" />
         <source>Legal normative document (VBQPPL)</source>
         <translation>Văn bản quy phạm pháp luật (VBQPPL)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="132" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="133" />
         <source>Trích yếu, e.g. V/v triển khai chữ ký số</source>
         <translation>Trích yếu, ví dụ V/v triển khai chữ ký số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="147" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="148" />
         <source>(choose when submitting)</source>
         <translation>(chọn khi trình ký)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="150" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="151" />
         <source>On the agency's list of documents also sent on paper</source>
         <translation>Thuộc danh mục văn bản cơ quan gửi kèm bản giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="157" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="158" />
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="162" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="163" />
         <source>Type</source>
         <translation>Loại văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="163" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="164" />
         <source>Summary</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="168" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="169" />
         <source>Urgency, secrecy, stamp</source>
         <translation>Độ khẩn, độ mật, dấu lưu hành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="169" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="170" />
         <source>Signer</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="181" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="182" />
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="190" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="191" />
         <source>Recipients (Nơi nhận)</source>
         <translation>Nơi nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="193" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="194" />
         <source>Type to search the agency directory</source>
         <translation>Gõ để tìm trong danh bạ cơ quan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="200" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="201" />
         <source>Add agency</source>
         <translation>Thêm cơ quan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="207" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="208" />
         <source>Add unit</source>
         <translation>Thêm đơn vị</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="210" />
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="333" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="211" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="334" />
         <source>Remove</source>
         <translation>Bỏ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="324" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="325" />
         <source>Appendices</source>
         <translation>Phụ lục</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="327" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="328" />
         <source>Title, e.g. Phụ lục I: Danh sách đơn vị</source>
         <translation>Tiêu đề, ví dụ Phụ lục I: Danh sách đơn vị</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="328" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="329" />
         <source>In the main file</source>
         <translation>Trong tệp chính</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="331" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="332" />
         <source>Separate PDF…</source>
         <translation>Tệp PDF riêng…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="349" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="350" />
         <source>Appendix</source>
         <translation>Phụ lục</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="364" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="365" />
         <source>in the main file</source>
         <translation>trong tệp chính</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="375" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="376" />
         <source>Draft file</source>
         <translation>Tệp dự thảo</translation>
     </message>
@@ -1192,172 +1192,172 @@
 <context>
     <name>Drafts</name>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="48" />
+        <location filename="../../app/ui/pages/drafts.py" line="49" />
         <source>Draft</source>
         <translation>Dự thảo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="49" />
+        <location filename="../../app/ui/pages/drafts.py" line="50" />
         <source>Awaiting signature</source>
         <translation>Chờ ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="50" />
+        <location filename="../../app/ui/pages/drafts.py" line="51" />
         <source>Returned with comments</source>
         <translation>Bị trả lại kèm ý kiến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="51" />
+        <location filename="../../app/ui/pages/drafts.py" line="52" />
         <source>Signed, awaiting number</source>
         <translation>Đã ký, chờ cấp số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="52" />
+        <location filename="../../app/ui/pages/drafts.py" line="53" />
         <source>Numbered and sealed</source>
         <translation>Đã cấp số, đóng dấu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="53" />
+        <location filename="../../app/ui/pages/drafts.py" line="54" />
         <source>Issued</source>
         <translation>Ban hành lúc</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="56" />
+        <location filename="../../app/ui/pages/drafts.py" line="57" />
         <source>uploaded</source>
         <translation>tải lên</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="57" />
+        <location filename="../../app/ui/pages/drafts.py" line="58" />
         <source>converted from Word</source>
         <translation>chuyển từ Word</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="58" />
+        <location filename="../../app/ui/pages/drafts.py" line="59" />
         <source>submitted for signature</source>
         <translation>trình ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="59" />
+        <location filename="../../app/ui/pages/drafts.py" line="60" />
         <source>returned</source>
         <translation>trả lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="60" />
+        <location filename="../../app/ui/pages/drafts.py" line="61" />
         <source>signed</source>
         <translation>đã ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="61" />
+        <location filename="../../app/ui/pages/drafts.py" line="62" />
         <source>numbered and sealed</source>
         <translation>cấp số và đóng dấu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="64" />
+        <location filename="../../app/ui/pages/drafts.py" line="65" />
         <source>secret or restricted: paper only</source>
         <translation>văn bản mật hoặc có dấu chỉ phạm vi lưu hành: chỉ gửi bản giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="65" />
+        <location filename="../../app/ui/pages/drafts.py" line="66" />
         <source>legal normative document to a superior</source>
         <translation>văn bản QPPL gửi cơ quan cấp trên</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="67" />
+        <location filename="../../app/ui/pages/drafts.py" line="68" />
         <source>legal normative document outside the administrative system</source>
         <translation>văn bản QPPL gửi ngoài hệ thống hành chính nhà nước</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="70" />
+        <location filename="../../app/ui/pages/drafts.py" line="71" />
         <source>legal normative document to the legal review body</source>
         <translation>văn bản QPPL gửi cơ quan kiểm tra văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="72" />
+        <location filename="../../app/ui/pages/drafts.py" line="73" />
         <source>this document type also goes on paper</source>
         <translation>loại văn bản phải gửi kèm bản giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="73" />
+        <location filename="../../app/ui/pages/drafts.py" line="74" />
         <source>sent to the Government / Prime Minister</source>
         <translation>gửi Chính phủ / Thủ tướng Chính phủ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="74" />
+        <location filename="../../app/ui/pages/drafts.py" line="75" />
         <source>on the agency's paper list</source>
         <translation>thuộc danh mục gửi kèm bản giấy của cơ quan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="75" />
+        <location filename="../../app/ui/pages/drafts.py" line="76" />
         <source>recipient cannot receive electronically</source>
         <translation>nơi nhận không có điều kiện nhận văn bản điện tử</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="76" />
+        <location filename="../../app/ui/pages/drafts.py" line="77" />
         <source>requested by the drafter</source>
         <translation>theo đề nghị của người soạn thảo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="79" />
+        <location filename="../../app/ui/pages/drafts.py" line="80" />
         <source>Electronic only</source>
         <translation>Chỉ điện tử</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="80" />
+        <location filename="../../app/ui/pages/drafts.py" line="81" />
         <source>Electronic and paper</source>
         <translation>Điện tử và bản giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="81" />
+        <location filename="../../app/ui/pages/drafts.py" line="82" />
         <source>Paper only</source>
         <translation>Chỉ bản giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="84" />
+        <location filename="../../app/ui/pages/drafts.py" line="85" />
         <source>Summary</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="85" />
+        <location filename="../../app/ui/pages/drafts.py" line="86" />
         <source>Type</source>
         <translation>Loại văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="86" />
+        <location filename="../../app/ui/pages/drafts.py" line="87" />
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="87" />
+        <location filename="../../app/ui/pages/drafts.py" line="88" />
         <source>Drafter</source>
         <translation>Người soạn thảo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="88" />
+        <location filename="../../app/ui/pages/drafts.py" line="89" />
         <source>Signer</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="89" />
+        <location filename="../../app/ui/pages/drafts.py" line="90" />
         <source>Number</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="90" />
+        <location filename="../../app/ui/pages/drafts.py" line="91" />
         <source>Changed</source>
         <translation>Cập nhật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="93" />
+        <location filename="../../app/ui/pages/drafts.py" line="94" />
         <source>Recipient</source>
         <translation>Nơi nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="94" />
+        <location filename="../../app/ui/pages/drafts.py" line="95" />
         <source>Copies</source>
         <translation>Số lượng bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="95" />
+        <location filename="../../app/ui/pages/drafts.py" line="96" />
         <source>Why paper</source>
         <translation>Lý do gửi bản giấy</translation>
     </message>
@@ -1365,179 +1365,179 @@
 <context>
     <name>DraftsPage</name>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="154" />
+        <location filename="../../app/ui/pages/drafts.py" line="155" />
         <source>Drafts</source>
         <translation>Dự thảo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="160" />
+        <location filename="../../app/ui/pages/drafts.py" line="161" />
         <source>New draft…</source>
         <translation>Dự thảo mới…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="161" />
+        <location filename="../../app/ui/pages/drafts.py" line="162" />
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="163" />
+        <location filename="../../app/ui/pages/drafts.py" line="164" />
         <source>Submit for signature</source>
         <translation>Trình ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="165" />
+        <location filename="../../app/ui/pages/drafts.py" line="166" />
         <source>Open PDF</source>
         <translation>Mở PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="166" />
+        <location filename="../../app/ui/pages/drafts.py" line="167" />
         <source>Sign…</source>
         <translation>Ký số…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="168" />
+        <location filename="../../app/ui/pages/drafts.py" line="169" />
         <source>Return with comments…</source>
         <translation>Trả lại kèm ý kiến…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="170" />
+        <location filename="../../app/ui/pages/drafts.py" line="171" />
         <source>Number and seal…</source>
         <translation>Cấp số và đóng dấu…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="171" />
+        <location filename="../../app/ui/pages/drafts.py" line="172" />
         <source>Print copies…</source>
         <translation>In bản giấy…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="172" />
+        <location filename="../../app/ui/pages/drafts.py" line="173" />
         <source>Mark issued</source>
         <translation>Ban hành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="173" />
+        <location filename="../../app/ui/pages/drafts.py" line="174" />
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="249" />
+        <location filename="../../app/ui/pages/drafts.py" line="250" />
         <source>Your drafts: write them, submit them for signature, and correct returned ones.</source>
         <translation>Dự thảo của đồng chí: soạn thảo, trình ký và chỉnh sửa dự thảo bị trả lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="251" />
+        <location filename="../../app/ui/pages/drafts.py" line="252" />
         <source>Drafts awaiting your signature: open, sign with your token, or return them.</source>
         <translation>Dự thảo chờ đồng chí ký: mở xem, ký số bằng thiết bị ký số của mình, hoặc trả lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="254" />
+        <location filename="../../app/ui/pages/drafts.py" line="255" />
         <source>Signed drafts: give them a number and the seal, print the paper copies, then mark issued.</source>
         <translation>Dự thảo đã ký: cấp số, đóng dấu, in bản giấy rồi ban hành.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/drafts.py" line="273" />
+        <location filename="../../app/ui/pages/drafts.py" line="274" />
         <source>%n draft(s)</source>
         <translation>
             <numerusform>%n dự thảo</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="334" />
+        <location filename="../../app/ui/pages/drafts.py" line="335" />
         <source>No draft selected.</source>
         <translation>Chưa chọn dự thảo nào.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="340" />
+        <location filename="../../app/ui/pages/drafts.py" line="341" />
         <source>Status: %1</source>
         <translation>Trạng thái: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="343" />
+        <location filename="../../app/ui/pages/drafts.py" line="344" />
         <source>Number: %1</source>
         <translation>Số, ký hiệu: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="349" />
+        <location filename="../../app/ui/pages/drafts.py" line="350" />
         <source>Recipients: %1</source>
         <translation>Nơi nhận: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="351" />
+        <location filename="../../app/ui/pages/drafts.py" line="352" />
         <source>Appendices: %1</source>
         <translation>Phụ lục: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="357" />
+        <location filename="../../app/ui/pages/drafts.py" line="358" />
         <source>Versions:</source>
         <translation>Các phiên bản:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="364" />
+        <location filename="../../app/ui/pages/drafts.py" line="365" />
         <source>Delivery: %1 · paper copies to print: %2</source>
         <translation>Hình thức gửi: %1 · số bản giấy cần in: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="431" />
-        <location filename="../../app/ui/pages/drafts.py" line="460" />
+        <location filename="../../app/ui/pages/drafts.py" line="432" />
+        <location filename="../../app/ui/pages/drafts.py" line="461" />
         <source>The draft was saved.</source>
         <translation>Đã lưu dự thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="470" />
+        <location filename="../../app/ui/pages/drafts.py" line="471" />
         <source>The draft was submitted for signature.</source>
         <translation>Đã trình ký dự thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="487" />
+        <location filename="../../app/ui/pages/drafts.py" line="488" />
         <source>Sign "%1" with your token.</source>
         <translation>Ký số văn bản "%1" bằng thiết bị ký số của đồng chí.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="511" />
+        <location filename="../../app/ui/pages/drafts.py" line="512" />
         <source>Signed. The clerk can now number and seal it.</source>
         <translation>Đã ký. Văn thư có thể cấp số và đóng dấu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="529" />
+        <location filename="../../app/ui/pages/drafts.py" line="530" />
         <source>Return with comments</source>
         <translation>Trả lại kèm ý kiến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="529" />
+        <location filename="../../app/ui/pages/drafts.py" line="530" />
         <source>What must change before you sign:</source>
         <translation>Những điểm cần sửa trước khi ký:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="543" />
+        <location filename="../../app/ui/pages/drafts.py" line="544" />
         <source>The draft was returned to its drafter.</source>
         <translation>Đã trả lại dự thảo cho người soạn thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="554" />
+        <location filename="../../app/ui/pages/drafts.py" line="555" />
         <source>Give "%1" its number and date and apply the agency's seal.</source>
         <translation>Cấp số, ngày tháng cho văn bản "%1" và ký số của cơ quan (đóng dấu).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="564" />
+        <location filename="../../app/ui/pages/drafts.py" line="565" />
         <source>Numbered and sealed. Print the paper copies listed below, then mark it issued.</source>
         <translation>Đã cấp số và đóng dấu. In các bản giấy liệt kê dưới đây, sau đó bấm Ban hành.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/drafts.py" line="576" />
+        <location filename="../../app/ui/pages/drafts.py" line="577" />
         <source>Print %n paper copy(ies)</source>
         <translation>
             <numerusform>In %n bản giấy</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/drafts.py" line="596" />
+        <location filename="../../app/ui/pages/drafts.py" line="597" />
         <source>%n paper copy(ies) printed.</source>
         <translation>
             <numerusform>Đã in %n bản giấy.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="607" />
+        <location filename="../../app/ui/pages/drafts.py" line="608" />
         <source>Issued. It now waits in the "To send" list.</source>
         <translation>Đã ban hành. Văn bản đang chờ trong danh sách "Chờ gửi".</translation>
     </message>
@@ -1847,54 +1847,54 @@
 <context>
     <name>Inbox</name>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="55" />
+        <location filename="../../app/ui/pages/inbox.py" line="56" />
         <source>Urgency</source>
         <translation>Độ khẩn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="56" />
+        <location filename="../../app/ui/pages/inbox.py" line="57" />
         <source>Incoming no.</source>
         <translation>Số đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="57" />
+        <location filename="../../app/ui/pages/inbox.py" line="58" />
         <source>Issuing agency</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="58" />
-        <location filename="../../app/ui/pages/inbox.py" line="66" />
+        <location filename="../../app/ui/pages/inbox.py" line="59" />
+        <location filename="../../app/ui/pages/inbox.py" line="67" />
         <source>Number/notation</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="59" />
-        <location filename="../../app/ui/pages/inbox.py" line="67" />
+        <location filename="../../app/ui/pages/inbox.py" line="60" />
+        <location filename="../../app/ui/pages/inbox.py" line="68" />
         <source>Summary</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="60" />
+        <location filename="../../app/ui/pages/inbox.py" line="61" />
         <source>Received</source>
         <translation>Đã đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="61" />
+        <location filename="../../app/ui/pages/inbox.py" line="62" />
         <source>Waiting</source>
         <translation>Đã chờ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="62" />
+        <location filename="../../app/ui/pages/inbox.py" line="63" />
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="68" />
+        <location filename="../../app/ui/pages/inbox.py" line="69" />
         <source>Handling</source>
         <translation>Xử lý</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="69" />
+        <location filename="../../app/ui/pages/inbox.py" line="70" />
         <source>Deadline</source>
         <translation>Hạn xử lý</translation>
     </message>
@@ -1902,146 +1902,146 @@
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="153" />
+        <location filename="../../app/ui/pages/inbox.py" line="154" />
         <source>Leader's inbox</source>
         <translation>Văn bản chờ chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="157" />
+        <location filename="../../app/ui/pages/inbox.py" line="158" />
         <source>Direct…</source>
         <translation>Chỉ đạo…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="159" />
+        <location filename="../../app/ui/pages/inbox.py" line="160" />
         <source>Direction, lead, coordinators and deadline for the selected documents (Ctrl+D)</source>
         <translation>Ý kiến chỉ đạo, đơn vị chủ trì, phối hợp và hạn xử lý cho các văn bản đã chọn (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="162" />
-        <location filename="../../app/ui/pages/inbox.py" line="495" />
-        <location filename="../../app/ui/pages/inbox.py" line="506" />
+        <location filename="../../app/ui/pages/inbox.py" line="163" />
+        <location filename="../../app/ui/pages/inbox.py" line="496" />
+        <location filename="../../app/ui/pages/inbox.py" line="507" />
         <source>For information</source>
         <translation>Để biết</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="164" />
+        <location filename="../../app/ui/pages/inbox.py" line="165" />
         <source>File the selected documents for information, without a deadline (Ctrl+I)</source>
         <translation>Chuyển các văn bản đã chọn để biết, không giao hạn xử lý (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="167" />
+        <location filename="../../app/ui/pages/inbox.py" line="168" />
         <source>Open</source>
         <translation>Chưa hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="169" />
+        <location filename="../../app/ui/pages/inbox.py" line="170" />
         <source>Open the document with its signatures (Enter)</source>
         <translation>Mở văn bản cùng các chữ ký số (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="171" />
+        <location filename="../../app/ui/pages/inbox.py" line="172" />
         <source>Blank slip (PDF)…</source>
         <translation>Phiếu trống (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="173" />
+        <location filename="../../app/ui/pages/inbox.py" line="174" />
         <source>A processing slip for the current document, to write the direction by hand</source>
         <translation>Phiếu giải quyết văn bản đến của văn bản đang chọn, để ghi ý kiến chỉ đạo bằng tay</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="176" />
-        <location filename="../../app/ui/pages/inbox.py" line="192" />
+        <location filename="../../app/ui/pages/inbox.py" line="177" />
+        <location filename="../../app/ui/pages/inbox.py" line="193" />
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="179" />
+        <location filename="../../app/ui/pages/inbox.py" line="180" />
         <source>Sound for urgent documents</source>
         <translation>Phát âm báo khi có văn bản khẩn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="210" />
+        <location filename="../../app/ui/pages/inbox.py" line="211" />
         <source>Show more</source>
         <translation>Xem thêm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="256" />
+        <location filename="../../app/ui/pages/inbox.py" line="257" />
         <source>Directed in this session</source>
         <translation>Đã chỉ đạo trong phiên này</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="264" />
+        <location filename="../../app/ui/pages/inbox.py" line="265" />
         <source>Slip (PDF)…</source>
         <translation>Phiếu giải quyết (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="266" />
+        <location filename="../../app/ui/pages/inbox.py" line="267" />
         <source>Save the processing slip (phiếu giải quyết văn bản đến) as PDF (Ctrl+P)</source>
         <translation>Lưu phiếu giải quyết văn bản đến thành tệp PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="268" />
+        <location filename="../../app/ui/pages/inbox.py" line="269" />
         <source>Print slip…</source>
         <translation>In phiếu…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="352" />
+        <location filename="../../app/ui/pages/inbox.py" line="353" />
         <source>Presented by %1 at %2</source>
         <translation>%1 trình lúc %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="365" />
+        <location filename="../../app/ui/pages/inbox.py" line="366" />
         <source>Showing %1 of %2 document(s)</source>
         <translation>Đang hiển thị %1 trên %2 văn bản</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/inbox.py" line="368" />
+        <location filename="../../app/ui/pages/inbox.py" line="369" />
         <source>%n document(s) awaiting direction</source>
         <translation>
             <numerusform>%n văn bản chờ chỉ đạo</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/inbox.py" line="370" />
+        <location filename="../../app/ui/pages/inbox.py" line="371" />
         <source>%n urgent</source>
         <translation>
             <numerusform>%n văn bản khẩn</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="375" />
+        <location filename="../../app/ui/pages/inbox.py" line="376" />
         <source>including the inbox of %1, for whom you act</source>
         <translation>gồm cả văn bản của đồng chí %1 mà bạn được ủy quyền xử lý</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="380" />
+        <location filename="../../app/ui/pages/inbox.py" line="381" />
         <source>Nothing awaits your direction.</source>
         <translation>Không có văn bản nào chờ chỉ đạo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/inbox.py" line="498" />
+        <location filename="../../app/ui/pages/inbox.py" line="499" />
         <source>+ %n coordinator(s)</source>
         <translation>
             <numerusform>+ %n đơn vị/cá nhân phối hợp</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="563" />
+        <location filename="../../app/ui/pages/inbox.py" line="564" />
         <source>Processing slip saved: %1</source>
         <translation>Đã lưu phiếu giải quyết: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="567" />
+        <location filename="../../app/ui/pages/inbox.py" line="568" />
         <source>Save the processing slip</source>
         <translation>Lưu phiếu giải quyết văn bản đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="567" />
+        <location filename="../../app/ui/pages/inbox.py" line="568" />
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="613" />
+        <location filename="../../app/ui/pages/inbox.py" line="614" />
         <source>Print the processing slip</source>
         <translation>In phiếu giải quyết văn bản đến</translation>
     </message>
@@ -2351,177 +2351,177 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="15" />
+        <location filename="../../app/ui/pages/labels.py" line="16" />
         <source>Records clerk</source>
         <translation>Văn thư</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="16" />
+        <location filename="../../app/ui/pages/labels.py" line="17" />
         <source>Leader</source>
         <translation>Lãnh đạo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="17" />
+        <location filename="../../app/ui/pages/labels.py" line="18" />
         <source>Deputy leader</source>
         <translation>Cấp phó</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="18" />
+        <location filename="../../app/ui/pages/labels.py" line="19" />
         <source>Specialist</source>
         <translation>Chuyên viên</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="19" />
+        <location filename="../../app/ui/pages/labels.py" line="20" />
         <source>Administrator</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="23" />
+        <location filename="../../app/ui/pages/labels.py" line="24" />
         <source>Normal</source>
         <translation>Thường</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="24" />
+        <location filename="../../app/ui/pages/labels.py" line="25" />
         <source>Urgent</source>
         <translation>Khẩn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="25" />
+        <location filename="../../app/ui/pages/labels.py" line="26" />
         <source>Very urgent</source>
         <translation>Thượng khẩn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="26" />
+        <location filename="../../app/ui/pages/labels.py" line="27" />
         <source>Flash</source>
         <translation>Hỏa tốc</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="27" />
+        <location filename="../../app/ui/pages/labels.py" line="28" />
         <source>Flash, timed</source>
         <translation>Hỏa tốc hẹn giờ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="31" />
+        <location filename="../../app/ui/pages/labels.py" line="32" />
         <source>Incoming</source>
         <translation>Đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="32" />
+        <location filename="../../app/ui/pages/labels.py" line="33" />
         <source>Outgoing</source>
         <translation>Đi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="33" />
+        <location filename="../../app/ui/pages/labels.py" line="34" />
         <source>Internal</source>
         <translation>Nội bộ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="37" />
+        <location filename="../../app/ui/pages/labels.py" line="38" />
         <source>Received</source>
         <translation>Đã đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="38" />
+        <location filename="../../app/ui/pages/labels.py" line="39" />
         <source>Registered</source>
         <translation>Đã vào sổ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="39" />
+        <location filename="../../app/ui/pages/labels.py" line="40" />
         <source>Presented</source>
         <translation>Đã trình</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="40" />
+        <location filename="../../app/ui/pages/labels.py" line="41" />
         <source>Assigned</source>
         <translation>Đã phân công</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="41" />
+        <location filename="../../app/ui/pages/labels.py" line="42" />
         <source>In progress</source>
         <translation>Đang xử lý</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="42" />
+        <location filename="../../app/ui/pages/labels.py" line="43" />
         <source>Done</source>
         <translation>Đã hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="43" />
+        <location filename="../../app/ui/pages/labels.py" line="44" />
         <source>Rejected</source>
         <translation>Từ chối tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="44" />
+        <location filename="../../app/ui/pages/labels.py" line="45" />
         <source>For information</source>
         <translation>Để biết</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="45" />
+        <location filename="../../app/ui/pages/labels.py" line="46" />
         <source>Draft</source>
         <translation>Dự thảo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="46" />
+        <location filename="../../app/ui/pages/labels.py" line="47" />
         <source>Submitted for signature</source>
         <translation>Đã trình ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="47" />
+        <location filename="../../app/ui/pages/labels.py" line="48" />
         <source>Signed</source>
         <translation>Đã ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="48" />
+        <location filename="../../app/ui/pages/labels.py" line="49" />
         <source>Numbered</source>
         <translation>Đã cấp số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="49" />
+        <location filename="../../app/ui/pages/labels.py" line="50" />
         <source>Sealed</source>
         <translation>Đã ký số cơ quan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="50" />
+        <location filename="../../app/ui/pages/labels.py" line="51" />
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="51" />
+        <location filename="../../app/ui/pages/labels.py" line="52" />
         <source>Acknowledged</source>
         <translation>Nơi nhận đã tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="52" />
+        <location filename="../../app/ui/pages/labels.py" line="53" />
         <source>Returned</source>
         <translation>Trả lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="53" />
+        <location filename="../../app/ui/pages/labels.py" line="54" />
         <source>Cancelled</source>
         <translation>Đã hủy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="57" />
+        <location filename="../../app/ui/pages/labels.py" line="58" />
         <source>Incoming register</source>
         <translation>Sổ đăng ký văn bản đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="58" />
+        <location filename="../../app/ui/pages/labels.py" line="59" />
         <source>Outgoing register</source>
         <translation>Sổ đăng ký văn bản đi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="59" />
+        <location filename="../../app/ui/pages/labels.py" line="60" />
         <source>Postal dispatch register</source>
         <translation>Sổ gửi văn bản đi bưu điện</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="60" />
+        <location filename="../../app/ui/pages/labels.py" line="61" />
         <source>Use of kept copies register</source>
         <translation>Sổ sử dụng bản lưu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/labels.py" line="61" />
+        <location filename="../../app/ui/pages/labels.py" line="62" />
         <source>Incoming handling follow-up register</source>
         <translation>Sổ theo dõi giải quyết văn bản đến</translation>
     </message>
@@ -3933,149 +3933,149 @@
 <context>
     <name>Messages page</name>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="36" />
-        <location filename="../../app/ui/pages/messages.py" line="46" />
+        <location filename="../../app/ui/pages/messages.py" line="37" />
+        <location filename="../../app/ui/pages/messages.py" line="47" />
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="37" />
+        <location filename="../../app/ui/pages/messages.py" line="38" />
         <source>Recipient</source>
         <translation>Nơi nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="38" />
+        <location filename="../../app/ui/pages/messages.py" line="39" />
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="39" />
-        <location filename="../../app/ui/pages/messages.py" line="50" />
+        <location filename="../../app/ui/pages/messages.py" line="40" />
+        <location filename="../../app/ui/pages/messages.py" line="51" />
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="40" />
+        <location filename="../../app/ui/pages/messages.py" line="41" />
         <source>Attempts</source>
         <translation>Số lần gửi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="41" />
+        <location filename="../../app/ui/pages/messages.py" line="42" />
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="42" />
+        <location filename="../../app/ui/pages/messages.py" line="43" />
         <source>Last error</source>
         <translation>Lỗi gần nhất</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="35" />
+        <location filename="../../app/ui/pages/messages.py" line="36" />
         <source>Queued at</source>
         <translation>Thời điểm vào hàng đợi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="45" />
+        <location filename="../../app/ui/pages/messages.py" line="46" />
         <source>Received at</source>
         <translation>Thời điểm nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="47" />
+        <location filename="../../app/ui/pages/messages.py" line="48" />
         <source>Sender</source>
         <translation>Cơ quan gửi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="48" />
+        <location filename="../../app/ui/pages/messages.py" line="49" />
         <source>Number/notation</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="49" />
+        <location filename="../../app/ui/pages/messages.py" line="50" />
         <source>Summary</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="51" />
+        <location filename="../../app/ui/pages/messages.py" line="52" />
         <source>Reasons</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="54" />
+        <location filename="../../app/ui/pages/messages.py" line="55" />
         <source>Waiting to be sent</source>
         <translation>Chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="55" />
+        <location filename="../../app/ui/pages/messages.py" line="56" />
         <source>Sending</source>
         <translation>Đang gửi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="56" />
+        <location filename="../../app/ui/pages/messages.py" line="57" />
         <source>Delivered to the axis</source>
         <translation>Đã chuyển lên trục</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="57" />
+        <location filename="../../app/ui/pages/messages.py" line="58" />
         <source>Refused by the axis</source>
         <translation>Trục từ chối</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="60" />
+        <location filename="../../app/ui/pages/messages.py" line="61" />
         <source>Being checked</source>
         <translation>Đang kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="61" />
+        <location filename="../../app/ui/pages/messages.py" line="62" />
         <source>Registered</source>
         <translation>Đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="62" />
+        <location filename="../../app/ui/pages/messages.py" line="63" />
         <source>Already registered (duplicate)</source>
         <translation>Đã vào sổ trước đó (trùng)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="63" />
+        <location filename="../../app/ui/pages/messages.py" line="64" />
         <source>Quarantined, refusal sent</source>
         <translation>Cách ly, đã gửi từ chối tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="64" />
+        <location filename="../../app/ui/pages/messages.py" line="65" />
         <source>Refused</source>
         <translation>Đã từ chối</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="65" />
+        <location filename="../../app/ui/pages/messages.py" line="66" />
         <source>Status recorded</source>
         <translation>Đã ghi nhận trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="68" />
+        <location filename="../../app/ui/pages/messages.py" line="69" />
         <source>Status: arrived</source>
         <translation>Trạng thái: đã đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="69" />
+        <location filename="../../app/ui/pages/messages.py" line="70" />
         <source>Status: refused</source>
         <translation>Trạng thái: từ chối tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="70" />
+        <location filename="../../app/ui/pages/messages.py" line="71" />
         <source>Status: accepted</source>
         <translation>Trạng thái: đã tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="71" />
+        <location filename="../../app/ui/pages/messages.py" line="72" />
         <source>Status: assigned</source>
         <translation>Trạng thái: phân công</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="72" />
+        <location filename="../../app/ui/pages/messages.py" line="73" />
         <source>Status: in progress</source>
         <translation>Trạng thái: đang xử lý</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="73" />
+        <location filename="../../app/ui/pages/messages.py" line="74" />
         <source>Status: done</source>
         <translation>Trạng thái: hoàn thành</translation>
     </message>
@@ -4083,42 +4083,42 @@
 <context>
     <name>MessagesPage</name>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="100" />
+        <location filename="../../app/ui/pages/messages.py" line="101" />
         <source>Exchange messages</source>
         <translation>Thông điệp liên thông</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="104" />
+        <location filename="../../app/ui/pages/messages.py" line="105" />
         <source>Send again</source>
         <translation>Gửi lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="107" />
+        <location filename="../../app/ui/pages/messages.py" line="108" />
         <source>Inspect</source>
         <translation>Xem chi tiết</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="110" />
+        <location filename="../../app/ui/pages/messages.py" line="111" />
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="118" />
+        <location filename="../../app/ui/pages/messages.py" line="119" />
         <source>Received</source>
         <translation>Đã đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="119" />
+        <location filename="../../app/ui/pages/messages.py" line="120" />
         <source>Outgoing</source>
         <translation>Văn bản đi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="159" />
+        <location filename="../../app/ui/pages/messages.py" line="160" />
         <source>Waiting to be sent: %1 · refused by the axis: %2 · in quarantine: %3</source>
         <translation>Chờ gửi: %1 · bị trục từ chối: %2 · đang cách ly: %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="254" />
+        <location filename="../../app/ui/pages/messages.py" line="255" />
         <source>Exchange message</source>
         <translation>Thông điệp liên thông</translation>
     </message>
@@ -4189,92 +4189,92 @@
 <context>
     <name>NotPresentedDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/not_presented.py" line="40" />
+        <location filename="../../app/ui/dialogs/not_presented.py" line="41" />
         <source>Urgency</source>
         <translation>Độ khẩn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/not_presented.py" line="41" />
+        <location filename="../../app/ui/dialogs/not_presented.py" line="42" />
         <source>Number/notation</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/not_presented.py" line="42" />
+        <location filename="../../app/ui/dialogs/not_presented.py" line="43" />
         <source>Issuing agency</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/not_presented.py" line="43" />
+        <location filename="../../app/ui/dialogs/not_presented.py" line="44" />
         <source>Summary</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/not_presented.py" line="44" />
+        <location filename="../../app/ui/dialogs/not_presented.py" line="45" />
         <source>Registered</source>
         <translation>Đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/not_presented.py" line="45" />
+        <location filename="../../app/ui/dialogs/not_presented.py" line="46" />
         <source>Present by</source>
         <translation>Hạn trình</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/not_presented.py" line="70" />
+        <location filename="../../app/ui/dialogs/not_presented.py" line="71" />
         <source>Not presented today</source>
         <translation>Văn bản chưa trình trong ngày</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/not_presented.py" line="73" />
+        <location filename="../../app/ui/dialogs/not_presented.py" line="74" />
         <source>Registered documents that must reach a leader by the end of this working day (urgent ones at once). Red: already late.</source>
         <translation>Văn bản đến đã đăng ký phải trình lãnh đạo trước khi hết ngày làm việc (văn bản khẩn phải trình ngay). Màu đỏ: đã trễ hạn trình.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/not_presented.py" line="88" />
-        <location filename="../../app/ui/dialogs/not_presented.py" line="184" />
+        <location filename="../../app/ui/dialogs/not_presented.py" line="89" />
+        <location filename="../../app/ui/dialogs/not_presented.py" line="185" />
         <source>Present all now</source>
         <translation>Trình tất cả ngay</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/not_presented.py" line="92" />
+        <location filename="../../app/ui/dialogs/not_presented.py" line="93" />
         <source>Present the selected documents (all when none is selected) to the chosen leader (Ctrl+Enter)</source>
         <translation>Trình các văn bản đã chọn (tất cả nếu không chọn văn bản nào) cho lãnh đạo đã chọn (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/not_presented.py" line="95" />
+        <location filename="../../app/ui/dialogs/not_presented.py" line="96" />
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/not_presented.py" line="107" />
+        <location filename="../../app/ui/dialogs/not_presented.py" line="108" />
         <source>Present &amp;to:</source>
         <translation>Trình &amp;cho:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/dialogs/not_presented.py" line="137" />
+        <location filename="../../app/ui/dialogs/not_presented.py" line="138" />
         <source>%n document(s) to present</source>
         <translation>
             <numerusform>%n văn bản cần trình</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/dialogs/not_presented.py" line="139" />
+        <location filename="../../app/ui/dialogs/not_presented.py" line="140" />
         <source>%n late</source>
         <translation>
             <numerusform>%n văn bản trễ hạn</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/not_presented.py" line="140" />
+        <location filename="../../app/ui/dialogs/not_presented.py" line="141" />
         <source>Everything due today has been presented.</source>
         <translation>Đã trình đủ các văn bản đến hạn trong ngày.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/not_presented.py" line="184" />
+        <location filename="../../app/ui/dialogs/not_presented.py" line="185" />
         <source>Present selected now</source>
         <translation>Trình các văn bản đã chọn</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/dialogs/not_presented.py" line="222" />
+        <location filename="../../app/ui/dialogs/not_presented.py" line="223" />
         <source>%n document(s) presented to %1.</source>
         <translation>
             <numerusform>Đã trình %n văn bản cho đồng chí %1.</numerusform>
@@ -4434,52 +4434,52 @@
 <context>
     <name>Overview</name>
     <message>
-        <location filename="../../app/ui/pages/overview.py" line="36" />
+        <location filename="../../app/ui/pages/overview.py" line="37" />
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/overview.py" line="37" />
+        <location filename="../../app/ui/pages/overview.py" line="38" />
         <source>Open</source>
         <translation>Chưa hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/overview.py" line="38" />
+        <location filename="../../app/ui/pages/overview.py" line="39" />
         <source>Overdue</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/overview.py" line="39" />
+        <location filename="../../app/ui/pages/overview.py" line="40" />
         <source>Due soon</source>
         <translation>Sắp đến hạn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/overview.py" line="40" />
+        <location filename="../../app/ui/pages/overview.py" line="41" />
         <source>Finished</source>
         <translation>Đã hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/overview.py" line="43" />
+        <location filename="../../app/ui/pages/overview.py" line="44" />
         <source>open</source>
         <translation>chưa hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/overview.py" line="44" />
+        <location filename="../../app/ui/pages/overview.py" line="45" />
         <source>overdue</source>
         <translation>quá hạn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/overview.py" line="45" />
+        <location filename="../../app/ui/pages/overview.py" line="46" />
         <source>due soon</source>
         <translation>sắp đến hạn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/overview.py" line="46" />
+        <location filename="../../app/ui/pages/overview.py" line="47" />
         <source>finished</source>
         <translation>đã hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/overview.py" line="47" />
+        <location filename="../../app/ui/pages/overview.py" line="48" />
         <source>all</source>
         <translation>tất cả</translation>
     </message>
@@ -4487,67 +4487,67 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../app/ui/pages/overview.py" line="82" />
+        <location filename="../../app/ui/pages/overview.py" line="83" />
         <source>Progress overview</source>
         <translation>Tiến độ xử lý</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/overview.py" line="86" />
+        <location filename="../../app/ui/pages/overview.py" line="87" />
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/overview.py" line="93" />
+        <location filename="../../app/ui/pages/overview.py" line="94" />
         <source>Double-click a number to see the assignments behind it.</source>
         <translation>Nhấp đúp vào một con số để xem các việc được giao tương ứng.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/overview.py" line="96" />
+        <location filename="../../app/ui/pages/overview.py" line="97" />
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/overview.py" line="97" />
+        <location filename="../../app/ui/pages/overview.py" line="98" />
         <source>Person</source>
         <translation>Cá nhân</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/overview.py" line="98" />
+        <location filename="../../app/ui/pages/overview.py" line="99" />
         <source>By unit</source>
         <translation>Theo đơn vị</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/overview.py" line="100" />
+        <location filename="../../app/ui/pages/overview.py" line="101" />
         <source>By person</source>
         <translation>Theo cá nhân</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/overview.py" line="108" />
+        <location filename="../../app/ui/pages/overview.py" line="109" />
         <source>Assignments</source>
         <translation>Phân công xử lý</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/overview.py" line="109" />
+        <location filename="../../app/ui/pages/overview.py" line="110" />
         <source>Double-click a number above.</source>
         <translation>Nhấp đúp vào một con số ở trên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/overview.py" line="152" />
+        <location filename="../../app/ui/pages/overview.py" line="153" />
         <source>as of %1</source>
         <translation>tính đến ngày %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/overview.py" line="184" />
+        <location filename="../../app/ui/pages/overview.py" line="185" />
         <source>No assignments in hand.</source>
         <translation>Không có việc đang xử lý.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/overview.py" line="212" />
+        <location filename="../../app/ui/pages/overview.py" line="213" />
         <source>%1 — %2 assignments</source>
         <translation>%1 — việc %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/overview.py" line="217" />
+        <location filename="../../app/ui/pages/overview.py" line="218" />
         <source>Listing these assignments is not available yet.</source>
         <translation>Phiên bản này chưa liệt kê được các việc này.</translation>
     </message>
@@ -5823,103 +5823,103 @@ Hiệu lực từ {start} đến {end}</translation>
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../app/ui/pages/overview.py" line="52" />
+        <location filename="../../app/ui/pages/overview.py" line="53" />
         <source>Part</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="58" />
+        <location filename="../../app/ui/pages/tasks.py" line="59" />
         <source>Lead</source>
         <translation>Chủ trì</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="59" />
+        <location filename="../../app/ui/pages/tasks.py" line="60" />
         <source>Coordinator</source>
         <translation>Phối hợp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="62" />
+        <location filename="../../app/ui/pages/tasks.py" line="63" />
         <source>Assigned</source>
         <translation>Đã giao</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="63" />
+        <location filename="../../app/ui/pages/tasks.py" line="64" />
         <source>In progress</source>
         <translation>Đang xử lý</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="64" />
-        <location filename="../../app/ui/pages/tasks.py" line="76" />
+        <location filename="../../app/ui/pages/tasks.py" line="65" />
+        <location filename="../../app/ui/pages/tasks.py" line="77" />
         <source>Finished</source>
         <translation>Đã hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="65" />
+        <location filename="../../app/ui/pages/tasks.py" line="66" />
         <source>For information</source>
         <translation>Để biết</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="68" />
+        <location filename="../../app/ui/pages/tasks.py" line="69" />
         <source>Progress</source>
         <translation>Tiến độ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="69" />
+        <location filename="../../app/ui/pages/tasks.py" line="70" />
         <source>Input</source>
         <translation>Ý kiến phối hợp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="70" />
+        <location filename="../../app/ui/pages/tasks.py" line="71" />
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="73" />
+        <location filename="../../app/ui/pages/tasks.py" line="74" />
         <source>Open</source>
         <translation>Chưa hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="74" />
+        <location filename="../../app/ui/pages/tasks.py" line="75" />
         <source>Due soon</source>
         <translation>Sắp đến hạn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="75" />
+        <location filename="../../app/ui/pages/tasks.py" line="76" />
         <source>Overdue</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="77" />
+        <location filename="../../app/ui/pages/tasks.py" line="78" />
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="112" />
+        <location filename="../../app/ui/pages/tasks.py" line="113" />
         <source>Number/notation</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="113" />
+        <location filename="../../app/ui/pages/tasks.py" line="114" />
         <source>Summary</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="114" />
+        <location filename="../../app/ui/pages/tasks.py" line="115" />
         <source>My part</source>
         <translation>Vai trò của tôi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="115" />
+        <location filename="../../app/ui/pages/tasks.py" line="116" />
         <source>Deadline</source>
         <translation>Hạn xử lý</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="116" />
+        <location filename="../../app/ui/pages/tasks.py" line="117" />
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="117" />
+        <location filename="../../app/ui/pages/tasks.py" line="118" />
         <source>Direction</source>
         <translation>Ý kiến chỉ đạo</translation>
     </message>
@@ -5927,156 +5927,156 @@ Hiệu lực từ {start} đến {end}</translation>
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="188" />
+        <location filename="../../app/ui/pages/tasks.py" line="189" />
         <source>My tasks</source>
         <translation>Việc của tôi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="195" />
-        <location filename="../../app/ui/pages/tasks.py" line="206" />
+        <location filename="../../app/ui/pages/tasks.py" line="196" />
+        <location filename="../../app/ui/pages/tasks.py" line="207" />
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="220" />
+        <location filename="../../app/ui/pages/tasks.py" line="221" />
         <source>Show more</source>
         <translation>Xem thêm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="243" />
+        <location filename="../../app/ui/pages/tasks.py" line="244" />
         <source>Show:</source>
         <translation>Hiển thị:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="258" />
+        <location filename="../../app/ui/pages/tasks.py" line="259" />
         <source>Open document</source>
         <translation>Mở văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="262" />
+        <location filename="../../app/ui/pages/tasks.py" line="263" />
         <source>Leader's direction</source>
         <translation>Ý kiến chỉ đạo của lãnh đạo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="271" />
+        <location filename="../../app/ui/pages/tasks.py" line="272" />
         <source>Progress notes</source>
         <translation>Tiến độ xử lý</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="274" />
+        <location filename="../../app/ui/pages/tasks.py" line="275" />
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="274" />
+        <location filename="../../app/ui/pages/tasks.py" line="275" />
         <source>By</source>
         <translation>Người ghi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="274" />
+        <location filename="../../app/ui/pages/tasks.py" line="275" />
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="274" />
+        <location filename="../../app/ui/pages/tasks.py" line="275" />
         <source>Note</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="282" />
+        <location filename="../../app/ui/pages/tasks.py" line="283" />
         <source>Open file</source>
         <translation>Mở tệp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="284" />
+        <location filename="../../app/ui/pages/tasks.py" line="285" />
         <source>Save file as…</source>
         <translation>Lưu tệp thành…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="299" />
+        <location filename="../../app/ui/pages/tasks.py" line="300" />
         <source>Add progress…</source>
         <translation>Cập nhật tiến độ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="302" />
+        <location filename="../../app/ui/pages/tasks.py" line="303" />
         <source>Add input…</source>
         <translation>Góp ý kiến phối hợp…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="305" />
+        <location filename="../../app/ui/pages/tasks.py" line="306" />
         <source>Finish…</source>
         <translation>Hoàn thành…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="369" />
+        <location filename="../../app/ui/pages/tasks.py" line="370" />
         <source>Showing %1 of %2 task(s)</source>
         <translation>Đang hiển thị %1 trên %2 việc</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/tasks.py" line="372" />
+        <location filename="../../app/ui/pages/tasks.py" line="373" />
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n việc</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="402" />
+        <location filename="../../app/ui/pages/tasks.py" line="403" />
         <source>No tasks here.</source>
         <translation>Không có việc nào.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="402" />
+        <location filename="../../app/ui/pages/tasks.py" line="403" />
         <source>Select a task to see its details.</source>
         <translation>Chọn một việc để xem chi tiết.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="436" />
+        <location filename="../../app/ui/pages/tasks.py" line="437" />
         <source>(acting for %1)</source>
         <translation>(thay mặt %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="438" />
+        <location filename="../../app/ui/pages/tasks.py" line="439" />
         <source>Lead</source>
         <translation>Chủ trì</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="439" />
+        <location filename="../../app/ui/pages/tasks.py" line="440" />
         <source>Coordinators</source>
         <translation>Phối hợp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="440" />
-        <location filename="../../app/ui/pages/tasks.py" line="447" />
+        <location filename="../../app/ui/pages/tasks.py" line="441" />
+        <location filename="../../app/ui/pages/tasks.py" line="448" />
         <source>Deadline</source>
         <translation>Hạn xử lý</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="442" />
+        <location filename="../../app/ui/pages/tasks.py" line="443" />
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="465" />
+        <location filename="../../app/ui/pages/tasks.py" line="466" />
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="467" />
+        <location filename="../../app/ui/pages/tasks.py" line="468" />
         <source>Double-click to open</source>
         <translation>Nhấp đúp để mở</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="472" />
+        <location filename="../../app/ui/pages/tasks.py" line="473" />
         <source>No progress reported yet.</source>
         <translation>Chưa có báo cáo tiến độ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="541" />
+        <location filename="../../app/ui/pages/tasks.py" line="542" />
         <source>Save file as</source>
         <translation>Lưu tệp thành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="549" />
+        <location filename="../../app/ui/pages/tasks.py" line="550" />
         <source>The file could not be saved: %1</source>
         <translation>Không lưu được tệp: %1</translation>
     </message>
@@ -6084,37 +6084,37 @@ Hiệu lực từ {start} đến {end}</translation>
 <context>
     <name>ToSend</name>
     <message>
-        <location filename="../../app/ui/pages/to_send.py" line="27" />
+        <location filename="../../app/ui/pages/to_send.py" line="28" />
         <source>Number/notation</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/to_send.py" line="28" />
+        <location filename="../../app/ui/pages/to_send.py" line="29" />
         <source>Summary</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/to_send.py" line="29" />
+        <location filename="../../app/ui/pages/to_send.py" line="30" />
         <source>Signed</source>
         <translation>Ký lúc</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/to_send.py" line="30" />
+        <location filename="../../app/ui/pages/to_send.py" line="31" />
         <source>Issued</source>
         <translation>Ban hành lúc</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/to_send.py" line="31" />
+        <location filename="../../app/ui/pages/to_send.py" line="32" />
         <source>Waited</source>
         <translation>Đã chờ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/to_send.py" line="32" />
+        <location filename="../../app/ui/pages/to_send.py" line="33" />
         <source>Send by</source>
         <translation>Hạn gửi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/to_send.py" line="33" />
+        <location filename="../../app/ui/pages/to_send.py" line="34" />
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
@@ -6122,39 +6122,39 @@ Hiệu lực từ {start} đến {end}</translation>
 <context>
     <name>ToSendPage</name>
     <message>
-        <location filename="../../app/ui/pages/to_send.py" line="76" />
+        <location filename="../../app/ui/pages/to_send.py" line="77" />
         <source>To send</source>
         <translation>Chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/to_send.py" line="80" />
+        <location filename="../../app/ui/pages/to_send.py" line="81" />
         <source>Send a signed document the day it is signed, at the latest by 12:00 of the next working day. Orange: not sent by closing time on the day of signing; red: late.</source>
         <translation>Văn bản đã ký số phải được gửi ngay trong ngày ký, chậm nhất trước 12 giờ ngày làm việc tiếp theo. Màu cam: chưa gửi khi hết giờ làm việc ngày ký; màu đỏ: trễ hạn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/to_send.py" line="86" />
+        <location filename="../../app/ui/pages/to_send.py" line="87" />
         <source>Send</source>
         <translation>Gửi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/to_send.py" line="89" />
+        <location filename="../../app/ui/pages/to_send.py" line="90" />
         <source>Sending through the provincial axis is not available yet.</source>
         <translation>Chức năng gửi qua trục liên thông văn bản của tỉnh chưa sẵn sàng.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/to_send.py" line="90" />
+        <location filename="../../app/ui/pages/to_send.py" line="91" />
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/to_send.py" line="137" />
+        <location filename="../../app/ui/pages/to_send.py" line="138" />
         <source>%n document(s) waiting</source>
         <translation>
             <numerusform>%n văn bản đang chờ gửi</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/to_send.py" line="139" />
+        <location filename="../../app/ui/pages/to_send.py" line="140" />
         <source>%n late</source>
         <translation>
             <numerusform>%n văn bản trễ hạn</numerusform>

@@ -1,24 +1,30 @@
 """Intake of paper arrivals (issue 6, design §2 "Receive paper"): scan or import → review pages → pre-filled form →
-register, all on one page.
+organisation signature → register, all on one page.
 
 Every slow step runs in a job (JobRunner), never on the UI thread: listing scanners, capture with cleanup of each page
 as it arrives (thumbnails stream into the strip through the job's progress signal), OCR of the first pages for the
-pre-filled form, and on "Register" the OCR of the rest, the PDF/A and the registration. Pages captured before a
-scanner fault are kept; the fault is shown worded by `describe`.
+pre-filled form, and on "Register" the OCR of the rest, the PDF/A, the digitised-copy signature (TT01/2019 Art 6.2.c,
+after the PIN is asked on the UI thread) and the registration. A born-digital or already signed PDF is registered byte
+for byte, never re-signed. Pages captured before a scanner fault are kept; the fault is shown worded by `describe`.
+
+One batch may hold several documents (blank or barcode separator sheets, every N pages, or split by hand in the
+strip): they are registered one after another, the form saying which one of how many.
+
+This is the clerk's first page, so it opens without OpenCV, numpy, Tesseract or pikepdf: they load with the first
+scan or import, or in a background warm-up a moment after the page is shown.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import cv2
-import numpy as np
-from PySide6.QtCore import QDate
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QDate, QTimer
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -38,20 +44,8 @@ from app.domain.enums import Urgency
 from app.domain.errors import DomainError
 from app.domain.model import Actor, RegistryEntry
 from app.scanner.errors import ScanError
-from app.scanner.ocr import OcrPage, recognise
-from app.scanner.pdfa import PdfPage, build_pdfa
-from app.scanner.pipeline import PipelineSettings, process_page, turn
-from app.scanner.prefill import Prefill, prefill
-from app.scanner.sources import (
-    DEFAULT_PROFILES,
-    DeviceInfo,
-    FileSource,
-    OptionValue,
-    OutputMode,
-    Page,
-    SaneSource,
-    ScanProfile,
-)
+from app.scanner.profiles import DEFAULT_PROFILES, DeviceInfo, OptionValue, OutputMode, ProfileStore, ScanProfile
+from app.scanner.split import SplitMode
 from app.services.registry import IncomingForm
 from app.ui.dialogs import ERROR_STYLE
 from app.ui.incoming_fields import make_incoming_fields
@@ -59,12 +53,23 @@ from app.ui.jobs import Job, JobContext
 from app.ui.pages.common import PageEnv
 from app.widgets.page_strip import PageStrip, to_qimage
 
+if TYPE_CHECKING:
+    import numpy as np
+
+    from app.scanner.ocr import OcrPage
+    from app.scanner.prefill import Prefill
+    from app.scanner.sources import FileSource, Page, SaneSource
+
+log = logging.getLogger(__name__)
+
 FILE_FILTER = "*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.PDF *.JPG *.JPEG *.PNG *.TIF *.TIFF"
 IMPORT_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff")
 PREFILL_PAGES = 2  # the header is on page 1; a cover sheet may push it to page 2
 LOW_CONFIDENCE = 0.8
 LOW_STYLE = "background: #fff4c2;"
 THUMB_PX = 240
+WARM_UP_DELAY_MS = 1500  # after the page is first shown: the window paints first, the clerk's first scan is fast
+PIN_ERRORS = {"token.pin_incorrect", "token.pin_required"}
 
 
 @dataclass(eq=False)
@@ -80,12 +85,21 @@ class CapturedPage:
     source_name: str
     original: Path | None = None  # a signed or born-digital PDF whose bytes must be kept as they are
     ocr: dict[int, OcrPage] = field(default_factory=dict)  # by clerk rotation
+    codes: tuple[str, ...] | None = None  # barcodes/QR codes on the page; None: not looked for yet
 
 
 @dataclass(frozen=True)
 class _Arrival:
     page: CapturedPage
     thumbnail: np.ndarray
+
+
+@dataclass(frozen=True)
+class _Placement:
+    """Where a capture's pages go: appended, inserted from a row on, or the first one replacing a rescanned page."""
+
+    insert_at: int | None = None
+    replace: int | None = None
 
 
 class _Cancel:
@@ -99,10 +113,29 @@ class _Cancel:
 
 
 def _thumbnail(image: np.ndarray) -> np.ndarray:
+    import cv2
+    import numpy as np
+
     h, w = image.shape[:2]
     scale = THUMB_PX / max(h, w)
     small = cv2.resize(image, (max(1, int(w * scale)), max(1, int(h * scale))), interpolation=cv2.INTER_AREA)
     return np.ascontiguousarray(small, dtype=np.uint8)
+
+
+_warm = threading.Event()
+
+
+def warm_up() -> None:
+    """Import what the first scan needs (OpenCV, numpy, the pipeline, OCR, PDF/A, pre-fill), once per process."""
+    if _warm.is_set():
+        return
+    import app.scanner.ocr
+    import app.scanner.pdfa
+    import app.scanner.pipeline
+    import app.scanner.prefill
+    import app.scanner.sources  # noqa: F401
+
+    _warm.set()
 
 
 class IntakePage(QWidget):
@@ -113,25 +146,31 @@ class IntakePage(QWidget):
         self._env = env
         self._services = env.services
         self._actor = Actor.of(env.user)
-        self.sane = sane or SaneSource(local_only=True)
-        self.files = files or FileSource()
-        self.profiles: tuple[ScanProfile, ...] = DEFAULT_PROFILES
+        self._sane = sane
+        self._files = files
+        self.profile_store = ProfileStore.in_data_dir(env.settings.data_dir)
+        self.profiles: tuple[ScanProfile, ...] = self.profile_store.load()
         self.max_pages: int | None = None  # None: until the feeder is empty
         self.device_options: dict[str, OptionValue] = {}  # driver-specific options passed through to the source
         self.pages: dict[int, CapturedPage] = {}
         self._next_key = 0
         self._arrivals: list[_Arrival] = []
+        self._placement = _Placement()
         self._lock = threading.Lock()
         self.capture_job: Job | None = None
         self.devices_job: Job | None = None
         self.ocr_job: Job | None = None
+        self.codes_job: Job | None = None
         self.register_job: Job | None = None
         self.last_entry: RegistryEntry | None = None
+        self.registered_in_batch: list[RegistryEntry] = []
         self.prefilled: Prefill | None = None
         self._confirm_duplicate = False
         self._prefill_basis: tuple[tuple[int, int], ...] = ()
+        self._signed: tuple[tuple[object, ...], bytes] | None = None  # the last signed PDF and what it was made of
         self._touched: set[str] = set()
         self._filling = False
+        self._warm_up_started = False
         self.setAcceptDrops(True)
 
         heading = QLabel(self.tr("Intake of paper documents"), self)
@@ -147,18 +186,21 @@ class IntakePage(QWidget):
         self.refresh_devices.clicked.connect(self.find_devices)
         self.profile = QComboBox(source_box)
         self.profile.setObjectName("profile")
-        for p in self.profiles:
-            self.profile.addItem(p.name, p.name)
+        self.profile.setToolTip(self.tr("Saved scan settings: source, colour mode, resolution, page size"))
+        self.manage_profiles = QPushButton(self.tr("Profiles…"), source_box)
+        self.manage_profiles.setObjectName("manageProfiles")
+        self.manage_profiles.setToolTip(self.tr("Add, rename, change or delete scan profiles"))
+        self.manage_profiles.clicked.connect(self.edit_profiles)
         self.scan_button = QPushButton(self.tr("Scan"), source_box)
         self.scan_button.setObjectName("scan")
-        self.scan_button.clicked.connect(self.scan)
+        self.scan_button.clicked.connect(lambda: self.scan())
         self.cancel_button = QPushButton(self.tr("Cancel"), source_box)
         self.cancel_button.setObjectName("cancelScan")
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setEnabled(False)
         self.import_button = QPushButton(self.tr("Import files…"), source_box)
         self.import_button.setObjectName("importFiles")
-        self.import_button.clicked.connect(self._choose_files)
+        self.import_button.clicked.connect(lambda: self._choose_files())
         self.new_button = QPushButton(self.tr("New document"), source_box)
         self.new_button.setObjectName("newDocument")
         self.new_button.clicked.connect(self.reset)
@@ -176,7 +218,10 @@ class IntakePage(QWidget):
         left.addWidget(self.device)
         left.addWidget(self.refresh_devices)
         left.addWidget(QLabel(self.tr("Profile:"), source_box))
-        left.addWidget(self.profile)
+        profile_row = QHBoxLayout()
+        profile_row.addWidget(self.profile, 1)
+        profile_row.addWidget(self.manage_profiles)
+        left.addLayout(profile_row)
         row = QHBoxLayout()
         row.addWidget(self.scan_button)
         row.addWidget(self.cancel_button)
@@ -194,11 +239,18 @@ class IntakePage(QWidget):
         pages_box = QGroupBox(self.tr("Pages"), self)
         self.strip = PageStrip(pages_box)
         self.strip.changed.connect(self._pages_changed)
+        self.strip.rescan_requested.connect(self.rescan_page)
+        self.strip.insert_requested.connect(self._insert_requested)
+        self.strip.split_mode.currentIndexChanged.connect(self._split_rule_changed)
         middle = QVBoxLayout(pages_box)
         middle.addWidget(self.strip)
 
         # ---- right: the form --------------------------------------------------------------------------------------
         form_box = QGroupBox(self.tr("Document details"), self)
+        self.position = QLabel(form_box)
+        self.position.setObjectName("documentPosition")
+        self.position.setStyleSheet("font-weight: 600; color: #1565c0;")
+        self.position.setVisible(False)
         self.issuer = QLineEdit(form_box)
         self.issuer.setObjectName("issuer")
         fields = make_incoming_fields(form_box, self._services.ctx.clock().date(), summary_height=80)
@@ -224,10 +276,15 @@ class IntakePage(QWidget):
         dup.addWidget(self.duplicate_text)
         dup.addWidget(self.register_anyway)
         self.duplicate_box.setVisible(False)
-        self.register_button = QPushButton(self.tr("Register"), form_box)
+        self.sign_note = QLabel(self.tr("Scanned pages are signed with the agency's digital signature (digitised "
+                                        "copy) before they are registered."), form_box)
+        self.sign_note.setObjectName("signNote")
+        self.sign_note.setWordWrap(True)
+        self.sign_note.setStyleSheet("color: #555;")
+        self.register_button = QPushButton(self.tr("Sign and register"), form_box)
         self.register_button.setObjectName("register")
         self.register_button.setDefault(True)
-        self.register_button.clicked.connect(self.register)
+        self.register_button.clicked.connect(lambda: self.register())
         self.open_button = QPushButton(self.tr("Open the registered document"), form_box)
         self.open_button.setObjectName("openRegistered")
         self.open_button.setVisible(False)
@@ -240,11 +297,13 @@ class IntakePage(QWidget):
         form.addRow(self.tr("Summary:"), self.summary)
         form.addRow(self.tr("Urgency:"), self.urgency)
         right = QVBoxLayout(form_box)
+        right.addWidget(self.position)
         right.addLayout(form)
         right.addWidget(self.form_note)
         right.addWidget(self.message)
         right.addWidget(self.duplicate_box)
         right.addStretch(1)
+        right.addWidget(self.sign_note)
         right.addWidget(self.register_button)
         right.addWidget(self.open_button)
 
@@ -269,43 +328,159 @@ class IntakePage(QWidget):
         self.urgency.currentIndexChanged.connect(lambda: self._touch("urgency", self.urgency))
         for edit in (self.issuer, self.number):
             edit.textChanged.connect(self._forget_duplicate)
+        self._fill_profiles(self.profile_store.last_used(self._actor.username))
+        self.profile.currentIndexChanged.connect(self._profile_chosen)
         self._update_buttons()
+
+    # ---- sources (created on first use: SaneSource/FileSource pull in numpy) -----------------------------------
+    @property
+    def sane(self) -> SaneSource:
+        if self._sane is None:
+            from app.scanner.sources import SaneSource
+
+            self._sane = SaneSource(local_only=True)
+        return self._sane
+
+    @sane.setter
+    def sane(self, source: SaneSource) -> None:
+        self._sane = source
+
+    @property
+    def files(self) -> FileSource:
+        if self._files is None:
+            from app.scanner.sources import FileSource
+
+            self._files = FileSource()
+        return self._files
+
+    @files.setter
+    def files(self, source: FileSource) -> None:
+        self._files = source
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._warm_up_started and not _warm.is_set():
+            self._warm_up_started = True
+            QTimer.singleShot(WARM_UP_DELAY_MS, self, self._start_warm_up)
+
+    def _start_warm_up(self) -> None:
+        def run() -> None:
+            try:
+                warm_up()
+            except Exception:  # a broken install shows itself on the first scan, worded there
+                log.debug("intake warm-up failed", exc_info=True)
+
+        threading.Thread(target=run, name="intake-warm-up", daemon=True).start()
 
     # ---- state -----------------------------------------------------------------------------------------------
     @property
     def busy(self) -> bool:
         return any(j is not None and j.running for j in (self.capture_job, self.register_job))
 
-    def set_profiles(self, profiles: tuple[ScanProfile, ...]) -> None:
-        """Offer these scan profiles (saved ones, or the defaults)."""
+    @property
+    def capturing(self) -> bool:
+        return self.capture_job is not None and self.capture_job.running
+
+    # ---- profiles ---------------------------------------------------------------------------------------------
+    def set_profiles(self, profiles: tuple[ScanProfile, ...], *, save: bool = False) -> None:
+        """Offer these scan profiles; with `save`, they also become the workstation's saved profiles."""
+        current = self.current_profile().name if self.profile.count() else None
+        if save:
+            profiles = self.profile_store.save(profiles)
         self.profiles = profiles or DEFAULT_PROFILES
+        self._fill_profiles(current)
+
+    def _fill_profiles(self, wanted: str | None) -> None:
+        self.profile.blockSignals(True)
         self.profile.clear()
         for p in self.profiles:
             self.profile.addItem(p.name, p.name)
+        index = self.profile.findData(wanted) if wanted else -1
+        self.profile.setCurrentIndex(index if index >= 0 else 0)
+        self.profile.blockSignals(False)
 
     def current_profile(self) -> ScanProfile:
-        return self.profiles[max(0, self.profile.currentIndex())]
+        return self.profiles[max(0, min(self.profile.currentIndex(), len(self.profiles) - 1))]
 
+    def choose_profile(self, name: str) -> bool:
+        index = self.profile.findData(name)
+        if index >= 0:
+            self.profile.setCurrentIndex(index)
+        return index >= 0
+
+    def _profile_chosen(self) -> None:
+        try:
+            self.profile_store.remember(self._actor.username, self.current_profile().name)
+        except OSError as exc:  # a read-only data dir costs the clerk the remembered choice, nothing else
+            log.warning("cannot remember the scan profile: %s", exc)
+
+    def edit_profiles(self) -> None:
+        from app.ui.dialogs.scan_profiles import ScanProfilesDialog
+
+        dialog = ScanProfilesDialog(self.profiles, self.current_profile().name, self)
+        if dialog.exec() != ScanProfilesDialog.DialogCode.Accepted:
+            return
+        try:
+            self.set_profiles(dialog.profiles(), save=True)
+        except (DomainError, OSError) as exc:
+            self._set_status(self._describe(exc) if isinstance(exc, DomainError) else str(exc), error=True)
+            return
+        if dialog.chosen():
+            self.choose_profile(dialog.chosen() or "")
+        self._profile_chosen()
+
+    # ---- buttons and status -----------------------------------------------------------------------------------
     def _update_buttons(self) -> None:
-        capturing = self.capture_job is not None and self.capture_job.running
+        capturing = self.capturing
         registering = self.register_job is not None and self.register_job.running
         self.scan_button.setEnabled(not capturing and not registering)
         self.import_button.setEnabled(not capturing and not registering)
         self.cancel_button.setEnabled(capturing or registering)
         self.new_button.setEnabled(not capturing and not registering)
-        self.register_button.setEnabled(not capturing and not registering and bool(self.strip.included()))
+        self.manage_profiles.setEnabled(not capturing)
+        self.register_button.setEnabled(not capturing and not registering and bool(self.strip.current_document()))
         self.register_anyway.setEnabled(not registering)
-        self.register_button.setText(self.tr("Registering…") if registering else self.tr("Register"))
+        self.strip.set_capturing(capturing or registering)
+        if registering:
+            self.register_button.setText(self.tr("Registering…"))
+        elif self._current_original() is not None:
+            self.register_button.setText(self.tr("Register"))
+        else:
+            self.register_button.setText(self.tr("Sign and register"))
+        self.sign_note.setVisible(self._current_original() is None)
 
     def _set_status(self, text: str, *, error: bool = False) -> None:
         self.status.setText(text)
         self.status.setStyleSheet(ERROR_STYLE if error else "")
 
+    def _current_original(self) -> Path | None:
+        keys = self.strip.current_document()
+        originals = {self.pages[k].original for k in keys if k in self.pages}
+        return next(iter(originals)) if len(originals) == 1 else None
+
+    def _update_position(self) -> None:
+        remaining = len(self.strip.documents())
+        total = len(self.registered_in_batch) + remaining
+        if total > 1 and remaining:
+            self.position.setText(self.tr("Document %1 of %2 in this batch")
+                                  .replace("%1", str(len(self.registered_in_batch) + 1)).replace("%2", str(total)))
+            self.position.setVisible(True)
+        else:
+            self.position.setVisible(False)
+
     def reset(self) -> None:
-        """Start the next document: empty strip, empty form."""
+        """Start the next batch: empty strip, empty form."""
         self.strip.clear()
         self.pages.clear()
+        self.registered_in_batch.clear()
+        self._clear_form()
+        self._set_status("")
+        self._update_buttons()
+
+    def _clear_form(self) -> None:
         self.prefilled = None
+        self._prefill_basis = ()
+        self._signed = None
         self._touched.clear()
         self._filling = True
         try:
@@ -321,20 +496,23 @@ class IntakePage(QWidget):
         for w in (self.issuer, self.number, self.issued, self.doc_type, self.summary, self.urgency):
             w.setStyleSheet("")
             w.setToolTip("")
+            w.setProperty("lowConfidence", False)
         self.form_note.clear()
         self.message.setVisible(False)
         self.duplicate_box.setVisible(False)
         self.open_button.setVisible(False)
-        self._set_status("")
-        self._update_buttons()
+        self._update_position()
 
     # ---- devices ---------------------------------------------------------------------------------------------
     def find_devices(self) -> Job:
         """List the scanners in a job (SANE's probe can take seconds)."""
-        sane = self.sane
         self.refresh_devices.setEnabled(False)
         self._set_status(self.tr("Looking for scanners…"))
-        job = self._env.jobs.run("intake-devices", lambda _ctx: sane.list_devices())
+
+        def work(_ctx: JobContext) -> object:
+            return self.sane.list_devices()
+
+        job = self._env.jobs.run("intake-devices", work)
         job.succeeded.connect(self._devices_found)
         job.failed.connect(self._devices_failed)
         job.finished.connect(lambda: self.refresh_devices.setEnabled(True))
@@ -355,30 +533,41 @@ class IntakePage(QWidget):
         self._set_status(message, error=True)
 
     # ---- capture ---------------------------------------------------------------------------------------------
-    def scan(self) -> Job | None:
-        """Scan with the chosen device and profile; each page is cleaned and shown as it arrives."""
+    def scan(self, *, insert_after: int | None = None) -> Job | None:
+        """Scan with the chosen device and profile; each page is cleaned and shown as it arrives (appended, or
+        inserted after the page `insert_after`)."""
+        return self._scan("intake-scan", self.max_pages, self._insert_placement(insert_after))
+
+    def rescan_page(self, key: int) -> Job | None:
+        """Scan one sheet from the chosen scanner and put it in place of page `key` (a crooked or torn sheet)."""
+        if key not in self.pages or self.strip.row_of(key) < 0:
+            return None
+        return self._scan("intake-rescan", 1, _Placement(replace=key))
+
+    def _scan(self, name: str, max_pages: int | None, placement: _Placement) -> Job | None:
         if self.busy:
             return None
         device = self.device.currentData()
         profile = self.current_profile()
-        sane = self.sane
-        options = replace(profile.scan_options(max_pages=self.max_pages), device_options=dict(self.device_options))
+        options_base = profile.scan_options(max_pages=max_pages)
+        device_options = dict(self.device_options)
 
         def capture(ctx: JobContext, on_page: Any) -> object:
-            return sane.scan(str(device) if device else None, options, on_page, _Cancel(ctx))
+            options = replace(options_base, device_options=device_options)
+            return self.sane.scan(str(device) if device else None, options, on_page, _Cancel(ctx))
 
-        return self._capture("intake-scan", capture, profile)
+        return self._capture(name, capture, profile, placement)
 
-    def import_files(self, paths: list[Path]) -> Job | None:
-        """Import JPEG, PNG, TIFF and PDF files as pages of the current document."""
+    def import_files(self, paths: list[Path], *, insert_after: int | None = None) -> Job | None:
+        """Import JPEG, PNG, TIFF and PDF files as pages of the batch (appended, or after the page `insert_after`)."""
         paths = [p for p in paths if p.suffix.lower() in IMPORT_SUFFIXES or p.is_file()]
         if not paths or self.busy:
             return None
         profile = self.current_profile()
-        source = self.files
         gray = profile.output is not OutputMode.COLOR
 
         def capture(ctx: JobContext, on_page: Any) -> object:
+            source = self.files
             out = []
             for path in paths:
                 ctx.raise_if_cancelled()
@@ -396,22 +585,38 @@ class IntakePage(QWidget):
                 out.append(result)
             return out
 
-        return self._capture("intake-import", capture, profile)
+        return self._capture("intake-import", capture, profile, self._insert_placement(insert_after))
 
-    def _capture(self, name: str, capture: Any, profile: ScanProfile) -> Job:
-        settings = PipelineSettings(output=profile.output)
+    def _insert_placement(self, after: int | None) -> _Placement:
+        if after is None or after < 0:
+            return _Placement()
+        row = self.strip.row_of(after)
+        return _Placement(insert_at=row + 1) if row >= 0 else _Placement()
+
+    def _insert_requested(self, after: int, how: str) -> None:
+        if how == "files":
+            self._choose_files(after)
+        else:
+            self.scan(insert_after=after)
+
+    def _capture(self, name: str, capture: Any, profile: ScanProfile, placement: _Placement) -> Job:
         arrivals, lock = self._arrivals, self._lock
         start_key = self._next_key
         counter = [0]
+        read_codes = self.strip.rule().mode is SplitMode.BARCODE
 
         def on_page(page: Page) -> None:
+            from app.scanner.pipeline import PipelineSettings, process_page
+
             key = start_key + counter[0]
             counter[0] += 1
+            settings = PipelineSettings(output=profile.output, read_codes=read_codes)
             result = process_page(page.image, settings, page.dpi, page.index)
             ocr_input = result.gray if result.gray is not None else result.image
             original = page.metadata.get("original")
             captured = CapturedPage(key, result.image, ocr_input, result.dpi, profile.output, result.is_blank,
-                                    page.source_name, Path(original) if original else None)
+                                    page.source_name, Path(original) if original else None,
+                                    codes=result.codes if read_codes else None)
             with lock:
                 arrivals.append(_Arrival(captured, _thumbnail(result.image)))
 
@@ -423,6 +628,7 @@ class IntakePage(QWidget):
             return capture(ctx, report)  # SaneSource hands every page to on_page before it raises
 
         self._next_key += 100_000  # keys of this capture never collide with the next one
+        self._placement = placement
         self.message.setVisible(False)
         self.open_button.setVisible(False)
         self.progress.setRange(0, 0)
@@ -441,25 +647,51 @@ class IntakePage(QWidget):
         with self._lock:
             arrived, self._arrivals[:] = list(self._arrivals), []
         for a in arrived:
-            self.pages[a.page.key] = a.page
-            self.strip.add_page(a.page.key, to_qimage(a.thumbnail), blank=a.page.blank)
+            page, thumb = a.page, to_qimage(a.thumbnail)
+            codes = page.codes or ()
+            placement = self._placement
+            self.pages[page.key] = page
+            if placement.replace is not None:
+                old = placement.replace
+                row = self.strip.row_of(old)
+                if self.strip.replace_page(old, page.key, thumb, blank=page.blank, codes=codes):
+                    self.pages.pop(old, None)
+                    self._signed = None
+                    self._placement = _Placement(insert_at=row + 1)  # any further sheet goes right after it
+                    continue
+                self._placement = placement = _Placement()
+            if placement.insert_at is not None:
+                self.strip.add_page(page.key, thumb, blank=page.blank, codes=codes, at=placement.insert_at)
+                self._placement = _Placement(insert_at=placement.insert_at + 1)
+            else:
+                self.strip.add_page(page.key, thumb, blank=page.blank, codes=codes)
         if arrived:
             self._set_status(self.tr("%1 page(s) captured…").replace("%1", str(len(self.pages))))
 
     def _captured(self, error: str | None) -> None:
         self._take_arrivals()
+        self._placement = _Placement()
         self.progress.setVisible(False)
         self._update_buttons()
         if error:
             self._set_status(error, error=True)
         else:
-            blanks = sum(1 for k in self.strip.page_keys() if self.strip.is_blank(k))
+            separators = set(self.strip.separators())
+            blanks = sum(1 for k in self.strip.page_keys()
+                         if self.strip.is_blank(k) and not self.strip.is_kept(k) and k not in separators)
             text = self.tr("%1 page(s) ready for review.").replace("%1", str(self.strip.count()))
+            documents = len(self.strip.documents())
+            if documents > 1:
+                text += " " + self.tr("The batch holds %1 documents; they are registered one after another.") \
+                    .replace("%1", str(documents))
             if blanks:
                 text += " " + self.tr("%1 blank page(s) left out; select one and press “Keep blank page” to keep it.") \
                     .replace("%1", str(blanks))
             self._set_status(text)
-        if self.strip.included() and self.prefilled is None:
+        self._update_position()
+        if self.strip.rule().mode is SplitMode.BARCODE:
+            self._split_rule_changed()  # pages that arrived before the rule changed still need their codes read
+        if self.strip.current_document() and (self.prefilled is None or self._basis() != self._prefill_basis):
             self.read_header()
 
     def cancel(self) -> None:
@@ -467,13 +699,13 @@ class IntakePage(QWidget):
             if job is not None and job.running:
                 job.cancel()
 
-    def _choose_files(self) -> None:
+    def _choose_files(self, insert_after: int | None = None) -> None:
         names, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Import scanned or received files"), "",
             self.tr("PDF or image (%1)").replace("%1", FILE_FILTER),
         )
         if names:
-            self.import_files([Path(n) for n in names])
+            self.import_files([Path(n) for n in names], insert_after=insert_after)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
@@ -489,13 +721,47 @@ class IntakePage(QWidget):
             event.acceptProposedAction()
             self.import_files(paths)
 
+    # ---- splitting ---------------------------------------------------------------------------------------------
+    def _split_rule_changed(self) -> None:
+        """Barcode separators need the codes on the pages: look for them on the pages captured without it."""
+        if self.strip.rule().mode is not SplitMode.BARCODE:
+            return
+        todo = [p for k in self.strip.page_keys() if (p := self.pages.get(k)) is not None and p.codes is None]
+        if not todo or (self.codes_job is not None and self.codes_job.running):
+            return
+
+        def work(ctx: JobContext) -> list[tuple[int, tuple[str, ...]]]:
+            from app.scanner.pipeline import read_codes
+
+            found = []
+            for i, page in enumerate(todo):
+                ctx.raise_if_cancelled()
+                ctx.report(i, len(todo), "")
+                found.append((page.key, read_codes(page.ocr_input, page.dpi)))
+            return found
+
+        self._set_status(self.tr("Looking for separator codes…"))
+        job = self._env.jobs.run("intake-codes", work)
+        job.succeeded.connect(self._codes_read)
+        job.failed.connect(lambda message: self._set_status(message, error=True))
+        self.codes_job = job
+
+    def _codes_read(self, found: object) -> None:
+        for key, codes in found if isinstance(found, list) else []:
+            page = self.pages.get(key)
+            if page is not None:
+                page.codes = codes
+                self.strip.set_codes(key, codes)
+        self._set_status(self.tr("The batch holds %1 document(s).").replace("%1", str(len(self.strip.documents()))))
+
     # ---- pre-fill --------------------------------------------------------------------------------------------
     def _ocr_inputs(self, keys: list[int]) -> list[tuple[CapturedPage, int]]:
         return [(self.pages[k], self.strip.rotation(k)) for k in keys if k in self.pages]
 
     def read_header(self) -> Job | None:
-        """OCR the first pages and propose the form's fields (the clerk's own edits are never overwritten)."""
-        keys = [k for k in self.strip.included() if not self.strip.is_blank(k)][:PREFILL_PAGES]
+        """OCR the first pages of the current document and propose the form's fields (the clerk's own edits are
+        never overwritten)."""
+        keys = [k for k in self.strip.current_document() if not self.strip.is_blank(k)][:PREFILL_PAGES]
         todo = self._ocr_inputs(keys)
         if not todo or (self.ocr_job is not None and self.ocr_job.running):
             return None
@@ -504,6 +770,8 @@ class IntakePage(QWidget):
         self.form_note.setText(self.tr("Reading the document header…"))
 
         def work(ctx: JobContext) -> Prefill:
+            from app.scanner.prefill import prefill
+
             ocr_pages = []
             for i, (page, rotation) in enumerate(todo):
                 ctx.raise_if_cancelled()
@@ -515,11 +783,21 @@ class IntakePage(QWidget):
         job.succeeded.connect(self._prefilled)
         job.failed.connect(lambda message: self.form_note.setText(
             self.tr("The fields could not be read from the pages: %1 Fill them in by hand.").replace("%1", message)))
+        job.finished.connect(self._prefill_finished)
         self.ocr_job = job
         return job
 
+    def _prefill_finished(self) -> None:
+        """The document changed while its header was read (registered, split, turned): read the new one."""
+        if self.capturing or not self.strip.current_document():
+            return
+        if self._basis() != self._prefill_basis:
+            self.read_header()
+
     def _prefilled(self, result: object) -> None:
-        if not isinstance(result, Prefill):
+        from app.scanner.prefill import Prefill
+
+        if not isinstance(result, Prefill) or self._basis() != self._prefill_basis:
             return
         self.prefilled = result
         self._filling = True
@@ -563,14 +841,17 @@ class IntakePage(QWidget):
         widget.setToolTip("")
 
     def _basis(self) -> tuple[tuple[int, int], ...]:
-        keys = [k for k in self.strip.included() if not self.strip.is_blank(k)][:PREFILL_PAGES]
+        keys = [k for k in self.strip.current_document() if not self.strip.is_blank(k)][:PREFILL_PAGES]
         return tuple((k, self.strip.rotation(k)) for k in keys)
 
     def _pages_changed(self) -> None:
-        """A turned or reordered first page (an upside-down sheet) is read again for the fields not yet touched."""
+        """A turned or reordered first page (an upside-down sheet), or a new split, is read again for the fields not
+        yet touched."""
         self._update_buttons()
-        capturing = self.capture_job is not None and self.capture_job.running
-        if self.prefilled is not None and not capturing and self._basis() and self._basis() != self._prefill_basis:
+        self._update_position()
+        if self.capturing or (self.register_job is not None and self.register_job.running):
+            return
+        if self.prefilled is not None and self._basis() and self._basis() != self._prefill_basis:
             self.read_header()
 
     # ---- register --------------------------------------------------------------------------------------------
@@ -585,13 +866,14 @@ class IntakePage(QWidget):
             doc_type=self.doc_type.currentText(),
             summary=self.summary.toPlainText().strip(),
             urgency=Urgency(self.urgency.currentData()),
-            page_count=len(self.strip.included()),
+            page_count=len(self.strip.current_document()),
             issuer_code=found.code if found else None,
         )
 
-    def register(self) -> Job | None:
-        """OCR the pages not read yet, build the PDF/A and register it in the incoming book, in one job."""
-        keys = self.strip.included()
+    def register(self, error: DomainError | None = None) -> Job | None:
+        """Register the current document: a kept original as it is; scanned pages OCR'd into a PDF/A, signed with
+        the agency's token (PIN asked here, on the UI thread) and registered, all in one job."""
+        keys = self.strip.current_document()
         if not keys or self.busy:
             return None
         self.message.setVisible(False)
@@ -607,55 +889,98 @@ class IntakePage(QWidget):
             self._show_message(self.tr("A signed or born-digital PDF is registered as it is, on its own. Start a new "
                                        "document for the other pages."), error=True)
             return None
-        if original is not None and (len(todo) != len(self.pages) or any(r for _, r in todo)):
-            self._show_message(self.tr("This PDF is signed or born digital and is kept byte for byte: its pages "
-                                       "cannot be turned or left out. Import it again to start over."), error=True)
-            return None
-        confirm, actor, registry = self._confirm_duplicate, self._actor, self._services.registry
-        created = self._services.ctx.clock()
+        if original is not None:
+            all_of_it = [k for k, p in self.pages.items() if p.original == original and self.strip.row_of(k) >= 0]
+            if len(todo) != len(all_of_it) or any(r for _, r in todo):
+                self._show_message(self.tr("This PDF is signed or born digital and is kept byte for byte: its pages "
+                                           "cannot be turned or left out. Import it again to start over."), error=True)
+                return None
         title = f"{form.doc_type} {form.number_notation}".strip()
+        recipe: tuple[object, ...] = (tuple((p.key, r) for p, r in todo), title, form.summary, form.issuer_name)
+        signed_before = self._signed[1] if self._signed is not None and self._signed[0] == recipe else None
+        pin: str | None = None
+        if original is None and signed_before is None:
+            pin = self._ask_pin(form, error)
+            if pin is None:
+                return None
+        confirm, actor, registry = self._confirm_duplicate, self._actor, self._services.registry
+        signing = self._services.signing
+        created = self._services.ctx.clock()
+        made: list[bytes] = []
 
-        def work(ctx: JobContext) -> tuple[RegistryEntry, bool]:
+        def work(ctx: JobContext) -> tuple[RegistryEntry, bool, bytes | None]:
             if original is not None:
                 ctx.report(0, 1, "")
                 content, name = original.read_bytes(), original.name
-                return registry.register_incoming(actor, form, content, name, confirm_duplicate=confirm), True
-            total = len(todo) + 2
-            pdf_pages: list[PdfPage] = []
+                entry = registry.register_incoming(actor, form, content, name, confirm_duplicate=confirm)
+                return entry, True, None
+            from app.scanner.pdfa import PdfPage, build_pdfa
+            from app.scanner.pipeline import turn
+
+            total = len(todo) + 3
             text_ok = True
-            for i, (page, rotation) in enumerate(todo):
+            signed = signed_before
+            if signed is None:
+                pdf_pages: list[PdfPage] = []
+                for i, (page, rotation) in enumerate(todo):
+                    ctx.raise_if_cancelled()
+                    ctx.report(i, total, "")
+                    ocr: OcrPage | None = None
+                    if text_ok:
+                        try:
+                            ocr = _ocr(page, rotation, i + 1)
+                        except ScanError as exc:
+                            if not exc.code.startswith("ocr."):
+                                raise
+                            text_ok = False  # no text layer, but the clerk's document is still registered
+                    image = turn(page.image, rotation) if rotation else page.image
+                    pdf_pages.append(PdfPage(image, page.dpi, ocr, page.mode))
                 ctx.raise_if_cancelled()
-                ctx.report(i, total, "")
-                ocr: OcrPage | None = None
-                if text_ok:
-                    try:
-                        ocr = _ocr(page, rotation, i + 1)
-                    except ScanError as exc:
-                        if not exc.code.startswith("ocr."):
-                            raise
-                        text_ok = False  # no text layer, but the clerk's document is still registered
-                image = turn(page.image, rotation) if rotation else page.image
-                pdf_pages.append(PdfPage(image, page.dpi, ocr, page.mode))
-            ctx.raise_if_cancelled()
-            ctx.report(len(todo), total, "")
-            content = build_pdfa(pdf_pages, title=title or form.summary, created=created, author=form.issuer_name,
-                                 subject=form.summary)
-            ctx.report(len(todo) + 1, total, "")
+                ctx.report(len(todo), total, "")
+                content = build_pdfa(pdf_pages, title=title or form.summary, created=created,
+                                     author=form.issuer_name, subject=form.summary)
+                ctx.raise_if_cancelled()
+                ctx.report(len(todo) + 1, total, "")
+                signed = signing.sign_digitised_copy(actor, content, pin)
+            ctx.report(len(todo) + 2, total, "")
             name = _file_name(form)
-            return registry.register_incoming(actor, form, content, name, confirm_duplicate=confirm), text_ok
+            made.append(signed)  # kept for "Register anyway" or a retry: the same bytes, no second signature
+            return registry.register_incoming(actor, form, signed, name, confirm_duplicate=confirm), text_ok, signed
 
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
-        self._set_status(self.tr("Recognising text and building the PDF/A…"))
+        self._set_status(self.tr("Registering the document as it was received…") if original is not None
+                         else self.tr("Recognising text, building the PDF/A and signing…"))
         job = self._env.jobs.run("intake-register", work)
         job.progress.connect(self._register_progress)
         job.succeeded.connect(self._registered)
-        job.failed.connect(lambda message, j=job: self._register_failed(j, message))
+        job.failed.connect(lambda message, j=job: self._register_failed(j, message, recipe, made))
         job.cancelled.connect(lambda: self._register_failed(None, self.tr("Registration cancelled; nothing was "
-                                                                          "registered.")))
+                                                                          "registered."), recipe, made))
         self.register_job = job
         self._update_buttons()
         return job
+
+    def _ask_pin(self, form: IncomingForm, error: DomainError | None) -> str | None:
+        """The organisation token's PIN (a PIN kept for the session is used without asking)."""
+        from app.ui.dialogs.pin import PinDialog
+
+        signing = self._services.signing
+        organisation = signing.organisation_token()
+        what = f"{form.doc_type} {form.number_notation}".strip()
+        purpose = self.tr("Sign the scanned “%1” with the agency's digital signature (digitised copy), then register "
+                          "it.").replace("%1", what)
+        answer = PinDialog.ask(self, signing, organisation, purpose, error=error)
+        if answer is None:
+            self._set_status(self.tr("Not signed; nothing was registered."))
+            return None
+        if organisation != answer.selector:
+            try:
+                signing.remember_organisation_token(self._actor, answer.selector)
+            except DomainError as exc:
+                self._show_message(self._describe(exc), error=True)
+                return None
+        return answer.pin
 
     def _register_progress(self, done: int, total: int, _text: str) -> None:
         if total:
@@ -675,28 +1000,51 @@ class IntakePage(QWidget):
     def _registered(self, result: object) -> None:
         self.progress.setVisible(False)
         self._confirm_duplicate = False
-        entry, text_ok = result if isinstance(result, tuple) else (None, True)
+        entry, text_ok, _signed = result if isinstance(result, tuple) else (None, True, None)
         if not isinstance(entry, RegistryEntry):
             return
-        self.reset()
+        self._clear_form()  # first: the pages that follow are a new document, read afresh
+        for key in self.strip.take_first_document():
+            self.pages.pop(key, None)
+        self.registered_in_batch.append(entry)
+        self._update_position()
         self.last_entry = entry
         self._services.directory.forget()
+        remaining = len(self.strip.documents())
         text = self.tr("Registered as incoming number %1.").replace("%1", str(entry.number))
         if not text_ok:
             text += " " + self.tr("Text recognition was not available: the PDF has no searchable text.")
+        if remaining:
+            text += " " + self.tr("Next: document %1 of %2; check its fields.") \
+                .replace("%1", str(len(self.registered_in_batch) + 1)) \
+                .replace("%2", str(len(self.registered_in_batch) + remaining))
         self._show_message(text, error=False)
         self.open_button.setVisible(True)
-        self._set_status(self.tr("Ready for the next document."))
+        if remaining:
+            self._set_status(self.tr("Reading the next document…"))
+            self.read_header()
+        else:
+            self.pages.clear()
+            self.strip.clear()
+            self.registered_in_batch.clear()
+            self._update_position()
+            self._set_status(self.tr("Ready for the next document."))
+        self._update_buttons()
 
-    def _register_failed(self, job: Job | None, message: str) -> None:
+    def _register_failed(self, job: Job | None, message: str, recipe: tuple[object, ...], made: list[bytes]) -> None:
         self.progress.setVisible(False)
         self._update_buttons()
         self._set_status("")
         error = job.error if job is not None and isinstance(job.error, DomainError) else None
+        if made:
+            self._signed = (recipe, made[-1])
         if error is not None and error.code == "registry.duplicate":
             self.duplicate_text.setText(message)
             self.duplicate_box.setVisible(True)
             self.register_anyway.setFocus()
+            return
+        if error is not None and error.code in PIN_ERRORS:
+            QTimer.singleShot(0, self, lambda: self.register(error))  # ask again, saying what went wrong
             return
         self._show_message(message, error=True)
 
@@ -720,6 +1068,9 @@ def _ocr(page: CapturedPage, rotation: int, number: int) -> OcrPage:
     """The page's OCR for the clerk's rotation, cached on the page (OCR costs seconds)."""
     cached = page.ocr.get(rotation)
     if cached is None:
+        from app.scanner.ocr import recognise
+        from app.scanner.pipeline import turn
+
         image = turn(page.ocr_input, rotation) if rotation else page.ocr_input
         cached = recognise(image, page.dpi, page=number)
         page.ocr[rotation] = cached

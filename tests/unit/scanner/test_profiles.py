@@ -1,12 +1,15 @@
-"""Scan profiles: the two defaults the clerk starts with, and their round trip through stored settings."""
+"""Scan profiles: the two defaults the clerk starts with, their round trip through stored settings, and the store in
+the data directory that keeps them (and each user's last choice) across restarts."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from app.scanner.errors import SCAN_ERROR_CODES, ScanError
+from app.scanner.profiles import PROFILES_FILE, ProfileStore, check_profiles
 from app.scanner.sources import DEFAULT_PROFILES, ColorMode, OutputMode, PageSize, ScanProfile, SourceKind
 
 
@@ -38,3 +41,37 @@ def test_a_damaged_profile_is_a_clear_error() -> None:
 def test_scan_errors_keep_pages_and_have_a_message_for_each_code() -> None:
     err = ScanError("scanner.jammed", pages=[], detail="x")
     assert err.code in SCAN_ERROR_CODES and err.pages == [] and err.params == {"detail": "x"}
+
+
+def test_the_store_keeps_profiles_and_each_users_last_choice(tmp_path: Path) -> None:
+    store = ProfileStore.in_data_dir(tmp_path / "data")
+    assert store.load() == DEFAULT_PROFILES and store.last_used("vanthu") is None  # nothing saved yet
+    mine = (ScanProfile("Phiếu A5 xám", SourceKind.ADF_DUPLEX, ColorMode.GRAY, 200, PageSize.A5, OutputMode.GRAY),
+            DEFAULT_PROFILES[1])
+    assert store.save(mine) == mine
+    store.remember("vanthu", "Ảnh màu")
+    store.remember("quantri", "Phiếu A5 xám")
+    again = ProfileStore(tmp_path / "data" / PROFILES_FILE)  # a restart
+    assert again.load() == mine
+    assert again.last_used("vanthu") == "Ảnh màu" and again.last_used("quantri") == "Phiếu A5 xám"
+    assert "Phiếu A5 xám" in (tmp_path / "data" / PROFILES_FILE).read_text(encoding="utf-8")  # readable UTF-8
+
+
+def test_bad_profile_lists_are_refused_and_a_damaged_file_falls_back(tmp_path: Path) -> None:
+    store = ProfileStore(tmp_path / PROFILES_FILE)
+    for profiles, code in (((), "scanner.profile_none"),
+                           ((ScanProfile("  "),), "scanner.profile_name_empty"),
+                           ((ScanProfile("Ảnh màu"), ScanProfile("ảnh  MÀU")), "scanner.profile_name_taken")):
+        with pytest.raises(ScanError) as caught:
+            check_profiles(profiles)
+        assert caught.value.code == code
+        with pytest.raises(ScanError):
+            store.save(profiles)
+    assert not store.path.exists()
+    store.path.write_text("{not json", encoding="utf-8")
+    assert store.load() == DEFAULT_PROFILES and store.last_used("vanthu") is None
+    store.remember("vanthu", "Ảnh màu")  # rewrites the damaged file
+    assert store.last_used("vanthu") == "Ảnh màu"
+    store.path.write_text(json.dumps({"profiles": [{"name": "Tốt", "dpi": 200}, {"name": "Hỏng", "dpi": "x"}]}),
+                          encoding="utf-8")
+    assert [p.name for p in store.load()] == ["Tốt"]  # a damaged entry is skipped, the rest kept
