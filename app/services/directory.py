@@ -24,10 +24,13 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from typing import TYPE_CHECKING
 
-import numpy as np
-import numpy.typing as npt
 from sqlalchemy import func, select
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 from app.domain.model import Unit
 from app.domain.text_fold import fold
@@ -97,6 +100,7 @@ class AgencyIndex:
     """
 
     def __init__(self, agencies: Iterable[tuple[str, str, str | None, str | None]]) -> None:
+        import numpy as np
         folder = _Folder()
         rows = [(*folder.fold_ids(name), code, name, parent, parent_name)
                 for code, name, parent, parent_name in agencies if name and name.strip()]
@@ -173,6 +177,7 @@ class AgencyIndex:
     def _name_hits(self, words: Sequence[str], limit: int) -> Iterator[int]:
         """Positions in rank order, lazily: the names starting with the text (a range of the sorted names), then
         the others holding every word."""
+        import numpy as np
         folded = self._folded
         if not words:
             yield from range(len(folded))
@@ -197,6 +202,7 @@ class AgencyIndex:
 
     def _mask(self, word: str) -> npt.NDArray[np.bool_]:
         """Names holding a word that contains `word` (cached: typing extends the same words)."""
+        import numpy as np
         with self._mask_lock:
             cached = self._masks.get(word)
         if cached is not None:
