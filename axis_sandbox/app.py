@@ -16,7 +16,9 @@ spec is silent (the client in app/services/exchange/axis_client.py follows them)
   accept `dd/MM/yyyy`.
 - Text that may hold Vietnamese in headers (`search`, `status_desc`) is percent-encoded UTF-8.
 - `sendEdoc`: `to` is a JSON array of agency codes (a single bare code is accepted); `hash-file` is optional but
-  checked when present, in full hex or in the client SDK's form without per-byte zero padding. A package larger
+  checked when present, in full hex or in the client SDK's form without per-byte zero padding. An optional
+  `messageid` header is the sender's idempotency key (§7): a repeated send with the same key answers the first
+  DocId and delivers nothing again (the `duplicate` fault still makes a second delivery on purpose). A package larger
   than the limit is read to the end and discarded, then refused with 413, so the client sees the answer rather
   than a broken pipe. The axis does not read the package: it is a transport.
 - `getReceivedEdocList` lists deliveries not yet acknowledged with `updateStatus` `done`; `to` is the receiver.
@@ -252,7 +254,9 @@ def create_app(config: Config) -> FastAPI:
         if claimed and claimed not in sdk_hash_forms(digest):
             upload.unlink(missing_ok=True)
             raise Fail(400, "hash_mismatch", "Header hash-file does not match the SHA-256 of the body.")
-        doc_id = store.add_doc(agency, recipients, mtype, service, digest.hex(), size, upload)
+        message_id = (request.headers.get("messageid") or "").strip()[:200] or None
+        doc_id = await run_in_threadpool(store.add_doc, agency, recipients, mtype, service, digest.hex(), size, upload,
+                                         message_id=message_id)
         if fault_of(request) == "duplicate":
             store.add_doc(agency, recipients, mtype, service, digest.hex(), size, store.doc_file(doc_id),
                           duplicate_of=doc_id)

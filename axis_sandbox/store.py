@@ -58,7 +58,8 @@ CREATE TABLE IF NOT EXISTS docs (
     size INTEGER NOT NULL,
     file TEXT NOT NULL,
     duplicate_of TEXT,
-    created_at TEXT NOT NULL
+    created_at TEXT NOT NULL,
+    message_id TEXT
 );
 CREATE INDEX IF NOT EXISTS docs_sender ON docs (sender, created_at);
 CREATE TABLE IF NOT EXISTS deliveries (
@@ -156,6 +157,11 @@ class Store:
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA busy_timeout=5000")
         self._db.executescript(SCHEMA + _AGENCY_INDEXES)
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(docs)")}
+        if "message_id" not in columns:  # a database made before sends carried an idempotency key
+            self._db.execute("ALTER TABLE docs ADD COLUMN message_id TEXT")
+        self._db.execute("CREATE UNIQUE INDEX IF NOT EXISTS docs_message ON docs (sender, message_id) "
+                         "WHERE message_id IS NOT NULL AND duplicate_of IS NULL")
 
     def close(self) -> None:
         with self._lock:
@@ -288,9 +294,33 @@ class Store:
 
     # ------------------------------------------------------------------------------------------ packages
 
+    def doc_by_message(self, sender: str, message_id: str) -> str | None:
+        """The DocId already given to this sender's message id (a repeated send), if any."""
+        row = self._one("SELECT doc_id FROM docs WHERE sender = ? AND message_id = ? AND duplicate_of IS NULL",
+                        (sender, message_id))
+        return str(row["doc_id"]) if row else None
+
     def add_doc(self, sender: str, recipients: Sequence[str], message_type: str, service_type: str,
-                sha256: str, size: int, upload: Path, *, duplicate_of: str | None = None) -> str:
-        """Store an uploaded file under a new DocId and put it in every recipient's inbox."""
+                sha256: str, size: int, upload: Path, *, duplicate_of: str | None = None,
+                message_id: str | None = None) -> str:
+        """Store an uploaded file under a new DocId and put it in every recipient's inbox.
+
+        A `message_id` (the sender's idempotency key) already stored returns the first DocId and delivers nothing
+        again: a client that lost the reply and repeats its send does not make a second delivery.
+        """
+        if message_id is not None and duplicate_of is None:
+            with self._lock:
+                known = self.doc_by_message(sender, message_id)
+                if known is not None:
+                    upload.unlink(missing_ok=True)
+                    return known
+                return self._add_doc(sender, recipients, message_type, service_type, sha256, size, upload,
+                                     None, message_id)
+        return self._add_doc(sender, recipients, message_type, service_type, sha256, size, upload, duplicate_of,
+                             None)
+
+    def _add_doc(self, sender: str, recipients: Sequence[str], message_type: str, service_type: str,
+                 sha256: str, size: int, upload: Path, duplicate_of: str | None, message_id: str | None) -> str:
         doc_id = str(uuid.uuid4())
         target = self.files_dir / f"{doc_id}.edxml"
         if duplicate_of is None:
@@ -304,8 +334,9 @@ class Store:
         with self._tx() as db:
             db.execute(
                 "INSERT INTO docs (doc_id, sender, message_type, service_type, sha256, size, file, duplicate_of, "
-                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (doc_id, sender, message_type, service_type, sha256, size, target.name, duplicate_of, stamp),
+                "created_at, message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc_id, sender, message_type, service_type, sha256, size, target.name, duplicate_of, stamp,
+                 message_id),
             )
             db.executemany(
                 "INSERT INTO deliveries (doc_id, recipient, status, created_at, updated_at) "

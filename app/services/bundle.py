@@ -9,6 +9,7 @@ from app.services.context import StoreContext
 from app.services.demo import DemoSetup
 from app.services.directory import DirectoryService
 from app.services.documents import DocumentService
+from app.services.exchange.outbound import ExchangeService
 from app.services.integrity import IntegrityService
 from app.services.issuing import IssuingService
 from app.services.register_logs import RegisterLogService
@@ -36,6 +37,7 @@ class Services:
     signing: SigningService
     issuing: IssuingService
     register_logs: RegisterLogService
+    exchange: ExchangeService
 
     @staticmethod
     def build(ctx: StoreContext, signing: SigningConfig | None = None) -> Services:
@@ -58,6 +60,7 @@ class Services:
             signing=signing_service,
             issuing=IssuingService(ctx, registry, signing_service),
             register_logs=RegisterLogService(ctx),
+            exchange=ExchangeService(ctx),
         )
 
 

@@ -50,6 +50,8 @@ from app.domain.workflow import (
 )
 from app.services.context import StoreContext
 from app.services.documents import check_file_size, sniff_content_type
+from app.services.exchange.model import StatusCode
+from app.services.exchange.outbound import queue_workflow_status
 from app.store.models import AssignmentRow, DocumentRow, UserRow
 from app.store.repositories import AgencyRepository, FileRepository, utc
 from app.store.workflow_repository import (
@@ -563,6 +565,8 @@ class WorkflowService:
                     **self._acting_details(delegation, leader_names),
                 },
             )
+            if not for_information:  # "phân công" goes back to the sender of an axis document (design §2)
+                queue_workflow_status(s, self._ctx, document_id, StatusCode.ASSIGNED, text, actor=actor, now=now)
             made.append(assignment_of(row))
         return made
 
@@ -898,6 +902,7 @@ class WorkflowService:
             str(assignment_id),
             {"document": row.document_id, "note": note.id, "reply": reply_document_id, "late": late},
         )
+        queue_workflow_status(s, self._ctx, row.document_id, StatusCode.DONE, text, actor=actor, now=now)
         return assignment_of(row)
 
     def overview(self, actor: Actor) -> list[OverviewRow]:

@@ -172,6 +172,15 @@ MESSAGES: dict[str, str] = {
     "agency_code.hierarchy": QT_TRANSLATE_NOOP(
         "Messages", '"{text}": a lower-level group cannot be set while the group to its right is 00.'
     ),
+    "directory.refresh_running": QT_TRANSLATE_NOOP(
+        "Messages", "The agency directory is already being refreshed. Wait for it to finish."
+    ),
+    "directory.name_missing": QT_TRANSLATE_NOOP(
+        "Messages", "The exchange axis lists agency {code} without a name; it was left out of the directory."
+    ),
+    "directory.name_too_long": QT_TRANSLATE_NOOP(
+        "Messages", "The exchange axis lists agency {code} with a name longer than 200 characters; it was left out."
+    ),
     "file.empty": QT_TRANSLATE_NOOP("Messages", "The file {name} is empty. Scan or export it again."),
     "file.too_large": QT_TRANSLATE_NOOP(
         "Messages",
@@ -245,6 +254,11 @@ MESSAGES: dict[str, str] = {
     "scanner.cancelled": QT_TRANSLATE_NOOP("Messages", "Scanning was cancelled."),
     "scanner.invalid_profile": QT_TRANSLATE_NOOP(
         "Messages", "A saved scan profile is damaged ({detail}). Delete it and create it again."
+    ),
+    "scanner.profile_none": QT_TRANSLATE_NOOP("Messages", "Keep at least one scan profile."),
+    "scanner.profile_name_empty": QT_TRANSLATE_NOOP("Messages", "Every scan profile needs a name. Type one."),
+    "scanner.profile_name_taken": QT_TRANSLATE_NOOP(
+        "Messages", "There are two scan profiles named \"{name}\". Give each profile its own name."
     ),
     "import.unsupported_format": QT_TRANSLATE_NOOP(
         "Messages", "{path} is not a JPEG, PNG, TIFF or PDF file. Choose another file."
@@ -345,6 +359,31 @@ MESSAGES: dict[str, str] = {
     "signing.image_invalid": QT_TRANSLATE_NOOP(
         "Messages", "The signature or seal image cannot be read ({detail}). Choose a PNG file."
     ),
+    "signing.pdf_encrypted": QT_TRANSLATE_NOOP(
+        "Messages", "The PDF is password-protected and cannot be signed. Save it again without a password."
+    ),
+    "signing.number_line_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "The \"Số:\" line was not found on page 1 of the draft. Check the draft's layout, or place the "
+        "boxes by hand."
+    ),
+    "signing.date_line_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "The place and date line (\"…, ngày … tháng … năm …\") was not found on page 1 of the draft. "
+        "Check the draft's layout, or place the boxes by hand."
+    ),
+    "signing.signer_block_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "The signer block ({title}, {name}) was not found on the last page. Check the signer's name and "
+        "position in the draft, or place the signature by hand."
+    ),
+    "signing.signer_space_too_small": QT_TRANSLATE_NOOP(
+        "Messages", "The space for {name}'s signature is too small. Leave more room between the position and the "
+        "name, or place the signature by hand."
+    ),
+    "signing.no_personal_token": QT_TRANSLATE_NOOP(
+        "Messages", "No token is assigned to {user}. Plug in your token and choose it in the signing dialog."
+    ),
+    "signing.no_organisation_token": QT_TRANSLATE_NOOP(
+        "Messages", "The agency's seal token is not set up. Ask the administrator to choose the organisation token."
+    ),
     "axis.unreachable": QT_TRANSLATE_NOOP(
         "Messages",
         "The exchange axis at {endpoint} cannot be reached ({detail}). Check "
@@ -439,6 +478,53 @@ MESSAGES: dict[str, str] = {
     "edxml.not_a_status": QT_TRANSLATE_NOOP("Messages", "A document arrived where a status message was expected."),
     "edxml.package_missing": QT_TRANSLATE_NOOP("Messages", "The package file is missing."),
     "edxml.status_reason_required": QT_TRANSLATE_NOOP("Messages", "A refusal needs a reason for the sender."),
+    # ---- sync with the axis (app/services/exchange/sync.py, outbound.py, receiving.py) ----
+    "exchange.no_recipients": QT_TRANSLATE_NOOP(
+        "Messages", "Choose at least one recipient agency to send the document to."
+    ),
+    "exchange.recipient_code_invalid": QT_TRANSLATE_NOOP(
+        "Messages",
+        "These recipient codes are not valid agency codes (like 000.00.12.H27): {codes}. "
+        "Pick the recipients from the agency directory.",
+    ),
+    "exchange.recipient_is_self": QT_TRANSLATE_NOOP(
+        "Messages", "The document cannot be sent to your own agency ({code}). Remove it from the recipients."
+    ),
+    "exchange.not_outgoing": QT_TRANSLATE_NOOP(
+        "Messages", "Only outgoing documents can be sent through the exchange axis."
+    ),
+    "exchange.not_electronic": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This document is secret or carries a restriction stamp, so it may not be sent electronically. "
+        "Send it on paper.",
+    ),
+    "exchange.not_issued": QT_TRANSLATE_NOOP(
+        "Messages", "The document is not issued yet (state: {state}). Number, seal and issue it before sending."
+    ),
+    "exchange.no_main_file": QT_TRANSLATE_NOOP(
+        "Messages", "The document has no main file to send. Attach the signed PDF first."
+    ),
+    "exchange.message_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "Exchange message {id} no longer exists. Reload the list."
+    ),
+    "exchange.already_sent": QT_TRANSLATE_NOOP(
+        "Messages", "Message {id} has already been delivered to the axis; there is nothing to retry."
+    ),
+    "exchange.sender_mismatch": QT_TRANSLATE_NOOP(
+        "Messages", "The package claims to come from {claimed} but the axis delivered it from {sender}."
+    ),
+    "exchange.not_for_us": QT_TRANSLATE_NOOP(
+        "Messages", "The package is addressed to other agencies ({recipients}), not to this one."
+    ),
+    "exchange.no_pdf": QT_TRANSLATE_NOOP(
+        "Messages", "The package carries no PDF document."
+    ),
+    "exchange.package_unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "The package cannot be read ({detail}); it is kept in quarantine."
+    ),
+    "exchange.signature_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "A digital signature of the package is not valid."
+    ),
     # ---- processing workflow (app/services/workflow.py, app/domain/workflow.py) ----
     "unit.not_found": QT_TRANSLATE_NOOP(
         "Messages", "Unit {id} no longer exists. Reload the list and pick another unit."
@@ -563,33 +649,7 @@ MESSAGES: dict[str, str] = {
     "workflow.user_inactive": QT_TRANSLATE_NOOP(
         "Messages", "{name}'s account is deactivated. Choose someone else."
     ),
-    "permission.denied": QT_TRANSLATE_NOOP("Messages", "Your role may not do this. Ask a user with the right role."),
-    "conflict": QT_TRANSLATE_NOOP("Messages", "Someone else changed this meanwhile. Reload and try again."),
-    "signing.pdf_encrypted": QT_TRANSLATE_NOOP(
-        "Messages", "The PDF is password-protected and cannot be signed. Save it again without a password."
-    ),
-    "signing.number_line_not_found": QT_TRANSLATE_NOOP(
-        "Messages", "The \"Số:\" line was not found on page 1 of the draft. Check the draft's layout, or place the "
-        "boxes by hand."
-    ),
-    "signing.date_line_not_found": QT_TRANSLATE_NOOP(
-        "Messages", "The place and date line (\"…, ngày … tháng … năm …\") was not found on page 1 of the draft. "
-        "Check the draft's layout, or place the boxes by hand."
-    ),
-    "signing.signer_block_not_found": QT_TRANSLATE_NOOP(
-        "Messages", "The signer block ({title}, {name}) was not found on the last page. Check the signer's name and "
-        "position in the draft, or place the signature by hand."
-    ),
-    "signing.signer_space_too_small": QT_TRANSLATE_NOOP(
-        "Messages", "The space for {name}'s signature is too small. Leave more room between the position and the "
-        "name, or place the signature by hand."
-    ),
-    "signing.no_personal_token": QT_TRANSLATE_NOOP(
-        "Messages", "No token is assigned to {user}. Plug in your token and choose it in the signing dialog."
-    ),
-    "signing.no_organisation_token": QT_TRANSLATE_NOOP(
-        "Messages", "The agency's seal token is not set up. Ask the administrator to choose the organisation token."
-    ),
+    # ---- drafts and issuing ----
     "issuing.bad_state": QT_TRANSLATE_NOOP(
         "Messages", "The draft is {state} now, so this step cannot be done. Reload to see where it stands."
     ),
@@ -653,29 +713,6 @@ MESSAGES: dict[str, str] = {
     "issuing.signing_unavailable": QT_TRANSLATE_NOOP(
         "Messages", "Digital signing is not set up on this computer. Ask the administrator to configure the tokens."
     ),
-    "docx.not_a_word_file": QT_TRANSLATE_NOOP(
-        "Messages", "{name} is not a Word document that can be read. Open it in Word, save as DOCX or PDF, try again."
-    ),
-    "docx.converter_missing": QT_TRANSLATE_NOOP(
-        "Messages",
-        "Converting {name} to PDF needs LibreOffice, which is not installed on this computer. "
-        "Install LibreOffice, or save the draft as PDF in Word and upload the PDF.",
-    ),
-    "docx.convert_timeout": QT_TRANSLATE_NOOP(
-        "Messages", "LibreOffice did not finish converting {name} within {seconds} s. Save it as PDF and upload that."
-    ),
-    "docx.convert_failed": QT_TRANSLATE_NOOP(
-        "Messages", "LibreOffice could not convert {name} to PDF ({detail}). Save it as PDF in Word and upload that."
-    ),
-    "directory.refresh_running": QT_TRANSLATE_NOOP(
-        "Messages", "The agency directory is already being refreshed. Wait for it to finish."
-    ),
-    "directory.name_missing": QT_TRANSLATE_NOOP(
-        "Messages", "The exchange axis lists agency {code} without a name; it was left out of the directory."
-    ),
-    "directory.name_too_long": QT_TRANSLATE_NOOP(
-        "Messages", "The exchange axis lists agency {code} with a name longer than 200 characters; it was left out."
-    ),
     "issuing.cannot_move_signature": QT_TRANSLATE_NOOP(
         "Messages",
         "The signature cannot be moved on this draft: the file it was prepared from is not among its versions. "
@@ -693,11 +730,22 @@ MESSAGES: dict[str, str] = {
     "trust.folder_missing": QT_TRANSLATE_NOOP(
         "Messages", "No folder for trusted certificates is configured on this computer. Check the data directory."
     ),
-    "scanner.profile_none": QT_TRANSLATE_NOOP("Messages", "Keep at least one scan profile."),
-    "scanner.profile_name_empty": QT_TRANSLATE_NOOP("Messages", "Every scan profile needs a name. Type one."),
-    "scanner.profile_name_taken": QT_TRANSLATE_NOOP(
-        "Messages", "There are two scan profiles named \"{name}\". Give each profile its own name."
+    "docx.not_a_word_file": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is not a Word document that can be read. Open it in Word, save as DOCX or PDF, try again."
     ),
+    "docx.converter_missing": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Converting {name} to PDF needs LibreOffice, which is not installed on this computer. "
+        "Install LibreOffice, or save the draft as PDF in Word and upload the PDF.",
+    ),
+    "docx.convert_timeout": QT_TRANSLATE_NOOP(
+        "Messages", "LibreOffice did not finish converting {name} within {seconds} s. Save it as PDF and upload that."
+    ),
+    "docx.convert_failed": QT_TRANSLATE_NOOP(
+        "Messages", "LibreOffice could not convert {name} to PDF ({detail}). Save it as PDF in Word and upload that."
+    ),
+    "permission.denied": QT_TRANSLATE_NOOP("Messages", "Your role may not do this. Ask a user with the right role."),
+    "conflict": QT_TRANSLATE_NOOP("Messages", "Someone else changed this meanwhile. Reload and try again."),
 }
 
 GENERIC = QT_TRANSLATE_NOOP("Messages", "The operation could not be completed (code {code}).")

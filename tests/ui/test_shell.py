@@ -21,11 +21,13 @@ from app.ui.pages.registry_book import RegistryBookPage
 from app.widgets.registry_model import ROW_ROLE
 
 ROLE_PAGES = {
-    "vanthu": ["intake", "tasks", "documents", "registry-in", "registry-out", "registers", "drafts", "to-send"],
+    "vanthu": [
+        "intake", "tasks", "documents", "registry-in", "registry-out", "registers", "drafts", "to-send", "messages",
+    ],
     "giamdoc": ["inbox", "tasks", "documents", "registry-in", "registry-out", "registers", "overview", "drafts"],
     "phogiamdoc": ["inbox", "tasks", "documents", "registry-in", "registry-out", "registers", "overview", "drafts"],
     "chuyenvien": ["tasks", "documents", "drafts"],
-    "quantri": ["intake", "documents", "registry-in", "registry-out", "registers", "admin"],
+    "quantri": ["intake", "documents", "registry-in", "registry-out", "registers", "messages", "admin"],
 }
 
 

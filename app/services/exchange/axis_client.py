@@ -200,8 +200,12 @@ class AxisClient:
     # ------------------------------------------------------------------------------------------ operations
 
     def send_edoc(self, package: bytes | Path, to: Sequence[str], *, message_type: MessageType = MessageType.EDOC,
-                  service_type: str = "eDoc") -> str:
-        """Post a package (bytes or a file, streamed) to the recipients; returns the axis DocId."""
+                  service_type: str = "eDoc", message_id: str | None = None) -> str:
+        """Post a package (bytes or a file, streamed) to the recipients; returns the axis DocId.
+
+        `message_id`: our idempotency key (header `messageid`); an axis that honours it (the sandbox does) answers
+        a repeated send with the first DocId instead of delivering twice.
+        """
         if not to:
             raise ValueError("send_edoc needs at least one recipient")
         if isinstance(package, Path):
@@ -222,6 +226,8 @@ class AxisClient:
             "messagetype": message_type.value, "hash-file": sha256,
             "content-type": "application/octet-stream", "content-length": str(size),
         }
+        if message_id:
+            headers["messageid"] = message_id
         body = self._call("sendEdoc", headers, content=content)
         return _text(body, "DocId", "sendEdoc", required=True)
 

@@ -81,6 +81,12 @@ def _drafts(env: PageEnv) -> QWidget:
     return DraftsPage(env)
 
 
+def _messages(env: PageEnv) -> QWidget:
+    from app.ui.pages.messages import MessagesPage
+
+    return MessagesPage(env)
+
+
 def _admin(env: PageEnv) -> QWidget:
     from app.ui.pages.admin import AdminPage
 
@@ -111,6 +117,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", str(QT_TRANSLATE_NOOP("Navigation", "Progress overview")), LEADER_ROLES, _overview),
     PageSpec("drafts", str(QT_TRANSLATE_NOOP("Navigation", "Drafts")), DRAFT_ROLES, _drafts),
     PageSpec("to-send", str(QT_TRANSLATE_NOOP("Navigation", "To send")), frozenset({Role.CLERK}), _to_send),
+    PageSpec("messages", str(QT_TRANSLATE_NOOP("Navigation", "Exchange")), INTAKE_ROLES, _messages),
     PageSpec("admin", str(QT_TRANSLATE_NOOP("Navigation", "Administration")), frozenset({Role.ADMIN}), _admin),
 )
 

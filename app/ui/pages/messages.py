@@ -1,0 +1,265 @@
+""""Liên thông" for the clerk: the messages queued for the axis and the packages received from it, each with its
+state, so nothing sent or received is invisible (issue 8 item 3). A failed message can be put back in the queue; any
+message can be inspected (its reasons in words, and the start of the stored package)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.errors import DomainError
+from app.domain.model import Actor
+from app.store.exchange_repository import OutboxItem, OutboxState, Reason, ReceivedItem, ReceivedState
+from app.ui.i18n import translate
+from app.ui.messages import describe
+from app.ui.pages import labels
+from app.ui.pages.common import PageEnv, make_table
+
+CONTEXT = "Messages page"
+REFRESH_MS = 30_000
+BAD_COLOR = "#b00020"
+WAIT_COLOR = "#c25e00"
+
+OUT_HEADERS = (
+    str(QT_TRANSLATE_NOOP("Messages page", "Queued at")),
+    str(QT_TRANSLATE_NOOP("Messages page", "Kind")),
+    str(QT_TRANSLATE_NOOP("Messages page", "Recipient")),
+    str(QT_TRANSLATE_NOOP("Messages page", "Document")),
+    str(QT_TRANSLATE_NOOP("Messages page", "State")),
+    str(QT_TRANSLATE_NOOP("Messages page", "Attempts")),
+    str(QT_TRANSLATE_NOOP("Messages page", "Sent")),
+    str(QT_TRANSLATE_NOOP("Messages page", "Last error")),
+)
+IN_HEADERS = (
+    str(QT_TRANSLATE_NOOP("Messages page", "Received at")),
+    str(QT_TRANSLATE_NOOP("Messages page", "Kind")),
+    str(QT_TRANSLATE_NOOP("Messages page", "Sender")),
+    str(QT_TRANSLATE_NOOP("Messages page", "Number/notation")),
+    str(QT_TRANSLATE_NOOP("Messages page", "Summary")),
+    str(QT_TRANSLATE_NOOP("Messages page", "State")),
+    str(QT_TRANSLATE_NOOP("Messages page", "Reasons")),
+)
+OUT_STATES: dict[OutboxState, str] = {
+    OutboxState.QUEUED: str(QT_TRANSLATE_NOOP("Messages page", "Waiting to be sent")),
+    OutboxState.SENDING: str(QT_TRANSLATE_NOOP("Messages page", "Sending")),
+    OutboxState.SENT: str(QT_TRANSLATE_NOOP("Messages page", "Delivered to the axis")),
+    OutboxState.FAILED: str(QT_TRANSLATE_NOOP("Messages page", "Refused by the axis")),
+}
+IN_STATES: dict[ReceivedState, str] = {
+    ReceivedState.RECEIVED: str(QT_TRANSLATE_NOOP("Messages page", "Being checked")),
+    ReceivedState.REGISTERED: str(QT_TRANSLATE_NOOP("Messages page", "Registered")),
+    ReceivedState.DUPLICATE: str(QT_TRANSLATE_NOOP("Messages page", "Already registered (duplicate)")),
+    ReceivedState.QUARANTINED: str(QT_TRANSLATE_NOOP("Messages page", "Quarantined, refusal sent")),
+    ReceivedState.REFUSED: str(QT_TRANSLATE_NOOP("Messages page", "Refused")),
+    ReceivedState.APPLIED: str(QT_TRANSLATE_NOOP("Messages page", "Status recorded")),
+}
+STATUS_NAMES: dict[str, str] = {
+    "01": str(QT_TRANSLATE_NOOP("Messages page", "Status: arrived")),
+    "02": str(QT_TRANSLATE_NOOP("Messages page", "Status: refused")),
+    "03": str(QT_TRANSLATE_NOOP("Messages page", "Status: accepted")),
+    "04": str(QT_TRANSLATE_NOOP("Messages page", "Status: assigned")),
+    "05": str(QT_TRANSLATE_NOOP("Messages page", "Status: in progress")),
+    "06": str(QT_TRANSLATE_NOOP("Messages page", "Status: done")),
+}
+
+
+def tr(source: str) -> str:
+    return translate(CONTEXT, source)
+
+
+def reason_text(reason: Reason) -> str:
+    return describe(DomainError(reason.code, **dict(reason.params)))
+
+
+def out_kind(item: OutboxItem) -> str:
+    if item.status_code is not None:
+        return tr(STATUS_NAMES.get(item.status_code, "Status"))
+    return tr("Document")
+
+
+class MessagesPage(QWidget):
+    def __init__(self, env: PageEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._env = env
+        self._actor = Actor.of(env.user)
+        self.setObjectName("page-messages")
+        self.outgoing: list[OutboxItem] = []
+        self.incoming: list[ReceivedItem] = []
+
+        heading = QLabel(self.tr("Exchange messages"), self)
+        heading.setObjectName("pageHeading")
+        self.summary = QLabel(self)
+        self.summary.setObjectName("messagesSummary")
+        self.retry_button = QPushButton(self.tr("Send again"), self)
+        self.retry_button.setObjectName("retryMessage")
+        self.retry_button.clicked.connect(self.retry_selected)
+        self.inspect_button = QPushButton(self.tr("Inspect"), self)
+        self.inspect_button.setObjectName("inspectMessage")
+        self.inspect_button.clicked.connect(self.inspect_selected)
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.clicked.connect(self.refresh)
+
+        self.tabs = QTabWidget(self)
+        self.out_table: QTableWidget = make_table(self, [tr(h) for h in OUT_HEADERS], stretch_column=7)
+        self.out_table.setObjectName("outboxTable")
+        self.in_table: QTableWidget = make_table(self, [tr(h) for h in IN_HEADERS], stretch_column=4)
+        self.in_table.setObjectName("receivedTable")
+        self.tabs.addTab(self.in_table, self.tr("Received"))
+        self.tabs.addTab(self.out_table, self.tr("Outgoing"))
+        self.tabs.currentChanged.connect(lambda _i: self._update_buttons())
+        self.out_table.itemSelectionChanged.connect(self._update_buttons)
+        self.in_table.itemSelectionChanged.connect(self._update_buttons)
+        self.in_table.cellDoubleClicked.connect(self._open_received)
+        self.message = QLabel(self)
+        self.message.setObjectName("messagesError")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(f"color: {BAD_COLOR};")
+        self.message.setVisible(False)
+
+        bar = QHBoxLayout()
+        bar.addWidget(heading)
+        bar.addStretch(1)
+        bar.addWidget(self.inspect_button)
+        bar.addWidget(self.retry_button)
+        bar.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        self.refresh()
+
+    def refresh(self) -> None:
+        exchange = self._env.services.exchange
+        try:
+            self.outgoing = exchange.outbox()
+            self.incoming = exchange.received()
+            sizes = exchange.queue_sizes()
+            self.message.setVisible(False)
+        except DomainError as exc:
+            self.message.setText(describe(exc))
+            self.message.setVisible(True)
+            return
+        self.summary.setText(self.tr("Waiting to be sent: %1 · refused by the axis: %2 · in quarantine: %3")
+                             .replace("%1", str(sizes.queued)).replace("%2", str(sizes.failed))
+                             .replace("%3", str(sizes.quarantined)))
+        self._fill_out()
+        self._fill_in()
+        self._update_buttons()
+
+    def _fill_out(self) -> None:
+        self.out_table.setRowCount(len(self.outgoing))
+        for row, item in enumerate(self.outgoing):
+            color = BAD_COLOR if item.state is OutboxState.FAILED else \
+                WAIT_COLOR if item.state is not OutboxState.SENT and item.attempts else None
+            cells = [labels.moment(item.created_at), out_kind(item), item.recipient, item.edxml_document_id,
+                     tr(OUT_STATES[item.state]), str(item.attempts), labels.moment(item.sent_at), item.last_error]
+            self._put_row(self.out_table, row, cells, color, (4, 7))
+
+    def _fill_in(self) -> None:
+        self.in_table.setRowCount(len(self.incoming))
+        for row, item in enumerate(self.incoming):
+            color = BAD_COLOR if item.state in (ReceivedState.QUARANTINED, ReceivedState.REFUSED) else None
+            kind = tr("Document") if item.kind.value == "edoc" else tr("Status")
+            cells = [labels.moment(item.received_at), kind, item.sender, item.number_notation, item.subject,
+                     tr(IN_STATES[item.state]), "; ".join(reason_text(r) for r in item.reasons)]
+            self._put_row(self.in_table, row, cells, color, (5, 6))
+
+    @staticmethod
+    def _put_row(table: QTableWidget, row: int, cells: list[str], color: str | None,
+                 colored: tuple[int, ...]) -> None:
+        for column, text in enumerate(cells):
+            cell = QTableWidgetItem(text)
+            cell.setToolTip(text)
+            if color is not None and column in colored:
+                cell.setForeground(QBrush(QColor(color)))
+            table.setItem(row, column, cell)
+
+    def _selected(self, table: QTableWidget) -> int | None:
+        rows = table.selectionModel().selectedRows() if table.selectionModel() else []
+        return rows[0].row() if rows else None
+
+    def selected_outgoing(self) -> OutboxItem | None:
+        row = self._selected(self.out_table)
+        return self.outgoing[row] if row is not None and self.tabs.currentWidget() is self.out_table else None
+
+    def selected_incoming(self) -> ReceivedItem | None:
+        row = self._selected(self.in_table)
+        return self.incoming[row] if row is not None and self.tabs.currentWidget() is self.in_table else None
+
+    def _update_buttons(self) -> None:
+        out = self.selected_outgoing()
+        self.retry_button.setEnabled(out is not None and out.state is not OutboxState.SENT)
+        self.inspect_button.setEnabled(out is not None or self.selected_incoming() is not None)
+
+    def retry_selected(self) -> None:
+        item = self.selected_outgoing()
+        if item is None:
+            return
+        try:
+            self._env.services.exchange.retry(self._actor, item.id)
+        except DomainError as exc:
+            self.message.setText(describe(exc))
+            self.message.setVisible(True)
+            return
+        self.refresh()
+
+    def inspect_text(self) -> str:
+        """What "Inspect" shows: the facts of the selected message, its reasons in words, and the package's start."""
+        out, received = self.selected_outgoing(), self.selected_incoming()
+        lines: list[str] = []
+        if out is not None:
+            lines += [f"{tr('Message id')}: {out.message_id}", f"{tr('Recipient')}: {out.recipient}",
+                      f"{tr('Document')}: {out.edxml_document_id}", f"{tr('State')}: {tr(OUT_STATES[out.state])}",
+                      f"{tr('Axis DocId')}: {out.axis_doc_id or '-'}", f"{tr('Last error')}: {out.last_error or '-'}"]
+            if out.description:
+                lines.append(f"{tr('Description')}: {out.description}")
+            sha = out.payload_sha256
+        elif received is not None:
+            lines += [f"{tr('Sender')}: {received.sender}", f"{tr('Document')}: {received.edxml_document_id}",
+                      f"{tr('State')}: {tr(IN_STATES[received.state])}",
+                      f"{tr('Axis DocId')}: {received.axis_doc_id or '-'}"]
+            lines += [f"• {reason_text(r)}" for r in received.reasons]
+            sha = received.package_sha256
+        else:
+            return ""
+        try:
+            package = self._env.services.exchange.package_text(sha, limit=4000)
+        except DomainError as exc:
+            package = describe(exc)
+        return "\n".join(lines) + "\n\n" + package
+
+    def inspect_selected(self) -> None:
+        text = self.inspect_text()
+        if not text:
+            return
+        box = QMessageBox(self)
+        box.setObjectName("inspectDialog")
+        box.setWindowTitle(self.tr("Exchange message"))
+        box.setText(text.split("\n\n", 1)[0])
+        view = QPlainTextEdit(text.split("\n\n", 1)[-1], box)
+        view.setReadOnly(True)
+        box.setDetailedText(view.toPlainText())
+        box.open()
+
+    def _open_received(self, row: int, _column: int) -> None:
+        item = self.incoming[row] if 0 <= row < len(self.incoming) else None
+        if item is not None and item.document_id:
+            self._env.open_document(item.document_id)
