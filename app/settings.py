@@ -24,6 +24,8 @@ class Settings:
     language: str = "vi"
     demo_mode: bool = True
     axis_url: str | None = None
+    axis_system_id: str | None = None  # our system's id on the axis; default: the agency's code
+    axis_secret: str | None = None
     token_module: str | None = None
     extra: Mapping[str, str] = field(default_factory=dict)
 
@@ -56,7 +58,7 @@ def default_data_dir() -> Path:
 
 
 def load_settings(env: Mapping[str, str] | None = None, *, language: str | None = None) -> Settings:
-    """Read VANTHU_HOME, VANTHU_DB_URL, VANTHU_LANG, VANTHU_DEMO and VANTHU_AXIS_URL."""
+    """Read VANTHU_HOME, VANTHU_DB_URL, VANTHU_LANG, VANTHU_DEMO, VANTHU_AXIS_URL (+ _SYSTEM_ID, _SECRET)."""
     env = os.environ if env is None else env
     data_dir = Path(env["VANTHU_HOME"]).expanduser() if env.get("VANTHU_HOME") else default_data_dir()
     data_dir = data_dir.absolute()
@@ -71,5 +73,7 @@ def load_settings(env: Mapping[str, str] | None = None, *, language: str | None 
         language=lang,
         demo_mode=demo,
         axis_url=env.get("VANTHU_AXIS_URL") or None,
+        axis_system_id=env.get("VANTHU_AXIS_SYSTEM_ID") or None,
+        axis_secret=env.get("VANTHU_AXIS_SECRET") or None,
         token_module=env.get("VANTHU_TOKEN_MODULE") or None,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from app.services.auth import AuthService
 from app.services.context import StoreContext
@@ -20,6 +21,9 @@ from app.services.signing.service import SigningConfig, SigningService
 from app.services.workflow import WorkflowService
 from app.settings import Settings
 from app.store.database import MigrationOutcome
+
+if TYPE_CHECKING:
+    from app.services.exchange.sync import SyncService
 
 
 @dataclass(frozen=True)
@@ -72,3 +76,18 @@ class Booted:
     services: Services
     migration: MigrationOutcome
     demo_created: bool
+
+
+def make_sync(services: Services, settings: Settings) -> SyncService | None:
+    """The office's link to the provincial axis, when one is configured (VANTHU_AXIS_URL); None works offline."""
+    if not settings.axis_url:
+        return None
+    from app.services.exchange.axis_client import AxisClient
+    from app.services.exchange.receiving import PackageChecker
+    from app.services.exchange.sync import SyncService
+
+    agency = services.session.own_agency()
+    own_code = agency.code if agency else None
+    client = AxisClient(settings.axis_url, settings.axis_system_id or own_code or "", settings.axis_secret or "")
+    checker = PackageChecker(services.signing.verify, own_code=own_code)
+    return SyncService.build(services.ctx, client, services.registry, checker)

@@ -30,6 +30,7 @@ from app.ui.pages import labels as L
 from app.ui.pages.common import PageEnv
 
 if TYPE_CHECKING:
+    from app.services.exchange.sync import SyncLoop
     from app.services.signing.service import SigningService
     from app.ui.notifications import UrgentWatcher
     from app.ui.pages.document import DocumentPage
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_shortcuts()
         self._build_urgent_watch()
+        self._build_sync()
         if self.specs:
             self.nav.setCurrentRow(0)
 
@@ -155,6 +157,34 @@ class MainWindow(QMainWindow):
             self.not_presented_button.clicked.connect(self.open_not_presented)
             self.statusBar().insertPermanentWidget(0, self.not_presented_button)
 
+    def _build_sync(self) -> None:
+        """The clerk's and admin's window shows the axis link and runs the background sync (when configured)."""
+        from app.domain.enums import Role
+
+        self.sync_loop: SyncLoop | None = None
+        if not self.user.roles & {Role.CLERK, Role.ADMIN}:
+            return
+        from app.domain.errors import DomainError
+        from app.services.bundle import make_sync
+        from app.services.exchange.sync import SyncLoop
+        from app.ui.messages import describe
+        from app.widgets.sync_status import SyncStatus
+
+        self.sync_status = SyncStatus(self)
+        self.sync_status.describe_error = lambda code, params: describe(DomainError(code, **params))
+        self.statusBar().insertPermanentWidget(0, self.sync_status)
+        sync = make_sync(self.booted.services, self.booted.settings)
+        if sync is None:
+            self.sync_status.text.setText(self.tr("Axis: not configured (offline work)"))
+            self.sync_status.setToolTip(
+                self.tr("Set VANTHU_AXIS_URL to exchange documents through the provincial axis; "
+                        "until then everything is kept and queued here.")
+            )
+            return
+        self.sync_status.watch(sync)
+        self.sync_loop = SyncLoop(sync)
+        self.sync_loop.start()
+
     def open_not_presented(self) -> QWidget:
         from app.ui.dialogs.not_presented import NotPresentedDialog
 
@@ -193,6 +223,9 @@ class MainWindow(QMainWindow):
             widget = spec.build(self.env)
             self.pages[key] = widget
             self.stack.addWidget(widget)
+            sent = getattr(widget, "sent", None)
+            if sent is not None and self.sync_loop is not None:
+                sent.connect(lambda _doc: self.sync_loop.trigger() if self.sync_loop else None)
         return self.pages[key]
 
     def show_page(self, key: str) -> QWidget:
@@ -240,6 +273,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.urgent_watcher is not None:
             self.urgent_watcher.stop()
+        if self.sync_loop is not None:
+            self.sync_loop.stop(timeout=5.0)
         self.jobs.cancel_all()
         self.jobs.wait(5000)
         forget_token_session(self.booted.services.signing)

@@ -43,6 +43,11 @@
         <translation>chỉ gửi bản giấy (văn bản mật hoặc hạn chế)</translation>
     </message>
     <message>
+        <location filename="../../app/ui/pages/to_send.py" line="191" />
+        <source>Queued for %n recipient agency(ies); it leaves at the next sync.</source>
+        <translation>Đã xếp hàng gửi tới %n cơ quan nhận; văn bản sẽ đi ở lần đồng bộ tới.</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/pages/tasks.py" line="89" />
         <source>No deadline</source>
         <translation>Không có hạn xử lý</translation>
@@ -2587,37 +2592,47 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="119" />
+        <location filename="../../app/ui/main_window.py" line="121" />
         <source>SQLite</source>
         <translation>SQLite</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="119" />
+        <location filename="../../app/ui/main_window.py" line="121" />
         <source>PostgreSQL</source>
         <translation>PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="120" />
+        <location filename="../../app/ui/main_window.py" line="122" />
         <source>Data: %1 (%2)</source>
         <translation>Dữ liệu: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="131" />
+        <location filename="../../app/ui/main_window.py" line="133" />
         <source>A demo agency was created in the data folder.</source>
         <translation>Đã tạo cơ quan mẫu trong thư mục dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="134" />
+        <location filename="../../app/ui/main_window.py" line="136" />
         <source>The database was updated; a copy taken before the update is at %1.</source>
         <translation>Cơ sở dữ liệu đã được cập nhật; bản sao lưu trước khi cập nhật nằm tại %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="152" />
+        <location filename="../../app/ui/main_window.py" line="154" />
         <source>Not presented today…</source>
         <translation>Chưa trình hôm nay…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238" />
+        <location filename="../../app/ui/main_window.py" line="178" />
+        <source>Axis: not configured (offline work)</source>
+        <translation>Trục liên thông: chưa cấu hình (làm việc ngoại tuyến)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="180" />
+        <source>Set VANTHU_AXIS_URL to exchange documents through the provincial axis; until then everything is kept and queued here.</source>
+        <translation>Đặt VANTHU_AXIS_URL để trao đổi văn bản qua trục liên thông của tỉnh; trong khi chờ, mọi thứ được lưu và xếp hàng tại đây.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="271" />
         <source>Refreshed.</source>
         <translation>Đã làm mới.</translation>
     </message>
@@ -6122,39 +6137,39 @@ Hiệu lực từ {start} đến {end}</translation>
 <context>
     <name>ToSendPage</name>
     <message>
-        <location filename="../../app/ui/pages/to_send.py" line="77" />
+        <location filename="../../app/ui/pages/to_send.py" line="78" />
         <source>To send</source>
         <translation>Chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/to_send.py" line="81" />
+        <location filename="../../app/ui/pages/to_send.py" line="82" />
         <source>Send a signed document the day it is signed, at the latest by 12:00 of the next working day. Orange: not sent by closing time on the day of signing; red: late.</source>
         <translation>Văn bản đã ký số phải được gửi ngay trong ngày ký, chậm nhất trước 12 giờ ngày làm việc tiếp theo. Màu cam: chưa gửi khi hết giờ làm việc ngày ký; màu đỏ: trễ hạn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/to_send.py" line="87" />
+        <location filename="../../app/ui/pages/to_send.py" line="88" />
         <source>Send</source>
         <translation>Gửi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/to_send.py" line="90" />
-        <source>Sending through the provincial axis is not available yet.</source>
-        <translation>Chức năng gửi qua trục liên thông văn bản của tỉnh chưa sẵn sàng.</translation>
+        <location filename="../../app/ui/pages/to_send.py" line="92" />
+        <source>Send the selected document through the provincial axis to every recipient agency of its draft.</source>
+        <translation>Gửi văn bản đang chọn qua trục liên thông tới mọi cơ quan nhận trong dự thảo của nó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/to_send.py" line="91" />
+        <location filename="../../app/ui/pages/to_send.py" line="95" />
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/to_send.py" line="138" />
+        <location filename="../../app/ui/pages/to_send.py" line="145" />
         <source>%n document(s) waiting</source>
         <translation>
             <numerusform>%n văn bản đang chờ gửi</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/to_send.py" line="140" />
+        <location filename="../../app/ui/pages/to_send.py" line="147" />
         <source>%n late</source>
         <translation>
             <numerusform>%n văn bản trễ hạn</numerusform>

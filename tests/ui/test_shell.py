@@ -189,3 +189,14 @@ def test_ui_language_vietnamese_by_default_english_on_request(
     window = open_main(qtbot, booted, "vanthu")
     labels = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert [label for label in labels if label in nav] == nav  # in this order, among the clerk's other pages
+
+
+def test_the_clerk_sees_the_axis_link_and_works_offline_without_one(
+    qtbot: QtBot, booted: Booted, language: str
+) -> None:
+    window = open_main(qtbot, booted, "vanthu")
+    assert window.sync_loop is None  # no VANTHU_AXIS_URL in the test settings
+    assert window.sync_status.isVisibleTo(window)
+    assert "ngoại tuyến" in window.sync_status.text.text()  # "Axis: not configured (offline work)"
+    leader = open_main(qtbot, booted, "giamdoc")
+    assert leader.sync_loop is None and not hasattr(leader, "sync_status")

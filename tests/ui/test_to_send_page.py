@@ -70,7 +70,7 @@ def test_waiting_documents_are_flagged_orange_after_closing_time_and_red_when_la
     assert page.table.item(rows[fresh], WAITED_COLUMN).text() == waited_text(timedelta(minutes=30))
     assert page.items[0].sealed_at <= page.items[-1].sealed_at  # longest waiting first
 
-    assert not page.send_button.isEnabled() and page.send_button.toolTip()
+    assert page.send_button.toolTip()
     assert page.timer.isActive() and page.timer.interval() == REFRESH_MS
 
 
@@ -90,3 +90,16 @@ def test_the_list_refreshes_by_itself_as_time_passes(qtbot: QtBot, office: Offic
     row = next(i for i, item in enumerate(page.items) if item.document_id == doc)
     assert page.table.item(row, STATUS_COLUMN).foreground().color() == QColor(CLOSE_COLOR)
     assert page.table.item(row, WAITED_COLUMN).text() == waited_text(timedelta(hours=9, minutes=15))
+
+
+def test_send_explains_when_the_document_has_no_draft_recipients(qtbot: QtBot, office: Office, language: str) -> None:
+    """The demo's outgoing documents were not drafted in the app: Send says why nothing was queued."""
+    office.clock.now = LOOKED_AT
+    page = ToSendPage(office.env("vanthu"))
+    qtbot.addWidget(page)
+    page.show()
+    page.table.selectRow(0)
+    assert page.send_button.isEnabled()
+    assert page.send_selected() is None
+    assert page.message.isVisibleTo(page) and page.message.text()
+    assert office.services.exchange.outbox() == []

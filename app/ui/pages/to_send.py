@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
@@ -67,6 +67,7 @@ def status_of(item: ToSendItem) -> tuple[str, str | None]:
 
 
 class ToSendPage(QWidget):
+    sent = Signal(str)  # a document was queued for sending: the main window starts a sync at once
     def __init__(self, env: PageEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._env = env
@@ -87,12 +88,18 @@ class ToSendPage(QWidget):
         self.send_button = QPushButton(self.tr("Send"), self)
         self.send_button.setObjectName("sendDocument")
         self.send_button.setEnabled(False)
-        self.send_button.setToolTip(self.tr("Sending through the provincial axis is not available yet."))
+        self.send_button.setToolTip(
+            self.tr("Send the selected document through the provincial axis to every recipient agency of its draft.")
+        )
+        self.send_button.clicked.connect(self.send_selected)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.clicked.connect(self.refresh)
         self.table: QTableWidget = make_table(self, [tr(h) for h in HEADERS], stretch_column=1)
         self.table.setObjectName("toSendTable")
         self.table.cellDoubleClicked.connect(self._open_row)
+        self.table.itemSelectionChanged.connect(
+            lambda: self.send_button.setEnabled(self.current_document_id() is not None)
+        )
         self.count = QLabel(self)
         self.count.setObjectName("toSendCount")
         self.message = QLabel(self)
@@ -167,6 +174,29 @@ class ToSendPage(QWidget):
                 self.table.setItem(row, column, cell)
         if self.items and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
+
+    def send_selected(self) -> list[object] | None:
+        """Queue the package for each recipient agency (the outbox goes at the next sync, also when offline now)."""
+        document_id = self.current_document_id()
+        if document_id is None:
+            return None
+        services = self._env.services
+        try:
+            draft = services.issuing.get(document_id)
+            codes = [r.agency_code for r in draft.recipients if r.agency_code]
+            queued = services.exchange.send_issued(self._actor, document_id, codes)
+        except DomainError as exc:
+            self._show_message(describe(exc), error=True)
+            return None
+        self._show_message(tr("Queued for %n recipient agency(ies); it leaves at the next sync.", len(queued)))
+        self.sent.emit(document_id)
+        self.refresh()
+        return list(queued)
+
+    def _show_message(self, text: str, *, error: bool = False) -> None:
+        self.message.setStyleSheet(f"color: {LATE_COLOR};" if error else "")
+        self.message.setText(text)
+        self.message.setVisible(True)
 
     def current_document_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
