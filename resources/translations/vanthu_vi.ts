@@ -5760,77 +5760,87 @@ Hiệu lực từ {start} đến {end}</translation>
 <context>
     <name>TaskNoteDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/task_note.py" line="64" />
+        <location filename="../../app/ui/dialogs/task_note.py" line="65" />
         <source>Add progress</source>
         <translation>Cập nhật tiến độ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/task_note.py" line="65" />
+        <location filename="../../app/ui/dialogs/task_note.py" line="66" />
         <source>Add input</source>
         <translation>Góp ý kiến phối hợp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/task_note.py" line="66" />
+        <location filename="../../app/ui/dialogs/task_note.py" line="67" />
         <source>Finish the task</source>
         <translation>Hoàn thành xử lý</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/task_note.py" line="73" />
+        <location filename="../../app/ui/dialogs/task_note.py" line="74" />
         <source>What has been done so far:</source>
         <translation>Những việc đã làm:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/task_note.py" line="74" />
+        <location filename="../../app/ui/dialogs/task_note.py" line="75" />
         <source>Your input for the lead unit or person:</source>
         <translation>Ý kiến phối hợp gửi đơn vị, cá nhân chủ trì:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/task_note.py" line="75" />
+        <location filename="../../app/ui/dialogs/task_note.py" line="76" />
         <source>Result of the handling (what was done, the outcome):</source>
         <translation>Kết quả xử lý (đã làm gì, kết quả ra sao):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/task_note.py" line="83" />
+        <location filename="../../app/ui/dialogs/task_note.py" line="84" />
         <source>Attach files…</source>
         <translation>Đính kèm tệp…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/task_note.py" line="85" />
+        <location filename="../../app/ui/dialogs/task_note.py" line="86" />
         <source>Remove</source>
         <translation>Bỏ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/task_note.py" line="90" />
+        <location filename="../../app/ui/dialogs/task_note.py" line="91" />
         <source>No reply draft</source>
         <translation>Không có dự thảo văn bản trả lời</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/task_note.py" line="91" />
+        <location filename="../../app/ui/dialogs/task_note.py" line="92" />
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/task_note.py" line="105" />
+        <location filename="../../app/ui/dialogs/task_note.py" line="96" />
+        <source>(none)</source>
+        <translation>(không có)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/task_note.py" line="113" />
+        <source>Reply draft made on the Drafts page (optional):</source>
+        <translation>Dự thảo trả lời đã lập ở trang Dự thảo (không bắt buộc):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/task_note.py" line="115" />
         <source>Reply draft (optional; a PDF or DOCX file):</source>
         <translation>Dự thảo văn bản trả lời (không bắt buộc; tệp PDF hoặc DOCX):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/task_note.py" line="114" />
+        <location filename="../../app/ui/dialogs/task_note.py" line="124" />
         <source>Attached files:</source>
         <translation>Tệp đính kèm:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/task_note.py" line="144" />
+        <location filename="../../app/ui/dialogs/task_note.py" line="154" />
         <source>Attach files</source>
         <translation>Đính kèm tệp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/task_note.py" line="153" />
+        <location filename="../../app/ui/dialogs/task_note.py" line="163" />
         <source>Reply draft</source>
         <translation>Dự thảo văn bản trả lời</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/task_note.py" line="153" />
+        <location filename="../../app/ui/dialogs/task_note.py" line="163" />
         <source>Drafts (*.pdf *.docx *.doc *.odt);;All files (*)</source>
         <translation>Dự thảo (*.pdf *.docx *.doc *.odt);;Tất cả các tệp (*)</translation>
     </message>

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -90,6 +91,13 @@ class TaskNoteDialog(QDialog):
         self.reply.setPlaceholderText(self.tr("No reply draft"))
         self.reply_button = QPushButton(self.tr("Choose…"), self)
         self.reply_button.clicked.connect(self.choose_reply)
+        self.reply_document = QComboBox(self)  # a draft from the Drafts page: the follow-up register shows its number
+        self.reply_document.setObjectName("replyDocument")
+        self.reply_document.addItem(self.tr("(none)"), None)
+        if mode is NoteMode.FINISH:
+            for draft in env.services.issuing.my_drafts(Actor.of(env.user)):
+                self.reply_document.addItem(f"{draft.number_notation or draft.meta.doc_type} — {draft.meta.summary}",
+                                            draft.document_id)
         self.message = error_label(self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -102,6 +110,8 @@ class TaskNoteDialog(QDialog):
         layout.addWidget(QLabel(prompts[mode], self))
         layout.addWidget(self.text, 1)
         if mode is NoteMode.FINISH:
+            layout.addWidget(QLabel(self.tr("Reply draft made on the Drafts page (optional):"), self))
+            layout.addWidget(self.reply_document)
             layout.addWidget(QLabel(self.tr("Reply draft (optional; a PDF or DOCX file):"), self))
             row = QHBoxLayout()
             row.addWidget(self.reply, 1)
@@ -163,6 +173,7 @@ class TaskNoteDialog(QDialog):
         workflow = self._env.services.workflow
         actor = Actor.of(self._env.user)
         task, mode, text, paths = self.task, self.mode, self.text.toPlainText(), self.paths()
+        reply_id = self.reply_document.currentData() if mode is NoteMode.FINISH else None
 
         def work(_ctx: JobContext) -> object:
             files = read_files(paths)
@@ -171,7 +182,8 @@ class TaskNoteDialog(QDialog):
                 return workflow.add_progress(actor, task.assignment_id, text, files, expected_version=version)
             if mode is NoteMode.INPUT:
                 return workflow.add_input(actor, task.assignment_id, text, files, expected_version=version)
-            return workflow.finish(actor, task.assignment_id, text, files=files, expected_version=version)
+            return workflow.finish(actor, task.assignment_id, text, files=files, expected_version=version,
+                                   reply_document_id=reply_id)
 
         self.message.setVisible(False)
         self.buttons.setEnabled(False)
