@@ -164,8 +164,19 @@ class MainWindow(QMainWindow):
         self.sync_loop: SyncLoop | None = None
         if not self.user.roles & {Role.CLERK, Role.ADMIN}:
             return
-        from app.domain.errors import DomainError
         from app.services.bundle import make_sync
+
+        sync = make_sync(self.booted.services, self.booted.settings)
+        if sync is None:  # a plain label: the axis client (httpx, lxml) is not loaded for an offline office
+            self.axis_label = QLabel(self.tr("Axis: not configured (offline work)"), self)
+            self.axis_label.setObjectName("axisNotConfigured")
+            self.axis_label.setToolTip(
+                self.tr("Set VANTHU_AXIS_URL to exchange documents through the provincial axis; "
+                        "until then everything is kept and queued here.")
+            )
+            self.statusBar().insertPermanentWidget(0, self.axis_label)
+            return
+        from app.domain.errors import DomainError
         from app.services.exchange.sync import SyncLoop
         from app.ui.messages import describe
         from app.widgets.sync_status import SyncStatus
@@ -173,14 +184,6 @@ class MainWindow(QMainWindow):
         self.sync_status = SyncStatus(self)
         self.sync_status.describe_error = lambda code, params: describe(DomainError(code, **params))
         self.statusBar().insertPermanentWidget(0, self.sync_status)
-        sync = make_sync(self.booted.services, self.booted.settings)
-        if sync is None:
-            self.sync_status.text.setText(self.tr("Axis: not configured (offline work)"))
-            self.sync_status.setToolTip(
-                self.tr("Set VANTHU_AXIS_URL to exchange documents through the provincial axis; "
-                        "until then everything is kept and queued here.")
-            )
-            return
         self.sync_status.watch(sync)
         self.sync_loop = SyncLoop(sync)
         self.sync_loop.start()

@@ -196,7 +196,7 @@ def test_the_clerk_sees_the_axis_link_and_works_offline_without_one(
 ) -> None:
     window = open_main(qtbot, booted, "vanthu")
     assert window.sync_loop is None  # no VANTHU_AXIS_URL in the test settings
-    assert window.sync_status.isVisibleTo(window)
-    assert "ngoại tuyến" in window.sync_status.text.text()  # "Axis: not configured (offline work)"
+    assert window.axis_label.isVisibleTo(window)
+    assert "ngoại tuyến" in window.axis_label.text()  # "Axis: not configured (offline work)"
     leader = open_main(qtbot, booted, "giamdoc")
-    assert leader.sync_loop is None and not hasattr(leader, "sync_status")
+    assert leader.sync_loop is None and not hasattr(leader, "axis_label")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,7 +19,6 @@ from app.domain.errors import ConflictError, NotFoundError, ValidationError
 from app.domain.model import Actor
 from app.domain.workflow import IssueStep
 from app.services.context import StoreContext
-from app.services.exchange.edxml import build_document, build_status
 from app.services.exchange.model import (
     Attachment,
     EdxmlDocument,
@@ -31,7 +31,6 @@ from app.services.exchange.model import (
     is_valid_agency_code,
     parse_document_id,
 )
-from app.services.exchange.xmldsig import XmlSigner
 from app.services.permissions import require_role
 from app.store.exchange_repository import (
     ExchangeRepository,
@@ -48,6 +47,9 @@ from app.store.models import AgencyRow, DocumentFileRow, DocumentRow
 from app.store.models_exchange import ReceivedRow
 from app.store.repositories import utc
 from app.store.workflow_repository import WorkflowRepository
+
+if TYPE_CHECKING:
+    from app.services.exchange.xmldsig import XmlSigner
 
 STATUS_TEXT = {
     StatusCode.ARRIVED: "Đã đến",
@@ -85,6 +87,8 @@ def enqueue_status(
 ) -> OutboxItem:
     """Queue a status package about `arrival` to its sender, and note it in the document's history."""
     status = EdxmlStatus(response_for(arrival), own_organization(session), code, now, description=description)
+    from app.services.exchange.edxml import build_status  # lxml loads with the first package, not at start-up
+
     put = ctx.files.put_bytes(build_status(status, signer=signer))
     item = add_outbox(
         session, kind=MessageKind.STATUS, recipient=arrival.sender, payload_sha256=put.sha256, payload_size=put.size,
@@ -132,6 +136,8 @@ class ExchangeService:
         now = self._ctx.clock()
         with self._ctx.db.read_session() as s:
             package = self._package(s, document_id, codes)
+        from app.services.exchange.edxml import build_document
+
         put = self._ctx.files.put_bytes(build_document(package, signer=self._signer))
         with self._ctx.db.session() as s:
             doc = self._sendable(s, document_id)
