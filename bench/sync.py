@@ -3,12 +3,18 @@ statuses "đã đến" / "đã tiếp nhận" back to A, then the same with abou
 replies, timeouts, duplicate deliveries, garbage and truncated replies). Exactly once is checked by counting:
 every package registered once in B's incoming book, every status recorded once in A's history.
 
+Then the kill trials: office A queues `--kill-packages` documents for B, and in each of `--kill-trials` trials both
+offices' syncing processes (`tests/integration/exchange/sync_child.py`, a real SyncService in its own process) are
+started and killed with SIGKILL at a random moment, 0–1.5 s after the trial's first visible progress; after the
+trials both run to the end and the same counts must hold. A trial counts as "mid-work" when the kill left work
+unfinished.
+
 Each office has its own SQLite database and file store and runs the real SyncService (sender, receiver, Art 8.2
 checks with pyHanko verification of a really signed PDF, register_incoming, presenting to the leader). Every package
 carries the same signed PDF, so its verification report is cached by SHA-256 (the figure is the exchange, not
 pyHanko); the edXML envelopes and registry entries are all distinct.
 
-    python bench/sync.py [--packages 10000] [--faulty-packages N] [--json]
+    python bench/sync.py [--packages 10000] [--faulty-packages N] [--kill-trials 50] [--kill-packages 300] [--json]
 """
 
 from __future__ import annotations
@@ -16,7 +22,10 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
+import random
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -31,6 +40,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from cryptography.hazmat.primitives import serialization
 from sqlalchemy import func, select
 
 from app.domain.clock import vn_now
@@ -68,7 +78,7 @@ def sandbox(work: Path) -> Iterator[tuple[str, str]]:
     port = _free_port()
     log = (work / "axis.log").open("wb")
     proc = subprocess.Popen([sys.executable, "-m", "axis_sandbox", "--port", str(port), "--db", str(work / "axis.db"),
-                             "--admin-token", token, "--fault-seed", "11"], cwd=REPO, stdout=log,
+                             f"--admin-token={token}", "--fault-seed", "11"], cwd=REPO, stdout=log,
                             stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -171,37 +181,130 @@ def _count(a: Office, b: Office, n: int) -> dict[str, int]:
     }
 
 
+def _child(office: Office, url: str, axis: str, secret: str, root_pem: Path, log: Path) -> subprocess.Popen[bytes]:
+    """A syncing process of its own, as the app's background sync would be: the thing that gets killed."""
+    with log.open("ab") as out:
+        return subprocess.Popen(
+            [sys.executable, "-m", "tests.integration.exchange.sync_child", url, str(office.ctx.files.root.parent),
+             axis, office.code, secret, str(root_pem)], cwd=REPO, stdout=out, stderr=subprocess.STDOUT)
+
+
+def _progress(a: Office, b: Office) -> tuple[int, int, int]:
+    """(outbox rows of A sent, incoming documents of B, statuses recorded in A): what a kill can interrupt."""
+    with a.ctx.db.read_session() as s:
+        sent = s.execute(select(func.count()).select_from(OutboxRow).where(OutboxRow.state == "sent")).scalar_one()
+        statuses = s.execute(select(func.count()).select_from(StatusHistoryRow)).scalar_one()
+    with b.ctx.db.read_session() as s:
+        incoming = s.execute(select(func.count()).select_from(DocumentRow)
+                             .where(DocumentRow.direction == "incoming")).scalar_one()
+    return sent, incoming, statuses
+
+
+def kill_trials(url: str, token: str, work: Path, n: int, trials: int, pdf: bytes, root_pem: Path,
+                seed: int = 7) -> dict[str, Any]:
+    """`trials` times: start A's and B's syncing processes, SIGKILL both at a random moment; then finish and count."""
+    rng = random.Random(seed)
+    offices: list[Office] = []
+    secrets_by_code: dict[str, str] = {}
+    for i, name in enumerate(("A", "B")):
+        code = f"000.00.{30 + i:02d}.K{40 + i:02d}"
+        secret = secrets.token_urlsafe(12)
+        admin(url, token, "POST", "/admin/clients", {"code": code, "secret": secret, "name": f"Cơ quan {name}"})
+        root = work / "kill" / name
+        ctx = open_ctx(f"sqlite:///{root / 'db.sqlite3'}", root, vn_now)
+        offices.append(make_office(ctx, code, f"Cơ quan {name}", "STN" if name == "A" else "UBND"))
+        secrets_by_code[code] = secret
+    a, b = offices
+    for doc_id in add_sealed_many(a, pdf, n, summary="Văn bản thử kill -9"):
+        a.exchange.send_issued(a.clerk, doc_id, [b.code])
+    log = work / "kill" / "children.log"
+    mid_work = 0
+    t0 = time.perf_counter()
+    for _ in range(trials):
+        before = _progress(a, b)
+        children = [_child(o, f"sqlite:///{o.ctx.files.root.parent / 'db.sqlite3'}", url, secrets_by_code[o.code],
+                           root_pem, log) for o in (a, b)]
+        started = time.perf_counter()  # the kill lands a random moment after the first visible progress
+        while _progress(a, b) == before and time.perf_counter() - started < 30 and any(
+                c.poll() is None for c in children):
+            time.sleep(0.05)
+        time.sleep(rng.uniform(0.0, 1.5))
+        for child in children:
+            if child.poll() is None:
+                os.kill(child.pid, signal.SIGKILL)
+            child.wait(30)
+        after = _progress(a, b)
+        if after != before and not _done(a, b, n):
+            mid_work += 1
+    finishers = [_child(o, f"sqlite:///{o.ctx.files.root.parent / 'db.sqlite3'}", url, secrets_by_code[o.code],
+                        root_pem, log) for o in (a, b)]
+    deadline = time.perf_counter() + max(600.0, n * 2.0)
+    while not _done(a, b, n) and time.perf_counter() < deadline:
+        for i, child in enumerate(finishers):  # a finisher that went idle early (the other still busy) runs again
+            if child.poll() is not None:
+                o = (a, b)[i]
+                finishers[i] = _child(o, f"sqlite:///{o.ctx.files.root.parent / 'db.sqlite3'}", url,
+                                      secrets_by_code[o.code], root_pem, log)
+        time.sleep(0.5)
+    for child in finishers:
+        child.terminate()
+        child.wait(30)
+    elapsed = time.perf_counter() - t0
+    counts = _count(a, b, n)
+    for office in offices:
+        close(office)
+    return {"trials": trials, "mid_work": mid_work, "elapsed_s": round(elapsed, 1), **counts}
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--packages", type=int, default=10_000)
     p.add_argument("--faulty-packages", type=int, help="packages of the faulty run (default: --packages)")
     p.add_argument("--timeout", type=float, default=0.3, help="client read timeout in the runs, seconds")
+    p.add_argument("--kill-trials", type=int, default=50, help="kill -9 trials of the syncing processes (0: none)")
+    p.add_argument("--kill-packages", type=int, default=300, help="documents sent during the kill trials")
+    p.add_argument("--skip-throughput", action="store_true", help="only the kill trials")
     p.add_argument("--json", action="store_true")
     args = p.parse_args(argv)
     n, nf = args.packages, args.faulty_packages or args.packages
     pki = make_pki()
     pdf = signed_pdf(pki, "Báo cáo kết quả thử nghiệm liên thông")
     verify = CachedVerifier(pki.verify)
+    out: dict[str, Any] = {"bar_clean_s": BAR_S}
+    runs: list[tuple[str, dict[str, Any], int]] = []
     with tempfile.TemporaryDirectory(prefix="bench-sync-") as tmp, sandbox(Path(tmp)) as (url, token):
-        clean = run_pair(url, token, Path(tmp), n, "clean", verify, pdf, faulty=False, timeout_s=5.0)
-        faulty = run_pair(url, token, Path(tmp), nf, "faulty", verify, pdf, faulty=True, timeout_s=args.timeout)
-    out = {
-        "packages": n, "clean_s": clean["elapsed_s"], "faulty_packages": nf, "faulty_s": faulty["elapsed_s"],
-        "lost": clean["lost"] + faulty["lost"], "duplicated": clean["duplicated"] + faulty["duplicated"],
-        "status_lost": clean["status_lost"] + faulty["status_lost"],
-        "status_duplicated": clean["status_duplicated"] + faulty["status_duplicated"],
-        "bar_clean_s": BAR_S, "clean": clean, "faulty": faulty,
-    }
+        if not args.skip_throughput:
+            clean = run_pair(url, token, Path(tmp), n, "clean", verify, pdf, faulty=False, timeout_s=5.0)
+            faulty = run_pair(url, token, Path(tmp), nf, "faulty", verify, pdf, faulty=True, timeout_s=args.timeout)
+            runs += [("clean", clean, n), ("faulty", faulty, nf)]
+            out.update({
+                "packages": n, "clean_s": clean["elapsed_s"], "faulty_packages": nf, "faulty_s": faulty["elapsed_s"],
+                "lost": clean["lost"] + faulty["lost"], "duplicated": clean["duplicated"] + faulty["duplicated"],
+                "status_lost": clean["status_lost"] + faulty["status_lost"],
+                "status_duplicated": clean["status_duplicated"] + faulty["status_duplicated"],
+                "clean": clean, "faulty": faulty,
+            })
+        if args.kill_trials:
+            root_pem = Path(tmp) / "root.pem"
+            root_pem.write_bytes(pki.root.public_bytes(serialization.Encoding.PEM))
+            killed = kill_trials(url, token, Path(tmp), args.kill_packages, args.kill_trials, pdf, root_pem)
+            runs.append(("kill -9", killed, args.kill_packages))
+            out.update({"kill_trials": killed["trials"], "kill_mid_work": killed["mid_work"],
+                        "kill_packages": args.kill_packages, "kill_lost": killed["lost"],
+                        "kill_duplicated": killed["duplicated"], "kill_status_lost": killed["status_lost"],
+                        "kill_status_duplicated": killed["status_duplicated"], "kill": killed})
     if args.json:
         print(json.dumps(out))
     else:
-        print(f"{'run':<8}{'packages':>10}{'sync s':>10}{'enqueue s':>11}{'registered':>12}{'lost':>6}{'dup':>6}"
-              f"{'statuses':>10}{'st lost':>9}{'st dup':>8}{'errors':>8}")
-        for name, r, count in (("clean", clean, n), ("faulty", faulty, nf)):
-            print(f"{name:<8}{count:>10}{r['elapsed_s']:>10.1f}{r['enqueue_s']:>11.1f}{r['registered']:>12}"
+        print(f"{'run':<8}{'packages':>10}{'sync s':>10}{'registered':>12}{'lost':>6}{'dup':>6}"
+              f"{'statuses':>10}{'st lost':>9}{'st dup':>8}  notes")
+        for name, r, count in runs:
+            notes = (f"{r['trials']} trials, {r['mid_work']} killed mid-work" if "trials" in r
+                     else f"enqueue {r['enqueue_s']:.1f} s, {r['sync_errors']} sync errors")
+            print(f"{name:<8}{count:>10}{r['elapsed_s']:>10.1f}{r['registered']:>12}"
                   f"{r['lost']:>6}{r['duplicated']:>6}{r['statuses']:>10}{r['status_lost']:>9}"
-                  f"{r['status_duplicated']:>8}{r['sync_errors']:>8}")
-        print(f"bar: clean ≤ {BAR_S:.0f} s for 10,000 packages; exactly once in both runs")
+                  f"{r['status_duplicated']:>8}  {notes}")
+        print(f"bar: clean ≤ {BAR_S:.0f} s for 10,000 packages; exactly once in every run, the kill trials included")
     return 0
 
 

@@ -76,7 +76,7 @@ def start_sandbox(work: Path, *extra: str, seed: int = 0, scheme: str = "http") 
         port = _free_port()
         cmd = [sys.executable, "-m", "axis_sandbox", "--host", "127.0.0.1", "--port", str(port),
                "--db", str(work / "axis.sqlite"), "--seed-agencies", str(seed),
-               "--admin-token", admin_token, "--fault-seed", "7", *extra]
+               f"--admin-token={admin_token}", "--fault-seed", "7", *extra]
         with log_path.open("wb") as log:
             proc = subprocess.Popen(cmd, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
         sandbox = Sandbox(f"{scheme}://127.0.0.1:{port}", admin_token, log_path)

@@ -14,7 +14,8 @@ REPO = Path(__file__).resolve().parents[3]
 
 @pytest.mark.xdist_group("axis_sandbox")
 def test_sync_bench_small_run_reports_nothing_lost_or_duplicated() -> None:
-    done = subprocess.run([sys.executable, "bench/sync.py", "--packages", "20", "--json"], cwd=REPO,
+    done = subprocess.run([sys.executable, "bench/sync.py", "--packages", "20", "--kill-trials", "2",
+                           "--kill-packages", "10", "--json"], cwd=REPO,
                           capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr[-3000:]
     figures = json.loads(done.stdout.strip().splitlines()[-1])
@@ -22,3 +23,6 @@ def test_sync_bench_small_run_reports_nothing_lost_or_duplicated() -> None:
     assert (figures["packages"], figures["lost"], figures["duplicated"]) == (20, 0, 0)
     assert (figures["status_lost"], figures["status_duplicated"]) == (0, 0)
     assert figures["clean"]["registered"] == figures["faulty"]["registered"] == 20
+    assert (figures["kill_trials"], figures["kill_lost"], figures["kill_duplicated"]) == (2, 0, 0)
+    assert (figures["kill_status_lost"], figures["kill_status_duplicated"]) == (0, 0)
+    assert figures["kill"]["registered"] == 10
