@@ -10,8 +10,9 @@ records the new version, the state, the outgoing timeline and the audit event to
 
 from __future__ import annotations
 
+import hashlib
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -45,17 +46,26 @@ from app.services.context import StoreContext
 from app.services.documents import inspect_document_file, sniff_content_type
 from app.services.docx_convert import convert_to_pdf, is_convertible
 from app.services.registry import RegistryService
+from app.services.signing.errors import SigningError
 from app.services.signing.sign import SigningLayout
 from app.services.signing.tokens import TokenSelector
 from app.store.filestore import PutResult
 from app.store.issuing_repository import IssuingRepository, meta_of
-from app.store.models import DocumentRow, UserRoleRow, UserRow
+from app.store.models import DocumentFileRow, DocumentRow, UserRoleRow, UserRow
 from app.store.models_issuing import DraftRow
 from app.store.repositories import AgencyRepository, DocumentRepository, FileRepository, user_of, utc
 from app.store.workflow_repository import WorkflowRepository, number_notation
 
 SIGNERS = (Role.LEADER, Role.DEPUTY)
 PDF_TYPE = "application/pdf"
+Progress = Callable[[int, int, str], None]  # (files done, files in all, file name): the UI's job progress
+# Why a separate appendix file cannot take the seal → what the drafter or clerk is told about that appendix.
+APPENDIX_REFUSALS = {
+    "signing.pdf_encrypted": "issuing.appendix_encrypted",
+    "signing.pdf_invalid": "issuing.appendix_corrupt",
+    "signing.document_locked": "issuing.appendix_locked",
+    "signing.field_filled": "issuing.appendix_already_sealed",
+}
 
 
 class Signer(Protocol):
@@ -73,6 +83,10 @@ class Signer(Protocol):
         self, actor: Actor, pdf: bytes, *, number_notation: str, date_line: str, pin: str | None
     ) -> bytes: ...
 
+    def check_appendix(self, pdf: bytes) -> None: ...
+
+    def seal_appendix(self, actor: Actor, pdf: bytes, *, number_notation: str, pin: str | None) -> bytes: ...
+
 
 @dataclass(frozen=True)
 class AppendixInput:
@@ -82,6 +96,17 @@ class AppendixInput:
     content: bytes | None = None
     file_name: str = ""
     sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class _SeparateAppendix:
+    """A separate appendix file as the clerk's step read it: its place among the appendices and its bytes."""
+
+    position: int
+    title: str
+    sha256: str
+    file_name: str
+    pdf: bytes
 
 
 @dataclass(frozen=True)
@@ -214,6 +239,8 @@ class IssuingService:
                 if sniff_content_type(a.content[:16]) != PDF_TYPE:
                     raise ValidationError("issuing.appendix_not_pdf", name=a.file_name or a.title)
                 inspect_document_file(a.content, a.file_name or a.title)
+                if self._signer is not None:
+                    self._check_appendix(self._signer, a.content, a.file_name or a.title)
                 put = self._ctx.files.put_bytes(a.content)
                 stored.append((Appendix(a.title, put.sha256, a.file_name.strip() or f"{a.title}.pdf"), put.size))
             else:
@@ -624,13 +651,26 @@ class IssuingService:
 
     # ---- the clerk ---------------------------------------------------------------------------------------------
     def number_and_seal(
-        self, actor: Actor, document_id: str, pin: str | None, *, expected_version: int | None = None
+        self,
+        actor: Actor,
+        document_id: str,
+        pin: str | None,
+        *,
+        expected_version: int | None = None,
+        progress: Progress | None = None,
     ) -> Draft:
         """Cấp số và đóng dấu: the next number of the outgoing book and today's date go into the signed PDF's fields,
-        then the organisation's seal signature; the signer's signature stays intact.
+        then the organisation's seal signature; the signer's signature stays intact. Each appendix in a separate
+        file then gets the organisation's signature carrying that number and the signing time (ND30 App I
+        §III.1.c–d) with the same token and PIN; appendices inside the main file are covered by its signatures.
+
+        All or nothing: the appendix files are checked before the number is taken, every sealed file is made durable
+        first, and one transaction then records the sealed main file and the sealed appendices (the document's
+        files, which the exchange sends) with the state. A failure on any file records none of them.
 
         The number is taken (and committed, so it never repeats or vanishes) before the token is asked; if sealing
-        fails — a wrong PIN, the token pulled out — the number stays with the document and the next try uses it."""
+        fails — a wrong PIN, the token pulled out — the number stays with the document and the next try uses it.
+        `progress(done, total, file name)` counts the files: the main one and each separate appendix."""
         action = "issuing.number_and_seal"
         with self._audited(actor, action, document_id):
             user_id = self._need(actor, action, Role.CLERK)
@@ -644,6 +684,16 @@ class IssuingService:
                 numbered = doc.number is not None
                 current = repo.current_version(row)
                 snap = _Snapshot(row.version, self._ctx.files.read_bytes(current.sha256), current.file_name, {})
+                appendices = [
+                    self._read_appendix(a.position, a.title, a.sha256, a.file_name)
+                    for a in row.appendices
+                    if a.sha256 is not None
+                ]
+            for a in appendices:
+                self._check_appendix(signer, a.pdf, a.file_name or a.title)
+            total = 1 + len(appendices)
+            if progress is not None:
+                progress(0, total, snap.file_name)
             if numbered:
                 text, line = self._number_of(document_id)
             else:
@@ -651,6 +701,14 @@ class IssuingService:
                 text, line = allocated.number_notation, allocated.date_line
             sealed = signer.number_and_seal(actor, snap.pdf, number_notation=text, date_line=line, pin=pin)
             put = self._ctx.files.put_bytes(sealed)
+            sealed_appendices: list[tuple[_SeparateAppendix, PutResult]] = []
+            for done, a in enumerate(appendices, start=1):
+                if progress is not None:
+                    progress(done, total, a.file_name or a.title)
+                out = signer.seal_appendix(actor, a.pdf, number_notation=text, pin=pin)
+                sealed_appendices.append((a, self._ctx.files.put_bytes(out)))
+            if progress is not None:
+                progress(total, total, "")
             now = self._ctx.clock()
             with self._ctx.db.session() as s:
                 repo = IssuingRepository(s)
@@ -669,6 +727,8 @@ class IssuingService:
                 )
                 doc = repo.document_row(document_id)
                 self._set_main_file(doc, sha, snap.file_name)
+                issued = [(a, self._ensure(s, p, now)) for a, p in sealed_appendices]
+                self._set_appendix_files(doc, issued)
                 self._move(row, doc, next_state(DraftState(row.state), DraftAction.NUMBER_AND_SEAL), now)
                 row.numbered_at = utc(now)
                 timeline = WorkflowRepository(s)
@@ -676,9 +736,51 @@ class IssuingService:
                 timeline.mark_step(document_id, IssueStep.SEALED, now)
                 s.flush()
                 self._ctx.audit.record(
-                    s, actor, action, "draft", document_id, {"number": text, "date": line, "file": sha}
+                    s,
+                    actor,
+                    action,
+                    "draft",
+                    document_id,
+                    {
+                        "number": text,
+                        "date": line,
+                        "file": sha,
+                        "appendices": [
+                            {"title": a.title, "from": a.sha256, "file": issued_sha} for a, issued_sha in issued
+                        ],
+                    },
                 )
                 return repo.draft_of(row, doc=doc)
+
+    def _read_appendix(self, position: int, title: str, sha256: str, file_name: str) -> _SeparateAppendix:
+        """A separate appendix's stored bytes, refused clearly when the store no longer holds what was recorded."""
+        name = file_name or title
+        if not self._ctx.files.exists(sha256):
+            raise NotFoundError("issuing.appendix_missing", name=name, sha256=sha256)
+        pdf = self._ctx.files.read_bytes(sha256)
+        if hashlib.sha256(pdf).hexdigest() != sha256:
+            raise ValidationError("issuing.appendix_damaged", name=name, sha256=sha256)
+        return _SeparateAppendix(position, title, sha256, file_name or f"{title}.pdf", pdf)
+
+    @staticmethod
+    def _check_appendix(signer: Signer, pdf: bytes, name: str) -> None:
+        """The appendix can take the seal as an incremental update; else say which appendix and why."""
+        try:
+            signer.check_appendix(pdf)
+        except SigningError as exc:
+            code = APPENDIX_REFUSALS.get(exc.code)
+            if code is None:
+                raise
+            raise ValidationError(code, name=name, **_plain(exc.params)) from exc
+
+    @staticmethod
+    def _set_appendix_files(doc: DocumentRow, issued: Sequence[tuple[_SeparateAppendix, str]]) -> None:
+        """The issued document's files: the sealed main file, then each sealed appendix in the draft's order."""
+        last = max((f.position for f in doc.files), default=-1)  # above any earlier row: no clash in one flush
+        doc.files[:] = [f for f in doc.files if f.role != FileRole.APPENDIX.value]
+        for i, (a, sha) in enumerate(sorted(issued, key=lambda x: x[0].position), start=1):
+            doc.files.append(DocumentFileRow(sha256=sha, role=FileRole.APPENDIX.value, name=a.file_name,
+                                             position=last + i))
 
     def _number_of(self, document_id: str) -> tuple[str, str]:
         """The number and date line a document already holds (a sealing that failed after the number was taken)."""

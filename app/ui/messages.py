@@ -341,6 +341,10 @@ MESSAGES: dict[str, str] = {
     "signing.pdf_invalid": QT_TRANSLATE_NOOP(
         "Messages", "The PDF cannot be signed ({detail}). Export it again from the drafting program."
     ),
+    "signing.document_locked": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The PDF was certified so that nothing may be added ({field}); it cannot be signed. Ask for an unlocked copy.",
+    ),
     "signing.font_missing": QT_TRANSLATE_NOOP(
         "Messages", "No font with Vietnamese letters was found for the signature text. Install fonts-noto-core."
     ),
@@ -681,6 +685,33 @@ MESSAGES: dict[str, str] = {
     "issuing.appendix_title_empty": QT_TRANSLATE_NOOP("Messages", "Give every appendix a title."),
     "issuing.appendix_not_pdf": QT_TRANSLATE_NOOP(
         "Messages", "The appendix {name} is not a PDF. Save it as PDF and add it again."
+    ),
+    "issuing.appendix_encrypted": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The appendix {name} is password-protected, so the agency's seal cannot be added to it. "
+        "Save it without a password and add it again.",
+    ),
+    "issuing.appendix_corrupt": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The appendix {name} is damaged and cannot be sealed ({detail}). Export it again as PDF and add it again.",
+    ),
+    "issuing.appendix_locked": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The appendix {name} was certified so that nothing may be added, so the agency's seal cannot be added. "
+        "Ask for a copy that is not locked and add it again.",
+    ),
+    "issuing.appendix_already_sealed": QT_TRANSLATE_NOOP(
+        "Messages", "The appendix {name} already carries an agency seal signature. Add the unsealed file instead."
+    ),
+    "issuing.appendix_missing": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The appendix file {name} is missing from the file store; nothing was numbered or sealed. "
+        "Ask the administrator to restore it from the latest backup, then try again.",
+    ),
+    "issuing.appendix_damaged": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The stored appendix file {name} has changed since it was added (damaged on disk); nothing was numbered or "
+        "sealed. Ask the administrator to restore it from the latest backup, then try again.",
     ),
     "issuing.file_required": QT_TRANSLATE_NOOP("Messages", "Choose the draft file (PDF or Word) first."),
     "issuing.not_pdf_or_word": QT_TRANSLATE_NOOP(

@@ -223,6 +223,22 @@ class SigningService:
                      "output_sha256": _sha(out)})
         return out
 
+    def check_appendix(self, pdf: bytes) -> None:
+        """Raise the SigningError that sealing this separate appendix file would raise, without a token."""
+        _sign.check_attachment(pdf)
+
+    def seal_appendix(self, actor: Actor, pdf: bytes, *, number_notation: str, pin: str | None) -> bytes:
+        """A separate-file appendix: the organisation's text-only signature with the main document's number and the
+        signing time, top right of page 1 (ND30 App I §III.1.c–d). Same token and PIN as the main document's seal."""
+        require_role(self._ctx, actor, "signing.seal_appendix", Role.CLERK)
+        selector = self._org_selector()
+        out = _sign.sign_attachment(pdf, TokenKey(self.worker(), selector), pin, number_notation,
+                                    clock=self._ctx.clock)
+        self._audit(actor, "signing.appendix_sealed", "pdf", _sha(out),
+                    {"token": selector.describe(), "number": number_notation, "input_sha256": _sha(pdf),
+                     "output_sha256": _sha(out)})
+        return out
+
     def sign_digitised_copy(self, actor: Actor, pdf: bytes, pin: str | None) -> bytes:
         require_role(self._ctx, actor, "signing.sign_digitised_copy", Role.CLERK)
         selector = self._org_selector()

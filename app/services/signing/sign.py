@@ -48,6 +48,7 @@ DATE_FIELD = "ngay_ban_hanh"
 LEADER_FIELD = "Sig_LanhDao"
 SEAL_FIELD = "Sig_CoQuan"
 TOP_RIGHT_FIELD = "Sig_CoQuan_SoHoa"
+APPENDIX_FIELD = "Sig_CoQuan_PhuLuc"  # a separate-file appendix's own seal field (top right of page 1)
 MM = 72 / 25.4
 SEAL_DIAMETER = 36 * MM  # a provincial department's round seal is about 35–40 mm; the appearance is actual size
 TEXT_SIZE_NUMBER = 13
@@ -885,12 +886,12 @@ def _first_page(reader: Any) -> Any:
 
 
 def _sign_top_right_text(pdf: bytes, org_token: TokenKey, pin: str | None, lines: Callable[[str, str], Sequence[str]],
-                         clock: Clock, field_name: str) -> bytes:
+                         clock: Clock, field_name: str, *, width: float = 75 * MM, height: float = 16 * MM) -> bytes:
     doc = _open(pdf)
     existing = doc.fields()
     if existing.get(field_name):
         raise SigningError("signing.field_filled", field=field_name)
-    box = None if field_name in existing else _top_right_box(doc.reader)
+    box = None if field_name in existing else _top_right_box(doc.reader, width=width, height=height)
     signing_time = clock()
 
     def style(cert: asn1_x509.Certificate) -> Any:
@@ -915,15 +916,46 @@ def sign_electronic_copy(pdf: bytes, org_token: TokenKey, pin: str | None, copy_
     return _sign_top_right_text(pdf, org_token, pin, lambda org, when: (copy_form, org, when), clock, TOP_RIGHT_FIELD)
 
 
+def check_attachment(pdf: bytes) -> None:
+    """Refuse, before any number is taken or any token asked, a separate appendix file that cannot take the seal
+    signature as an incremental update: unreadable, password-protected, certified with no changes allowed (DocMDP
+    P=1), or sealed already."""
+    from pyhanko.sign.fields import MDPPerm
+
+    doc = _open(pdf)
+    reader = doc.reader
+    if reader.encrypted:
+        raise SigningError("signing.pdf_encrypted")
+    try:
+        _first_page(reader)
+        signatures = list(reader.embedded_signatures)
+        locked = [sig for sig in signatures if sig.docmdp_level == MDPPerm.NO_CHANGES]
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise SigningError("signing.pdf_invalid", detail=str(exc) or type(exc).__name__) from exc
+    if locked:
+        raise SigningError("signing.document_locked", field=locked[0].field_name)
+    if doc.fields().get(APPENDIX_FIELD):
+        raise SigningError("signing.field_filled", field=APPENDIX_FIELD)
+
+
 def sign_attachment(pdf: bytes, org_token: TokenKey, pin: str | None, number_notation: str, *,
                     clock: Clock = vn_now) -> bytes:
-    """A separate-file appendix (ND30 App III Mẫu 2.2): `Số: 45/QĐ-UBND; 05/03/2024; 09:15:30 +07:00`, one line."""
+    """A separate-file appendix (ND30 App I §III.1.c–d, App III Mẫu 2.2): the organisation's signature at the top
+    right of page 1, no image, one line `Số: 45/QĐ-UBND; 05/03/2024; 09:15:30 +07:00` (TNR 10, upright, black): the
+    number/date reference of the main document and the signing time. The appendix's own "Kèm theo văn bản số…" line
+    is left blank on e-documents (standards §2). An incremental update: earlier signatures on the file stay intact."""
+    number = number_notation.strip()
+    if not number:
+        raise SigningError("signing.text_missing", field=APPENDIX_FIELD)
+    if not number.lower().startswith("số"):
+        number = f"Số: {number}"
 
     def line(_org: str, when: str) -> tuple[str]:
         day, time, zone = when.split(" ")
-        return (f"{number_notation}; {day}; {time} {zone}",)
+        return (f"{number}; {day}; {time} {zone}",)
 
-    return _sign_top_right_text(pdf, org_token, pin, line, clock, TOP_RIGHT_FIELD)
+    # 10 pt needs about 85 mm for the line; 8 mm high keeps it in the top margin, above the appendix heading
+    return _sign_top_right_text(pdf, org_token, pin, line, clock, APPENDIX_FIELD, width=95 * MM, height=8 * MM)
 
 
 def _check_box(box: Box) -> None:

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -17,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.enums import FileRole
 from app.domain.errors import DomainError
-from app.domain.model import Document
+from app.domain.model import Document, DocumentFile
 from app.services.signing.verify import VerificationReport
 from app.ui.jobs import JobContext
 from app.ui.messages import describe
@@ -75,11 +78,18 @@ class DocumentPage(QWidget):
             self.fields[key] = value
             form.addRow(caption, value)
         files_box = QGroupBox(self.tr("Files"), self)
+        self.file_list = QListWidget(files_box)  # the main PDF and each appendix file: pick one to show it
+        self.file_list.setObjectName("fileList")
+        self.file_list.setMaximumHeight(90)
+        self.file_list.setVisible(False)
+        self.file_list.currentItemChanged.connect(self._file_chosen)
         self.files = QLabel(files_box)
         self.files.setObjectName("meta-files")
         self.files.setWordWrap(True)
         self.files.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        QVBoxLayout(files_box).addWidget(self.files)
+        files_layout = QVBoxLayout(files_box)
+        files_layout.addWidget(self.file_list)
+        files_layout.addWidget(self.files)
 
         self.signatures_box = QGroupBox(self.tr("Digital signatures"), self)
         self.signatures_box.setObjectName("signaturesBox")
@@ -131,18 +141,48 @@ class DocumentPage(QWidget):
         self.current = doc
         self._fill(doc)
         main = doc.main_file
+        self._list_files(doc)
         if main is None or main.content_type != "application/pdf":
             self.viewer.clear()
             self._notice(self.tr("This document has no PDF file to display."))
             return
+        self.show_file(main)
+
+    def _list_files(self, doc: Document) -> None:
+        """Main file first, then the appendices (sealed ones once issued), each opening in the viewer."""
+        pdfs = [f for f in doc.files if f.content_type == "application/pdf"]
+        self.file_list.blockSignals(True)
+        self.file_list.clear()
+        for f in pdfs:
+            role = self.tr("Appendix") if f.role is FileRole.APPENDIX else self.tr("Main document")
+            item = QListWidgetItem(f"{role}: {f.name}", self.file_list)
+            item.setData(Qt.ItemDataRole.UserRole, f.sha256)
+            if f is doc.main_file:
+                self.file_list.setCurrentItem(item)
+        self.file_list.blockSignals(False)
+        self.file_list.setVisible(len(pdfs) > 1)
+
+    def _file_chosen(self, item: QListWidgetItem | None) -> None:
+        if item is None or self.current is None:
+            return
+        sha = item.data(Qt.ItemDataRole.UserRole)
+        chosen = next((f for f in self.current.files if f.sha256 == sha), None)
+        if chosen is not None:
+            self.show_file(chosen)
+
+    def show_file(self, file: DocumentFile) -> None:
+        """Show one of the document's PDFs with its signature badges."""
+        self.notice.setVisible(False)
+        self.signatures_box.setVisible(False)
+        self.badges.clear()
         try:
-            path = services.documents.file_path(main.sha256)
+            path = self._env.services.documents.file_path(file.sha256)
         except DomainError as exc:
             self.viewer.clear()
             self._notice(describe(exc))
             return
         self.viewer.load(path)
-        self._verify(main.sha256, path)
+        self._verify(file.sha256, path)
 
     def _verify(self, sha256: str, path: Path) -> None:
         """Signed PDFs get their badges; reading and verifying run on a worker thread (a scan can be 25 MB)."""

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -140,8 +140,11 @@ def print_pdf(printer: Any, pdf_path: Path, copies: int) -> int:
 
 
 class DraftsPage(QWidget):
+    seal_progress = Signal(int, int, str)  # emitted from the sealing job's thread: (files done, files, file name)
+
     def __init__(self, env: PageEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.seal_progress.connect(self._seal_progress)  # connected before any job runs: no early step is lost
         self._env = env
         self._issuing = env.services.issuing
         self.actor = Actor.of(env.user)
@@ -559,12 +562,31 @@ class DraftsPage(QWidget):
         if signing.organisation_token() != answer.selector:
             signing.remember_organisation_token(self.actor, answer.selector)
         actor, issuing = self.actor, self._issuing
+        report = self.seal_progress.emit
+
+        def work(ctx: JobContext) -> Draft:
+            def progress(done: int, total: int, name: str) -> None:
+                ctx.report(done, total, name)
+                report(done, total, name)
+
+            return issuing.number_and_seal(
+                actor, d.document_id, answer.pin, expected_version=d.version, progress=progress
+            )
+
         return self._run(
             "issuing.number_and_seal",
-            lambda _ctx: issuing.number_and_seal(actor, d.document_id, answer.pin, expected_version=d.version),
+            work,
             self.tr("Numbered and sealed. Print the paper copies listed below, then mark it issued."),
             on_error=self._retry_pin(self.seal_selected),
         )
+
+    def _seal_progress(self, done: int, total: int, name: str) -> None:
+        """One PIN, several files: the main document and each appendix in a separate file are sealed in turn."""
+        if total and done < total:
+            self.show_info(
+                self.tr("Sealing file %1 of %2: %3").replace("%1", str(done + 1)).replace("%2", str(total))
+                .replace("%3", name)
+            )
 
     def print_selected(self) -> int:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
