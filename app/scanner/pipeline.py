@@ -12,14 +12,14 @@ upright. Blank pages are flagged with a score, never dropped: the clerk decides.
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from pathlib import Path
+from itertools import pairwise
 from typing import Any
 
 import cv2
@@ -130,7 +130,9 @@ def border_mask(small: Image, dark_level: float | None = None) -> Mask:
 def ink_mask(small: Image, border: Mask | None = None) -> Mask:
     """Text-like pixels on a small copy: darker than the local paper, excluding the border."""
     background = cv2.blur(small, (31, 31))
-    ink = small.astype(np.int16) < background.astype(np.int16) - 40
+    # small < background − 40 without int16 copies: the saturating subtract gives 0 where the paper is darker than
+    # 40, and nothing is below 0, exactly as the signed comparison
+    ink = cv2.compare(small, cv2.subtract(background, np.full_like(background, 40)), cv2.CMP_LT) > 0
     if border is not None and border.any():
         grown = cv2.dilate(border.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
         ink &= ~grown
@@ -313,18 +315,30 @@ def _warp_into(image: Image, skew_deg: float, box: tuple[int, int, int, int], fi
 # -------------------------------------------------------------------------------------------------- orientation
 
 
-def _line_asymmetry(ink: Mask) -> tuple[float, int]:
-    """(ink above the x-height band − ink below) / total, over text lines; > 0 means upright Latin/Vietnamese.
+@dataclass(frozen=True)
+class _TextLine:
+    above: float  # ink above the line's core (x-height) band
+    below: float  # ink below it
+    left: int  # first and last ink column
+    right: int
 
-    Ascenders, capitals and Vietnamese tone marks sit above the core band far more often than descenders and the
-    dot below sit under it.
-    """
+    @property
+    def vote(self) -> int:
+        """+1 upright, −1 upside down, 0 no opinion (too little ink outside the core band to tell)."""
+        total = self.above + self.below
+        if total <= 0:
+            return 0
+        lean = (self.above - self.below) / total
+        return 0 if abs(lean) < 0.05 else (1 if lean > 0 else -1)
+
+
+def _text_lines(ink: Mask) -> list[_TextLine]:
+    """Text lines of a page whose lines run across, found as runs of inked rows."""
     rows = ink.sum(axis=1).astype(np.float64)
     if rows.sum() == 0:
-        return 0.0, 0
+        return []
     active = rows > max(1.0, rows.max() * 0.02)
-    above = below = 0.0
-    lines = 0
+    lines: list[_TextLine] = []
     y, n = 0, len(rows)
     while y < n:
         if not active[y]:
@@ -333,16 +347,45 @@ def _line_asymmetry(ink: Mask) -> tuple[float, int]:
         start = y
         while y < n and active[y]:
             y += 1
-        band = rows[start:y]
-        if len(band) < 4:
+        for a, b in _split_band(rows[start:y]):
+            band = rows[start + a:start + b]
+            if len(band) < 4:
+                continue
+            core = np.nonzero(band >= band.max() * 0.5)[0]
+            top, bottom = int(core[0]), int(core[-1])
+            cols = np.nonzero(ink[start + a:start + b].any(axis=0))[0]
+            lines.append(_TextLine(float(band[:top].sum()), float(band[bottom + 1:].sum()), int(cols[0]),
+                                   int(cols[-1])))
+    return lines
+
+
+def _split_band(band: npt.NDArray[np.float64]) -> list[tuple[int, int]]:
+    """Lines that touch (a tone mark reaching the descenders of the line above, tight line spacing) share
+    one run of inked rows: cut it at the deep valley between each two strong cores."""
+    strong = band >= band.max() * 0.4
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(band)
+    while i < n:
+        if strong[i]:
+            j = i
+            while j < n and strong[j]:
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    cuts = [0]
+    for (_, left_end), (right_start, right_end) in pairwise(runs):
+        gap = band[left_end:right_start]
+        if gap.size == 0:
             continue
-        core = np.nonzero(band >= band.max() * 0.5)[0]
-        top, bottom = int(core[0]), int(core[-1])
-        above += float(band[:top].sum())
-        below += float(band[bottom + 1:].sum())
-        lines += 1
-    total = above + below
-    return ((above - below) / total if total else 0.0), lines
+        valley = left_end + int(np.argmin(gap))
+        left_peak = float(band[cuts[-1]:left_end].max())
+        right_peak = float(band[right_start:right_end].max())
+        if band[valley] < 0.3 * min(left_peak, right_peak):
+            cuts.append(valley)
+    cuts.append(n)
+    return [(a, b) for a, b in pairwise(cuts) if b > a]
 
 
 def _line_structure(ink: Mask) -> float:
@@ -355,33 +398,76 @@ def _line_structure(ink: Mask) -> float:
     return float(len(rows) * np.dot(rows, rows) / rows.sum() ** 2)
 
 
+FULL_VOTE_LINES = 8  # this many agreeing lines make a sure 0-vs-180 call; fewer lines, proportionally less sure
+AXIS_SURE_RATIO = 1.5  # row-profile energy this many times the column one: lines surely run across
+
+
+def _edge_alignment(lines: Sequence[_TextLine], width: int) -> float:
+    """Left-aligned minus right-aligned share of the lines (within 2 % of the width): > 0 when the aligned edge is on
+    the left, as in an upright official document; ~0 for justified or centred text, which says nothing."""
+    if len(lines) < 3:
+        return 0.0
+    tol = max(2.0, 0.02 * width)
+    lefts = np.array([line.left for line in lines], dtype=np.float64)
+    rights = np.array([line.right for line in lines], dtype=np.float64)
+    left_share = float(np.mean(np.abs(lefts - np.median(lefts)) <= tol))
+    right_share = float(np.mean(np.abs(rights - np.median(rights)) <= tol))
+    return left_share - right_share
+
+
 def detect_orientation(ink: Mask) -> tuple[int, float]:
-    """Clockwise quarter-turn that makes the text upright, and a confidence in [0, 1] (0: no idea)."""
-    horizontal = _line_structure(ink) >= _line_structure(ink.T)
+    """Clockwise quarter-turn that makes the text upright, and a confidence in [0, 1] (0: no idea).
+
+    Three cheap cues on the ~150-dpi ink mask (ORIENTATION_DPI), each measured, none trusted alone:
+    * axis: the row profile of horizontal text lines is far more peaked than the column one (≈ 2× on a text page),
+      which tells 0/180 from 90/270;
+    * per-line votes: on each line, more ink above the x-height band (ascenders, capitals, Vietnamese tone marks)
+      than below it (descenders, the dot below) means upright; the vote margin over the lines tells 0 from 180;
+    * edge alignment: official documents are left-aligned or justified, so a ragged left edge with a straight right
+      one contradicts "upright" and halves the confidence.
+    Confidence is the product of the axis certainty and the vote margin (scaled down when there are fewer than
+    FULL_VOTE_LINES lines), so a page with little text or an undecided vote goes to Tesseract OSD.
+    """
+    across, down = _line_structure(ink), _line_structure(ink.T)
+    horizontal = across >= down
     base = ink if horizontal else np.rot90(ink, k=-1)  # text lines horizontal in `base`
-    asym, lines = _line_asymmetry(base)
-    if lines < 3:
+    lines = _text_lines(base)
+    if not lines:
         return 0, 0.0
-    turn = 0 if horizontal else 90
-    if asym < 0:
-        turn += 180
-    return turn % 360, min(1.0, abs(asym))
+    votes = [line.vote for line in lines]
+    cast = sum(1 for v in votes if v)
+    margin = sum(votes) / cast if cast else 0.0
+    upright = margin >= 0
+    turn = (0 if horizontal else 90) + (0 if upright else 180)
+    ratio = max(across, down) / max(min(across, down), 1e-9)
+    axis_sure = min(1.0, max(0.0, (ratio - 1.0) / (AXIS_SURE_RATIO - 1.0)))
+    confidence = axis_sure * abs(margin) * min(1.0, cast / FULL_VOTE_LINES)
+    alignment = _edge_alignment(lines, base.shape[1])
+    if (alignment if upright else -alignment) < -0.3:
+        confidence *= 0.5
+    return turn % 360, round(min(1.0, confidence), 3)
 
 
 def tesseract_orientation(gray: Image, dpi: int) -> tuple[int, float] | None:
-    """Tesseract OSD (`--psm 0`): clockwise turn and its confidence, or None without tesseract/osd. ~1 s a page."""
+    """Tesseract OSD (`--psm 0`): clockwise turn and its confidence, or None without tesseract/osd.
+
+    Called like `ocr.recognise`: the page as PGM on stdin (no temporary file, no PNG compression) and one OpenMP
+    thread, so on a busy core it does not fight the pipeline with threads of its own. Feed it ~150 dpi: OSD reads
+    no better at 300 and costs twice the time."""
     exe = shutil.which("tesseract")
     if exe is None:
         return None
-    with tempfile.TemporaryDirectory(prefix="vanthu-osd-") as tmp:
-        path = Path(tmp) / "page.png"
-        cv2.imwrite(str(path), gray)
-        try:
-            done = subprocess.run([exe, str(path), "stdout", "--psm", "0", "--dpi", str(dpi)],
-                                  capture_output=True, text=True, timeout=60)
-        except subprocess.TimeoutExpired:
-            return None
-    fields = dict(line.split(":", 1) for line in done.stdout.splitlines() if ":" in line)
+    ok, encoded = cv2.imencode(".pgm", gray)
+    if not ok:
+        return None
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    try:
+        done = subprocess.run([exe, "stdin", "stdout", "--psm", "0", "--dpi", str(dpi)], input=encoded.tobytes(),
+                              capture_output=True, timeout=60, env=env, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    text = done.stdout.decode("utf-8", "replace")
+    fields = dict(line.split(":", 1) for line in text.splitlines() if ":" in line)
     try:
         rotate_by = int(fields["Rotate"].strip())
         confidence = float(fields["Orientation confidence"].strip())
@@ -533,20 +619,21 @@ def process_page(image: Image, settings: PipelineSettings = PipelineSettings(), 
         small = small[sy0:sy1, sx0:sx1].copy()
         small[border[sy0:sy1, sx0:sx1]] = paper
 
-    rotation, confidence, method = _orientation(small, gray, dpi, settings)
+    score = _blank_score_small(small)  # a quarter turn leaves it as it is: the inner window is symmetric
+    is_blank = score < settings.blank_threshold
+    rotation, confidence, method = _orientation(gray, dpi, settings, is_blank)
     if rotation:
         gray = turn(gray, rotation)
         small = turn(small, rotation)
         colour = turn(colour, rotation) if colour is not None else None
 
-    score = _blank_score_small(small)
     codes = read_codes(gray, dpi) if settings.read_codes else ()
     output, kept_gray = _output(gray, colour, settings, dpi)
     encoded, fmt = encode_image(output, dpi, settings.output) if settings.encode else (None, None)
     return PageResult(
         image=output, gray=kept_gray, dpi=dpi, skew_deg=angle, rotation=rotation,
         orientation_confidence=confidence, orientation_method=method, crop_box=box,
-        blank_score=score, is_blank=score < settings.blank_threshold, codes=codes,
+        blank_score=score, is_blank=is_blank, codes=codes,
         encoded=encoded, encoded_format=fmt, index=index,
     )
 
@@ -558,13 +645,17 @@ def _median(values: Image) -> int:
 
 
 TURN_MIN_CONFIDENCE = 0.5
+ORIENTATION_DPI = 150.0  # x-height ~12 px: the band above and below it is measurable; at 75 dpi it is 5 px
 
 
-def _orientation(small: Image, gray: Image, dpi: int, settings: PipelineSettings) -> tuple[int, float, str]:
+def _orientation(gray: Image, dpi: int, settings: PipelineSettings, blank: bool = False) -> tuple[int, float, str]:
+    """The heuristic decides when it is sure; Tesseract OSD (~1 s) only reads the pages it is unsure of."""
     if settings.orientation is Orientation.OFF:
         return 0, 0.0, "off"
+    if blank and settings.orientation is not Orientation.TESSERACT:  # nothing to read; the clerk turns it if need be
+        return 0, 0.0, "heuristic"
     if settings.orientation is not Orientation.TESSERACT:
-        rotation, confidence = detect_orientation(ink_mask(small))
+        rotation, confidence = detect_orientation(ink_mask(_shrink(gray, min(1.0, ORIENTATION_DPI / dpi))))
         # Nearly every sheet arrives upright, and a wrong turn ruins OCR: turning needs more certainty than not.
         needed = settings.orientation_min_confidence if rotation == 0 else max(settings.orientation_min_confidence,
                                                                               TURN_MIN_CONFIDENCE)

@@ -384,6 +384,13 @@ class PageStrip(QWidget):
         if keys:
             self._refresh()
 
+    def set_rotation(self, key: int, degrees: int) -> None:
+        """Put back a turn the clerk gave a page (a resumed batch)."""
+        entry = self._entries.get(key)
+        if entry is not None and entry.rotation != degrees % 360:
+            entry.rotation = degrees % 360
+            self._refresh()
+
     def toggle_keep(self, key: int) -> None:
         entry = self._entries.get(key)
         if entry is None or not entry.blank:

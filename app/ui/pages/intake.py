@@ -6,6 +6,8 @@ as it arrives (thumbnails stream into the strip through the job's progress signa
 pre-filled form, and on "Register" the OCR of the rest, the PDF/A, the digitised-copy signature (TT01/2019 Art 6.2.c,
 after the PIN is asked on the UI thread) and the registration. A born-digital or already signed PDF is registered byte
 for byte, never re-signed. Pages captured before a scanner fault are kept; the fault is shown worded by `describe`.
+Every page is also written to disk as it is cleaned, and the review of the strip on every change (`batch_store`), so a
+batch survives a crash: the page offers to resume it the next time it opens, until it is registered or discarded.
 
 One batch may hold several documents (blank or barcode separator sheets, every N pages, or split by hand in the
 strip): they are registered one after another, the form saying which one of how many.
@@ -43,9 +45,10 @@ from PySide6.QtWidgets import (
 from app.domain.enums import Urgency
 from app.domain.errors import DomainError
 from app.domain.model import Actor, RegistryEntry
+from app.scanner.batch_store import BatchReview, BatchStore, BatchSummary, LoadedBatch, ReviewEntry, unfinished
 from app.scanner.errors import ScanError
 from app.scanner.profiles import DEFAULT_PROFILES, DeviceInfo, OptionValue, OutputMode, ProfileStore, ScanProfile
-from app.scanner.split import SplitMode
+from app.scanner.split import SplitMode, SplitRule
 from app.services.registry import IncomingForm
 from app.ui.dialogs import ERROR_STYLE
 from app.ui.incoming_fields import make_incoming_fields
@@ -171,6 +174,10 @@ class IntakePage(QWidget):
         self._touched: set[str] = set()
         self._filling = False
         self._warm_up_started = False
+        self.batch_store: BatchStore | None = None  # the pages of this batch on disk (they survive a crash)
+        self._restoring = False
+        self.offered_batch: BatchSummary | None = None
+        self.resume_job: Job | None = None
         self.setAcceptDrops(True)
 
         heading = QLabel(self.tr("Intake of paper documents"), self)
@@ -318,6 +325,7 @@ class IntakePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addWidget(heading)
+        layout.addWidget(self._make_resume_offer())
         layout.addWidget(splitter, 1)
 
         self.issuer.textEdited.connect(lambda: self._touch("issuer", self.issuer))
@@ -331,6 +339,7 @@ class IntakePage(QWidget):
         self._fill_profiles(self.profile_store.last_used(self._actor.username))
         self.profile.currentIndexChanged.connect(self._profile_chosen)
         self._update_buttons()
+        self.offer_unfinished()
 
     # ---- sources (created on first use: SaneSource/FileSource pull in numpy) -----------------------------------
     @property
@@ -469,9 +478,10 @@ class IntakePage(QWidget):
             self.position.setVisible(False)
 
     def reset(self) -> None:
-        """Start the next batch: empty strip, empty form."""
+        """Start the next batch: empty strip, empty form; the old batch's pages are removed from disk."""
         self.strip.clear()
         self.pages.clear()
+        self._discard_store()
         self.registered_in_batch.clear()
         self._clear_form()
         self._set_status("")
@@ -502,6 +512,158 @@ class IntakePage(QWidget):
         self.duplicate_box.setVisible(False)
         self.open_button.setVisible(False)
         self._update_position()
+
+    # ---- crash recovery: the batch on disk ------------------------------------------------------------------------
+    def _make_resume_offer(self) -> QWidget:
+        box = QWidget(self)
+        box.setObjectName("resumeOffer")
+        box.setStyleSheet("#resumeOffer { background: #e3f2fd; border: 1px solid #90caf9; }")
+        self.resume_text = QLabel(box)
+        self.resume_text.setObjectName("resumeText")
+        self.resume_text.setWordWrap(True)
+        self.resume_button = QPushButton(self.tr("Resume"), box)
+        self.resume_button.setObjectName("resumeBatch")
+        self.resume_button.clicked.connect(lambda: self.resume_batch())
+        self.discard_button = QPushButton(self.tr("Discard"), box)
+        self.discard_button.setObjectName("discardBatch")
+        self.discard_button.setToolTip(self.tr("Delete the pages of the unfinished batch; nothing was registered "
+                                               "from them."))
+        self.discard_button.clicked.connect(self.discard_unfinished)
+        row = QHBoxLayout(box)
+        row.addWidget(self.resume_text, 1)
+        row.addWidget(self.resume_button)
+        row.addWidget(self.discard_button)
+        box.setVisible(False)
+        self.resume_box = box
+        return box
+
+    def offer_unfinished(self) -> BatchSummary | None:
+        """Offer the newest batch this clerk left unfinished (the app closed or crashed before it was registered)."""
+        exclude = [self.batch_store.folder] if self.batch_store is not None else []
+        try:
+            found = unfinished(self._env.settings.data_dir, self._actor.username, exclude=exclude)
+        except OSError as exc:
+            log.warning("cannot look for unfinished intake batches: %s", exc)
+            found = []
+        self.offered_batch = found[0] if found and not self.strip.count() else None
+        if self.offered_batch is not None:
+            when = self.offered_batch.last_capture.astimezone()
+            today = self._services.ctx.clock().date()
+            shown = when.strftime("%H:%M") if when.date() == today else when.strftime("%H:%M %d/%m/%Y")
+            self.resume_text.setText(self.tr("Resume the unfinished batch (%1 pages, scanned at %2)?")
+                                     .replace("%1", str(self.offered_batch.pages)).replace("%2", shown))
+        self.resume_box.setVisible(self.offered_batch is not None)
+        return self.offered_batch
+
+    def resume_batch(self) -> Job | None:
+        """Load the offered batch's pages in a job and restore the page review as the clerk left it."""
+        offered = self.offered_batch
+        if offered is None or self.busy or self.strip.count():
+            return None
+        folder = offered.folder
+
+        def work(ctx: JobContext) -> tuple[LoadedBatch, dict[int, np.ndarray]]:
+            from app.scanner.batch_store import load_batch
+
+            batch = load_batch(folder)
+            thumbs = {}
+            for i, (key, page) in enumerate(batch.pages.items()):
+                ctx.raise_if_cancelled()
+                ctx.report(i, len(batch.pages), "")
+                thumbs[key] = _thumbnail(page.image)
+            return batch, thumbs
+
+        self.resume_button.setEnabled(False)
+        self.discard_button.setEnabled(False)
+        self._set_status(self.tr("Restoring the unfinished batch…"))
+        job = self._env.jobs.run("intake-resume", work)
+        job.succeeded.connect(lambda result: self._resumed(folder, result))
+        job.failed.connect(lambda message: self._set_status(message, error=True))
+        job.finished.connect(lambda: self.resume_button.setEnabled(True))
+        job.finished.connect(lambda: self.discard_button.setEnabled(True))
+        self.resume_job = job
+        return job
+
+    def _resumed(self, folder: Path, result: object) -> None:
+        if not isinstance(result, tuple) or self.strip.count():
+            return
+        batch, thumbs = result
+        assert isinstance(batch, LoadedBatch)
+        self._restoring = True  # one review write at the end, not a half-restored one per page
+        try:
+            for entry in batch.review.pages:
+                loaded = batch.pages[entry.key]
+                facts = loaded.facts
+                self.pages[entry.key] = CapturedPage(
+                    entry.key, loaded.image, loaded.ocr_input, facts.dpi, OutputMode(facts.mode), facts.blank,
+                    facts.source_name, Path(facts.original) if facts.original else None, codes=entry.codes)
+                self.strip.add_page(entry.key, to_qimage(thumbs[entry.key]), blank=facts.blank,
+                                    codes=entry.codes or ())
+                self.strip.set_rotation(entry.key, entry.rotation)
+                if entry.keep:
+                    self.strip.toggle_keep(entry.key)
+                self.strip.set_break(entry.key, entry.break_before)
+            try:
+                mode = SplitMode(batch.review.split_mode)
+            except ValueError:
+                mode = SplitMode.NONE
+            self.strip.set_rule(SplitRule(mode, every=max(1, batch.review.split_every)))
+        finally:
+            self._restoring = False
+        self.batch_store = BatchStore.resume(folder, batch)
+        top = max(batch.pages, default=-1)
+        self._next_key = max(self._next_key, (top // 100_000 + 1) * 100_000)
+        self.offered_batch = None
+        self.resume_box.setVisible(False)
+        text = self.tr("%1 page(s) restored from the unfinished batch.").replace("%1", str(self.strip.count()))
+        if batch.skipped:
+            text += " " + self.tr("%1 page(s) were damaged on disk and are left out; scan them again.") \
+                .replace("%1", str(batch.skipped))
+        self._set_status(text, error=bool(batch.skipped))
+        self._pages_changed()
+        if self.strip.current_document():
+            self.read_header()
+
+    def discard_unfinished(self) -> None:
+        """The clerk does not want the unfinished batch: its pages are deleted; the next one (if any) is offered."""
+        from app.scanner.batch_store import remove_batch
+
+        if self.offered_batch is None or (self.resume_job is not None and self.resume_job.running):
+            return
+        remove_batch(self.offered_batch.folder)
+        self.offer_unfinished()
+
+    def _store_for_capture(self) -> BatchStore:
+        self.resume_box.setVisible(False)  # a new batch begins; the unfinished one stays on disk, offered next time
+        if self.batch_store is None:
+            self.batch_store = BatchStore.new(self._env.settings.data_dir, self._actor.username)
+        return self.batch_store
+
+    def _save_review(self) -> None:
+        store = self.batch_store
+        if store is None:
+            return
+        rule = self.strip.rule()
+        review = BatchReview(
+            tuple(ReviewEntry(k, self.strip.rotation(k), self.strip.is_kept(k), self.strip.starts_document(k),
+                              self.pages[k].codes if k in self.pages else None)
+                  for k in self.strip.page_keys()),
+            rule.mode.value, rule.every)
+        try:
+            store.save_review(review)
+        except OSError as exc:
+            log.warning("intake batch review not saved: %s", exc)
+
+    def _discard_store(self) -> None:
+        if self.batch_store is not None:
+            self.batch_store.discard()
+            self.batch_store = None
+
+    def _warn_unsaved(self, unsaved: list[str]) -> None:
+        if unsaved:
+            self._set_status(self.status.text() + " " + self.tr(
+                "%1 page(s) could not be kept on disk for recovery after a crash (%2); register the batch before "
+                "closing the program.").replace("%1", str(len(unsaved))).replace("%2", unsaved[-1]), error=True)
 
     # ---- devices ---------------------------------------------------------------------------------------------
     def find_devices(self) -> Job:
@@ -601,6 +763,8 @@ class IntakePage(QWidget):
 
     def _capture(self, name: str, capture: Any, profile: ScanProfile, placement: _Placement) -> Job:
         arrivals, lock = self._arrivals, self._lock
+        store = self._store_for_capture()
+        unsaved: list[str] = []
         start_key = self._next_key
         counter = [0]
         read_codes = self.strip.rule().mode is SplitMode.BARCODE
@@ -614,6 +778,13 @@ class IntakePage(QWidget):
             result = process_page(page.image, settings, page.dpi, page.index)
             ocr_input = result.gray if result.gray is not None else result.image
             original = page.metadata.get("original")
+            try:  # on disk before it is shown: a crash from here on keeps the page
+                kept = store.keep_original(Path(original)) if original else None
+                store.add_page(key, result.image, ocr_input, dpi=result.dpi, mode=profile.output.value,
+                               blank=result.is_blank, source_name=page.source_name, original=kept)
+            except OSError as exc:  # a full or read-only data dir costs the crash recovery, not the scan
+                log.warning("page %s not kept for recovery: %s", key, exc)
+                unsaved.append(str(exc))
             captured = CapturedPage(key, result.image, ocr_input, result.dpi, profile.output, result.is_blank,
                                     page.source_name, Path(original) if original else None,
                                     codes=result.codes if read_codes else None)
@@ -637,6 +808,7 @@ class IntakePage(QWidget):
         job = self._env.jobs.run(name, work)
         job.progress.connect(lambda *_: self._take_arrivals())
         job.succeeded.connect(lambda _r: self._captured(None))
+        job.finished.connect(lambda: self._warn_unsaved(unsaved))
         job.failed.connect(lambda message: self._captured(message))
         job.cancelled.connect(lambda: self._captured(self.tr("Cancelled; the pages already captured are kept.")))
         self.capture_job = job
@@ -847,6 +1019,9 @@ class IntakePage(QWidget):
     def _pages_changed(self) -> None:
         """A turned or reordered first page (an upside-down sheet), or a new split, is read again for the fields not
         yet touched."""
+        if self._restoring:
+            return
+        self._save_review()
         self._update_buttons()
         self._update_position()
         if self.capturing or (self.register_job is not None and self.register_job.running):
@@ -1026,6 +1201,7 @@ class IntakePage(QWidget):
         else:
             self.pages.clear()
             self.strip.clear()
+            self._discard_store()  # the whole batch is registered
             self.registered_in_batch.clear()
             self._update_position()
             self._set_status(self.tr("Ready for the next document."))
