@@ -42,6 +42,11 @@ class Settings:
         return self.data_dir / "logs"
 
     @property
+    def view_cache_dir(self) -> Path:
+        """Display copies of signed PDFs (app/services/view_copy.py); safe to delete at any time."""
+        return self.data_dir / "cache" / "view"
+
+    @property
     def sqlite_path(self) -> Path | None:
         """The SQLite file behind `db_url`, or None for a server database."""
         prefix = "sqlite:///"

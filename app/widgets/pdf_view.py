@@ -68,7 +68,14 @@ class PdfViewer(QWidget):
         return self.document.status() == QPdfDocument.Status.Ready
 
     def load(self, path: Path) -> None:
-        self.document.close()
+        """A fresh QPdfDocument per file: QPdfView keeps the pages it rendered when the same document object is
+        reloaded with a file of the same page count, so a signed file's display copy would not show."""
+        old = self.document
+        self.document = QPdfDocument(self)
+        self.document.statusChanged.connect(self._on_status)
+        self.view.setDocument(self.document)
+        old.close()
+        old.deleteLater()
         self.document.load(str(path))
 
     def clear(self) -> None:

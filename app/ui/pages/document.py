@@ -23,6 +23,7 @@ from app.domain.enums import FileRole
 from app.domain.errors import DomainError
 from app.domain.model import Document, DocumentFile
 from app.services.signing.verify import VerificationReport
+from app.services.view_copy import display_copy, needs_display_copy
 from app.ui.jobs import JobContext
 from app.ui.messages import describe
 from app.ui.pages import labels
@@ -185,21 +186,31 @@ class DocumentPage(QWidget):
         self._verify(file.sha256, path)
 
     def _verify(self, sha256: str, path: Path) -> None:
-        """Signed PDFs get their badges; reading and verifying run on a worker thread (a scan can be 25 MB)."""
+        """Signed PDFs get their badges, and the viewer switches to a copy with the number, date, signature images
+        and seal drawn in (QtPdf does not draw form fields); reading, verifying and flattening run on a worker
+        thread (a scan can be 25 MB)."""
         signing = self._env.services.signing
+        cache = self._env.settings.view_cache_dir
         self._verify_for = sha256
 
-        def work(_ctx: JobContext) -> VerificationReport | None:
+        def work(_ctx: JobContext) -> tuple[VerificationReport | None, Path]:
             data = path.read_bytes()
-            return signing.verify(data) if b"/ByteRange" in data else None
+            report = signing.verify(data) if b"/ByteRange" in data else None
+            shown = display_copy(path, sha256, cache) if needs_display_copy(data) else path
+            return report, shown
 
         job = self._env.jobs.run("verify-signatures", work)
-        job.succeeded.connect(lambda report, sha=sha256: self._show_report(sha, report))
+        job.succeeded.connect(lambda result, sha=sha256, original=path: self._show_report(sha, original, result))
         job.failed.connect(lambda message, sha=sha256: self._verify_failed(sha, message))
 
-    def _show_report(self, sha256: str, report: object) -> None:
-        if sha256 != self._verify_for or not isinstance(report, VerificationReport):
-            return  # another document is shown now, or the file is not signed
+    def _show_report(self, sha256: str, original: Path, result: object) -> None:
+        if sha256 != self._verify_for or not isinstance(result, tuple):
+            return  # another document is shown now
+        report, shown = result
+        if isinstance(shown, Path) and shown != original:
+            self.viewer.load(shown)
+        if not isinstance(report, VerificationReport):
+            return  # the file is not signed
         self.badges.set_report(report)
         self.signatures_box.setVisible(True)
 
