@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TS := resources/translations/vanthu_vi.ts
 QM := resources/translations/vanthu_vi.qm
 
-.PHONY: run test system venv translations lint typecheck imports pytest bench demo check clean
+.PHONY: run test system venv translations lint typecheck imports pytest bench demo two-office-demo check clean
 
 run: system venv translations
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ "$$QT_QPA_PLATFORM" != "offscreen" ]; then \
@@ -57,6 +57,13 @@ bench: venv
 
 demo: system venv translations
 	$(BIN)/python -m app demo
+
+# The sandbox axis and two demo offices (one window each) that send documents to each other; ARGS e.g. --base DIR.
+two-office-demo: system venv translations
+	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ "$$QT_QPA_PLATFORM" != "offscreen" ]; then \
+		echo "No display found: starting on a virtual screen (xvfb-run). Set DISPLAY to use your desktop."; \
+		xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python -m app two-office-demo $(ARGS); \
+	else $(BIN)/python -m app two-office-demo $(ARGS); fi
 
 check: venv
 	$(BIN)/python -m app check

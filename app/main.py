@@ -7,6 +7,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from logging.handlers import RotatingFileHandler
+from pathlib import Path
 
 from app.domain.clock import vn_now
 from app.domain.errors import StorageError
@@ -70,6 +71,14 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     demo.add_argument("--force", action="store_true", help="add it even when an agency exists")
     sweep = sub.add_parser("sweep", help="remove stored files no record refers to")
     sweep.add_argument("--grace-hours", type=float, default=24.0)
+    offices = sub.add_parser("two-office-demo", help="start the sandbox axis and two demo offices that exchange "
+                                                       "documents, one window each")
+    offices.add_argument("--base", type=Path, help="folder of both offices and the axis (default: "
+                                                   "~/.local/share/vanthu-demo or the platform's equivalent)")
+    offices.add_argument("--seed-agencies", type=int, default=5000, metavar="N",
+                         help="agencies in the axis directory (at least 2000, so both offices are among them)")
+    offices.add_argument("--no-windows", action="store_true",
+                         help="prepare both offices, print their settings, send A→B through the services and stop")
     return p.parse_args(list(argv))
 
 
@@ -82,6 +91,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.ui.application import run_gui  # Qt is imported only for the GUI
 
         return run_gui(settings, boot, screenshot=args.screenshot, page=args.page, user=args.user)
+    if command == "two-office-demo":
+        from app.ui.two_office_demo import run_two_office_demo  # the axis and two offices, each in a data folder
+
+        return run_two_office_demo(args, settings, boot)
     from app.ui.cli import run_command  # words messages in the UI language, still without a window
 
     return run_command(command, args, settings, boot)

@@ -23,7 +23,9 @@ from app.settings import Settings
 from app.store.database import MigrationOutcome
 
 if TYPE_CHECKING:
+    from app.services.exchange.directory_sync import DirectorySync
     from app.services.exchange.sync import SyncService
+    from app.services.exchange.usb import UsbPackageService
 
 
 @dataclass(frozen=True)
@@ -91,3 +93,39 @@ def make_sync(services: Services, settings: Settings) -> SyncService | None:
     client = AxisClient(settings.axis_url, settings.axis_system_id or own_code or "", settings.axis_secret or "")
     checker = PackageChecker(services.signing.verify, own_code=own_code)
     return SyncService.build(services.ctx, client, services.registry, checker)
+
+
+def make_directory_sync(services: Services, settings: Settings, *, attempts: int = 2,
+                        retry_delay: float = 1.0) -> DirectorySync | None:
+    """Pulls the agency directory from the axis into the local cache (the admin's "Refresh directory"); None when no
+    axis is configured. Each run opens its own client with the office's credentials; few, short retries, so a
+    person waiting on the button hears within seconds that the axis is down (the next run resumes anyway)."""
+    if not settings.axis_url:
+        return None
+    from app.services.exchange.axis_client import AxisClient, RetryPolicy
+    from app.services.exchange.directory_sync import DirectorySync
+
+    url = settings.axis_url
+
+    def client() -> AxisClient:
+        agency = services.session.own_agency()
+        system_id = settings.axis_system_id or (agency.code if agency else "")
+        return AxisClient(url, system_id, settings.axis_secret or "",
+                          retry=RetryPolicy(attempts=attempts, base_delay=0.5, max_delay=2.0))
+
+    return DirectorySync(services.ctx, client, state_dir=settings.data_dir, page_attempts=attempts,
+                         retry_delay=retry_delay)
+
+
+def make_usb(services: Services) -> UsbPackageService:
+    """USB packages (no axis needed): the axis receiver's checks, and the office's trust anchors for the package
+    signature."""
+    from app.services.exchange.receiving import PackageChecker
+    from app.services.exchange.usb import UsbPackageService
+
+    agency = services.session.own_agency()
+    checker = PackageChecker(services.signing.verify, own_code=agency.code if agency else None,
+                             work_dir=services.ctx.files.root / "tmp")
+    roots, specialised = services.signing.trust_roots()
+    return UsbPackageService(services.ctx, services.registry, checker, trust_roots=roots + specialised,
+                             crls=services.signing.crls())

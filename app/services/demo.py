@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -140,15 +141,18 @@ class DemoSetup:
         """For the login screen in demo mode only."""
         return list(ACCOUNTS)
 
-    def create(self, *, incoming: int = 18, outgoing: int = 12, seed: int = 2026, activity: bool = True) -> DemoSummary:
+    def create(self, *, incoming: int = 18, outgoing: int = 12, seed: int = 2026, activity: bool = True,
+               agency_fields: Mapping[str, str] | None = None) -> DemoSummary:
         """The demo agency, its people, books and documents; with `activity`, a working day on top of them (inbox,
-        tasks, postal dispatches, a lent kept copy) so every page shows real content."""
+        tasks, postal dispatches, a lent kept copy) so every page shows real content. `agency_fields` overrides keys of
+        AGENCY (code, name, abbreviation, …): the two-office demo gives each office its own."""
+        own_agency = {**AGENCY, **(agency_fields or {})}
         rng = random.Random(seed)
         now = self._ctx.clock()
         actor = Actor.system("demo-setup")
         with self._ctx.db.session() as s:
             agencies = AgencyRepository(s)
-            agency = agencies.add(level=AgencyLevel.PROVINCE, is_own=True, **AGENCY)
+            agency = agencies.add(level=AgencyLevel.PROVINCE, is_own=True, **own_agency)
             units = {abbr: agencies.add_unit(agency.id, name, abbr) for name, abbr in UNITS}
             users = UserRepository(s)
             created = {}
@@ -167,7 +171,7 @@ class DemoSetup:
         if self._signing is not None:  # one token per leader/deputy and the agency's seal token (SoftHSM2)
             signers = [(Actor.of(created[a.username]), a.position) for a in ACCOUNTS
                        if a.role in (Role.LEADER, Role.DEPUTY)]
-            self._signing.setup_demo_tokens(signers, AGENCY["name"])
+            self._signing.setup_demo_tokens(signers, own_agency["name"])
         docs = DocumentService(self._ctx)
         reg = RegistryService(self._ctx)
         count = 0
@@ -189,17 +193,18 @@ class DemoSetup:
             reg.register(actor, in_book, doc.id, recipient=UNITS[i % len(UNITS)][0])
             count += 1
         out_book = books[(RegistryKind.OUTGOING, False)].id
-        own = (AGENCY["name"], AGENCY["code"], AGENCY["abbreviation"], AGENCY["parent_name"].upper(), None,
+        abbreviation = own_agency["abbreviation"]
+        own = (own_agency["name"], own_agency["code"], abbreviation, own_agency["parent_name"].upper(), None,
                ACCOUNTS[1].full_name, "GIÁM ĐỐC", "")
         for i in range(outgoing):
             doc_type, abbr, summary = SUBJECTS[(i * 4 + 3) % len(SUBJECTS)]
             issued = (now - timedelta(days=outgoing - i)).date()
             number = i + 1  # the book is new: registration below gives exactly this number
-            notation = f"{abbr}-STTTT" if abbr else f"STTTT-{UNITS[i % len(UNITS)][1]}"
+            notation = f"{abbr}-{abbreviation}" if abbr else f"{abbreviation}-{UNITS[i % len(UNITS)][1]}"
             pdf = _render(own, doc_type, abbr, summary, number, notation, issued, Urgency.NORMAL)
             draft = Document(id=str(uuid.UUID(int=rng.getrandbits(128))), direction=Direction.OUTGOING,
                              doc_type=doc_type, summary=summary, state=DocumentState.SEALED,
-                             issuer_name=AGENCY["name"], issuer_code=AGENCY["code"], number=number,
+                             issuer_name=own_agency["name"], issuer_code=own_agency["code"], number=number,
                              notation=notation, issued_date=issued, signer_name=ACCOUNTS[1].full_name,
                              signer_position="Giám đốc", page_count=pdf.page_count)
             doc = docs.create(actor, draft, pdf.pdf, f"{number:02d}_{notation}.pdf")

@@ -181,6 +181,10 @@ MESSAGES: dict[str, str] = {
     "directory.name_too_long": QT_TRANSLATE_NOOP(
         "Messages", "The exchange axis lists agency {code} with a name longer than 200 characters; it was left out."
     ),
+    "demo.folder_taken": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The folder {path} already holds agency {code}, not this demo office. Choose another folder with --base.",
+    ),
     "file.empty": QT_TRANSLATE_NOOP("Messages", "The file {name} is empty. Scan or export it again."),
     "file.too_large": QT_TRANSLATE_NOOP(
         "Messages",
@@ -529,6 +533,56 @@ MESSAGES: dict[str, str] = {
     "exchange.signature_invalid": QT_TRANSLATE_NOOP(
         "Messages", "A digital signature of the package is not valid."
     ),
+    # ---- revoke / update / replace / recall (app/services/exchange/changes.py) ----
+    "exchange.change_reason_required": QT_TRANSLATE_NOOP(
+        "Messages", "Give a reason: the other agency reads it with the change or the answer."
+    ),
+    "exchange.change_not_sent": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This document has not been sent through the axis, so there is nothing to revoke, update, replace or "
+        "recall. Send it first, or correct it in the register.",
+    ),
+    "exchange.change_frozen": QT_TRANSLATE_NOOP(
+        "Messages", "This document has already been revoked, replaced or recalled; it cannot be changed any more."
+    ),
+    "exchange.replacement_invalid": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The replacing document must be another issued (numbered and sealed) document that has not been sent yet.",
+    ),
+    "exchange.no_recall_request": QT_TRANSLATE_NOOP(
+        "Messages", "There is no recall request waiting for an answer on this document. Reload the document."
+    ),
+    "exchange.change_target_unknown": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The sender asked to change document {target}, which never arrived here; the request was refused.",
+    ),
+    # ---- USB packages (app/services/exchange/usb.py) ----
+    "exchange.usb_folder_missing": QT_TRANSLATE_NOOP(
+        "Messages", "The folder {folder} does not exist. Plug in the USB drive and choose a folder on it."
+    ),
+    "exchange.usb_nothing_queued": QT_TRANSLATE_NOOP(
+        "Messages", "No message is waiting to be sent, so no USB package was written."
+    ),
+    "exchange.usb_write_failed": QT_TRANSLATE_NOOP(
+        "Messages", "The USB package could not be written to {folder} ({detail}); nothing was marked as sent. "
+        "Check that the drive is plugged in, writable and not full, then try again."
+    ),
+    "exchange.usb_source_damaged": QT_TRANSLATE_NOOP(
+        "Messages", "A stored message ({sha256}) is damaged, so no USB package was written. "
+        "Run the integrity check and restore it from a backup."
+    ),
+    "exchange.usb_not_a_package": QT_TRANSLATE_NOOP(
+        "Messages", "The folder {folder} is not a Văn Thư USB package (no manifest.xml). "
+        "Choose the package folder itself (named vanthu-…)."
+    ),
+    "exchange.usb_tampered": QT_TRANSLATE_NOOP(
+        "Messages", "The USB package {folder} was altered or is incomplete ({detail}); nothing was imported. "
+        "Ask the sender to export a new package."
+    ),
+    "exchange.usb_signer_untrusted": QT_TRANSLATE_NOOP(
+        "Messages", "The USB package is signed by {subject}, a certificate this office does not trust; nothing "
+        "was imported. Ask the administrator to add its issuer to the trusted certificates."
+    ),
     # ---- processing workflow (app/services/workflow.py, app/domain/workflow.py) ----
     "unit.not_found": QT_TRANSLATE_NOOP(
         "Messages", "Unit {id} no longer exists. Reload the list and pick another unit."
@@ -682,6 +736,11 @@ MESSAGES: dict[str, str] = {
         "Messages", "The number of paper copies for {name} must be between 0 and {max}."
     ),
     "issuing.recipient_twice": QT_TRANSLATE_NOOP("Messages", "{name} is listed twice as a recipient. Keep it once."),
+    "issuing.recipient_not_in_directory": QT_TRANSLATE_NOOP(
+        "Messages",
+        "No agency in the directory matches “{name}”. Pick one from the list under the box, type its complete code "
+        "(like 000.00.12.H27), or add it with “Not in the directory…” to send it on paper.",
+    ),
     "issuing.appendix_title_empty": QT_TRANSLATE_NOOP("Messages", "Give every appendix a title."),
     "issuing.appendix_not_pdf": QT_TRANSLATE_NOOP(
         "Messages", "The appendix {name} is not a PDF. Save it as PDF and add it again."

@@ -65,6 +65,21 @@ def is_valid_agency_code(code: str) -> bool:
     return True
 
 
+def is_ancestor_code(ancestor: str, code: str) -> bool:
+    """§6: `ancestor` is above `code` in the hierarchy (parent = zero the left-most non-zero group). A district
+    office may relay its communes' messages (USB packages), so a sender that is an ancestor of the claimed
+    agency is not a mismatch."""
+    if not (is_valid_agency_code(ancestor) and is_valid_agency_code(code)) or ancestor == code:
+        return False
+    groups = code.split(".")
+    while any(int(g) != 0 for g in groups[:3]):
+        i = next(i for i, g in enumerate(groups[:3]) if int(g) != 0)
+        groups[i] = "0" * len(groups[i])
+        if ".".join(groups) == ancestor:
+            return True
+    return False
+
+
 def parse_status_code(raw: str) -> StatusCode:
     text = raw.strip()
     if not text.isdigit() or len(text) > 2:

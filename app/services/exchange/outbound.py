@@ -26,6 +26,7 @@ from app.services.exchange.model import (
     Organization,
     ResponseFor,
     SignerInfo,
+    StaffInfo,
     StatusCode,
     format_document_id,
     is_valid_agency_code,
@@ -86,18 +87,39 @@ def enqueue_status(
     signer: XmlSigner | None = None,
 ) -> OutboxItem:
     """Queue a status package about `arrival` to its sender, and note it in the document's history."""
-    status = EdxmlStatus(response_for(arrival), own_organization(session), code, now, description=description)
+    return enqueue_status_for(session, ctx, recipient=arrival.sender, about=response_for(arrival),
+                              document_id=arrival.document_id, code=code, description=description, now=now,
+                              created_by=created_by, signer=signer)
+
+
+def enqueue_status_for(
+    session: Session,
+    ctx: StoreContext,
+    *,
+    recipient: str,
+    about: ResponseFor,
+    document_id: str | None,
+    code: StatusCode,
+    description: str,
+    now: datetime,
+    created_by: str,
+    signer: XmlSigner | None = None,
+    staff: StaffInfo | None = None,
+) -> OutboxItem:
+    """Queue a status package about any document (`about`) to `recipient`, noted in `document_id`'s history: the
+    answers to revoke/update/replace and the recall request (13) are not always about the arrival at hand."""
+    status = EdxmlStatus(about, own_organization(session), code, now, description=description, staff=staff)
     from app.services.exchange.edxml import build_status  # lxml loads with the first package, not at start-up
 
     put = ctx.files.put_bytes(build_status(status, signer=signer))
     item = add_outbox(
-        session, kind=MessageKind.STATUS, recipient=arrival.sender, payload_sha256=put.sha256, payload_size=put.size,
-        now=now, document_id=arrival.document_id, edxml_document_id=arrival.edxml_document_id,
+        session, kind=MessageKind.STATUS, recipient=recipient, payload_sha256=put.sha256, payload_size=put.size,
+        now=now, document_id=document_id, edxml_document_id=about.document_id,
         status_code=code.value, description=description, created_by=created_by,
     )
-    if arrival.document_id is not None:
+    if document_id is not None:
         ExchangeRepository(session).add_status(
-            document_id=arrival.document_id, direction="sent", agency_code=arrival.sender, status_code=code.value,
+            document_id=document_id, direction="sent", agency_code=recipient, status_code=code.value,
             description=description, at=now, now=now, message_id=item.message_id,
         )
     return item
@@ -172,6 +194,14 @@ class ExchangeService:
         if doc.number is None or not doc.notation or doc.issued_date is None:
             raise ConflictError("exchange.not_issued", state=doc.state)
         return doc
+
+    def package(self, s: Session, document_id: str, codes: list[str]) -> EdxmlDocument:
+        """The package of an issued document for `codes` (revoke/update/replace reuse it: changes.py)."""
+        return self._package(s, document_id, codes)
+
+    def sendable(self, s: Session, document_id: str) -> DocumentRow:
+        """The document row when it may go on the axis at all (issued, electronic, outgoing)."""
+        return self._sendable(s, document_id)
 
     def _package(self, s: Session, document_id: str, codes: list[str]) -> EdxmlDocument:
         doc = self._sendable(s, document_id)

@@ -28,6 +28,7 @@ from app.services.exchange.model import (
     EdxmlStatus,
     ParsedDocument,
     ParseWarning,
+    is_ancestor_code,
     is_valid_agency_code,
 )
 from app.services.registry import IncomingForm
@@ -112,7 +113,8 @@ class PackageChecker:
 
     def _check_addressing(self, doc: EdxmlDocument, sender: str, result: CheckedPackage) -> None:
         claimed = doc.from_agency.organ_id
-        if is_valid_agency_code(claimed) and is_valid_agency_code(sender) and claimed != sender:
+        if is_valid_agency_code(claimed) and is_valid_agency_code(sender) and claimed != sender \
+                and not is_ancestor_code(sender, claimed):  # a district relaying its commune's USB package
             result.reasons.append(Reason.of("exchange.sender_mismatch", claimed=claimed, sender=sender))
         recipients = [o.organ_id for o in doc.to_agencies if is_valid_agency_code(o.organ_id)]
         if self._own_code and recipients and self._own_code not in recipients:

@@ -29,6 +29,7 @@ from app.domain.enums import Direction, DocumentState, FileRole, Role
 from app.domain.errors import ConflictError, DomainError
 from app.domain.model import Actor
 from app.services.context import StoreContext
+from app.services.exchange import changes
 from app.services.exchange.axis_client import AxisClient, MessageType, ReceivedEdoc
 from app.services.exchange.errors import ExchangeError
 from app.services.exchange.model import StatusCode
@@ -299,6 +300,9 @@ class Receiver:
         try:
             if checked.kind is MessageKind.STATUS:
                 self._apply_status(received_id, checked, result)
+            elif checked.ok and changes.is_change(checked):  # revoke / update / replace: see changes.py
+                changes.apply_change(self._ctx, received_id, checked, actor=self._actor, signer=self._signer,
+                                     register=lambda: self._register(received_id, checked, result, resumed))
             elif checked.ok:
                 self._register(received_id, checked, result, resumed)
             else:
@@ -418,6 +422,10 @@ class Receiver:
         row.number_notation = status.response_for.code[:100]
         row.subject = status.description
         row.state = ReceivedState.APPLIED.value
+        if status.status_code is StatusCode.RECALL_REQUESTED:  # the sender asks for its document back: changes.py
+            changes.apply_recall_request(s, self._ctx, row, status, now=now, actor=self._actor, signer=self._signer)
+            result.statuses += 1
+            return
         document_id = repo.sent_document(status.response_for.document_id)
         row.document_id = document_id
         if document_id is not None:

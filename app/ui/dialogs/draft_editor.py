@@ -11,12 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QStringListModel
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -44,6 +44,8 @@ from app.ui.i18n import translate
 from app.ui.messages import describe
 from app.ui.pages import labels
 from app.ui.pages.common import PageEnv
+from app.widgets.agency_picker import CODE_ROLE as PICKER_CODE_ROLE
+from app.widgets.agency_picker import AgencyPicker
 
 CONTEXT = "DraftEditor"
 FILE_FILTER = str(QT_TRANSLATE_NOOP("DraftEditor", "Drafts (*.pdf *.docx *.odt *.doc *.rtf)"))
@@ -188,22 +190,33 @@ class DraftEditorDialog(QDialog):
 
     # ---- recipients --------------------------------------------------------------------------------------------
     def _recipients_box(self) -> QGroupBox:
+        """Outside agencies come from the agency directory through the AgencyPicker (search as you type, accents
+        optional, codes validated); the table below is the one list of recipients, with the own units and the
+        paper copies. An agency outside the directory (outside the administrative system) can still be named: it
+        gets paper, not the axis."""
         box = QGroupBox(self.tr("Recipients (Nơi nhận)"), self)
-        self.agency = QLineEdit(box)
+        directory = self._env.services.directory
+        self.agency_picker = AgencyPicker(directory, box, jobs=self._env.jobs)
+        self.agency_picker.setObjectName("recipientAgencyPicker")
+        self.agency_picker.chosen.hide()  # the recipients table shows what was chosen
+        self.agency_picker.chosen_label.hide()
+        self.agency_picker.changed.connect(self._picker_changed)
+        self.agency = self.agency_picker.search
         self.agency.setObjectName("recipientAgency")
-        self.agency.setPlaceholderText(self.tr("Type to search the agency directory"))
-        self.agency_names = QStringListModel(self)
-        completer = QCompleter(self.agency_names, self)
-        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.agency.setCompleter(completer)
-        self.agency.textEdited.connect(self._search_agencies)
-        self.agency.returnPressed.connect(self.add_agency)
+        self.agency.installEventFilter(self)  # Enter adds the agency; it must not also press Save
+        self._names_for_codes: dict[str, str] = {}
         add_agency = QPushButton(self.tr("Add agency"), box)
         add_agency.setObjectName("addAgency")
+        add_agency.setToolTip(self.tr("Adds the highlighted agency of the list, or the complete code typed."))
         add_agency.clicked.connect(self.add_agency)
+        add_named = QPushButton(self.tr("Not in the directory…"), box)
+        add_named.setObjectName("addNamedRecipient")
+        add_named.setToolTip(self.tr("Adds the typed name as a recipient outside the directory: it gets the document "
+                                     "on paper, not through the axis."))
+        add_named.clicked.connect(self.add_named_recipient)
         self.unit = QComboBox(box)
         self.unit.setObjectName("recipientUnit")
-        for u in self._env.services.directory.units():
+        for u in directory.units():
             self.unit.addItem(u.name, u.id)
         add_unit = QPushButton(self.tr("Add unit"), box)
         add_unit.setObjectName("addUnit")
@@ -220,19 +233,34 @@ class DraftEditorDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.recipients.setMinimumHeight(150)
+        agencies = QVBoxLayout()
+        agencies.addWidget(self.agency_picker)
+        agency_buttons = QHBoxLayout()
+        agency_buttons.addWidget(add_agency)
+        agency_buttons.addWidget(add_named)
+        agency_buttons.addStretch(1)
+        agencies.addLayout(agency_buttons)
+        unit_row = QHBoxLayout()
+        unit_row.addWidget(self.unit, 1)
+        unit_row.addWidget(add_unit)
+        unit_row.addWidget(remove)
+        units = QVBoxLayout()
+        units.addLayout(unit_row)
+        units.addStretch(1)
         row1 = QHBoxLayout()
-        row1.addWidget(self.agency, 1)
-        row1.addWidget(add_agency)
-        row1.addWidget(self.unit, 1)
-        row1.addWidget(add_unit)
-        row1.addWidget(remove)
+        row1.addLayout(agencies, 3)
+        row1.addLayout(units, 2)
         v = QVBoxLayout(box)
         v.addLayout(row1)
         v.addWidget(self.recipients)
         return box
 
-    def _search_agencies(self, text: str) -> None:
-        self.agency_names.setStringList([e.name for e in self._env.services.directory.search(text, 15)])
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.agency and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.add_agency()
+            return True
+        return super().eventFilter(watched, event)
 
     def _relation_for(self, code: str | None) -> RecipientRelation:
         """An agency above ours in the code hierarchy is a superior (its paper copy matters for VBQPPL)."""
@@ -247,17 +275,61 @@ class DraftEditorDialog(QDialog):
         return RecipientRelation.SUPERIOR if code == own.parent_code else RecipientRelation.ORDINARY
 
     def add_agency(self) -> None:
-        name = self.agency.text().strip()
-        if not name:
+        """The highlighted match of the picker, else a complete valid code, else an issuer of the books spelled
+        exactly so (with its code when it has a valid one); anything else is refused with what to do."""
+        text = self.agency.text().strip()
+        if not text:
             return
-        found = self._env.services.directory.find(name)
-        code = found.code if found else None
-        self._add(
-            Recipient(
-                RecipientKind.AGENCY, found.name if found else name, agency_code=code, relation=self._relation_for(code)
-            )
-        )
+        picker = self.agency_picker
+        item = picker.results.currentItem() or picker.results.item(0)
+        if item is not None and not picker.results.isHidden():  # isHidden: the dialog itself may not be shown yet
+            code = str(item.data(PICKER_CODE_ROLE))
+        elif agency_code.is_valid(text.upper()):
+            code = text.upper()
+        else:
+            found = self._env.services.directory.find(text)
+            if found is None:
+                self._show(ValidationError("issuing.recipient_not_in_directory", name=text))
+                return
+            if not found.code or not agency_code.is_valid(found.code):  # an issuer of the books known by name only
+                self._add(Recipient(RecipientKind.AGENCY, found.name, relation=self._relation_for(None)))
+                self.agency.clear()
+                return
+            code = found.code
+            self._names_for_codes[code] = found.name
+        if code in picker.codes():
+            self._show(ValidationError("issuing.recipient_twice", name=self._agency_name(code)))
+            return
+        picker.add_code(code)  # → _picker_changed adds the row
         self.agency.clear()
+
+    def add_named_recipient(self) -> None:
+        """A recipient outside the directory and the administrative system: named only, sent on paper."""
+        name = " ".join(self.agency.text().split())
+        if not name:
+            self._show(ValidationError("issuing.recipient_name_empty"))
+            return
+        self._add(Recipient(RecipientKind.AGENCY, name, relation=RecipientRelation.OUTSIDE_SYSTEM, paper=True,
+                            paper_copies=1))
+        self.agency.clear()
+
+    def _agency_name(self, code: str) -> str:
+        agency = self._env.services.directory.by_code(code)
+        return self._names_for_codes.pop(code, None) or (agency.name if agency else code)
+
+    def _picker_changed(self, codes: list[str]) -> None:
+        """The picker chose an agency: it becomes a row of the table (which stays the one list)."""
+        listed = {r.agency_code for r in self._recipients if r.kind is RecipientKind.AGENCY and r.agency_code}
+        for code in codes:
+            if code not in listed:
+                self._add(Recipient(RecipientKind.AGENCY, self._agency_name(code), agency_code=code,
+                                    relation=self._relation_for(code)))
+        self._sync_picker()
+
+    def _sync_picker(self) -> None:
+        """The picker hides the agencies already in the table from its matches."""
+        self.agency_picker.set_codes(
+            r.agency_code for r in self._recipients if r.kind is RecipientKind.AGENCY and r.agency_code)
 
     def add_unit(self) -> None:
         if self.unit.currentIndex() < 0:
@@ -275,7 +347,10 @@ class DraftEditorDialog(QDialog):
     def _add_row(self, r: Recipient) -> None:
         row = self.recipients.rowCount()
         self.recipients.insertRow(row)
-        self.recipients.setItem(row, 0, QTableWidgetItem(r.name))
+        name = QTableWidgetItem(r.name)
+        if r.agency_code:
+            name.setToolTip(f"{r.name} ({r.agency_code})")
+        self.recipients.setItem(row, 0, name)
         relation = QComboBox(self.recipients)
         for value, text in RELATIONS.items():
             relation.addItem(tr(text), value.value)
@@ -296,6 +371,7 @@ class DraftEditorDialog(QDialog):
         for row in rows:
             self.recipients.removeRow(row)
             del self._recipients[row]
+        self._sync_picker()
 
     def _collect_recipients(self) -> list[Recipient]:
         out = []
@@ -393,6 +469,7 @@ class DraftEditorDialog(QDialog):
         for r in draft.recipients:
             self._recipients.append(r)
             self._add_row(r)
+        self._sync_picker()
         for a in draft.appendices:
             self._appendices.append((a.title, None, a.sha256, a.file_name))
             self._list_appendix(a.title, a.file_name)

@@ -80,6 +80,9 @@ class HistoryDialog(QDialog):
             "registry.allocate_outgoing": self.tr("Number given"),
             "registry.correct": self.tr("Corrected"),
             "registry.cancel": self.tr("Number cancelled"),
+            "registry.revoked": self.tr("Revoked by the sender"),
+            "registry.replaced": self.tr("Replaced"),
+            "registry.recalled": self.tr("Recalled by the sender"),
         }
         return words.get(code, code)
 

@@ -112,6 +112,7 @@ class AdminPage(QWidget):
         right = QVBoxLayout()
         right.addWidget(users_box, 1)
         right.addWidget(check_box, 1)
+        right.addWidget(self._directory_box())
         columns = QHBoxLayout()
         columns.addLayout(left, 2)
         columns.addLayout(right, 3)
@@ -127,6 +128,15 @@ class AdminPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(columns, 1)
         self.refresh()
+
+    def _directory_box(self) -> QGroupBox:
+        """The agency directory the recipient pickers search: refreshed from the axis on demand."""
+        from app.ui.pages.directory_refresh import DirectoryRefreshRow
+
+        box = QGroupBox(self.tr("Agency directory"), self)
+        self.directory_refresh = DirectoryRefreshRow(self._env, box)
+        QVBoxLayout(box).addWidget(self.directory_refresh)
+        return box
 
     def open_tokens(self) -> QDialog:
         """Tokens and trust (issue #5): which token seals for the agency, which roots and CRLs verification uses."""

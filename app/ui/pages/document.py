@@ -28,6 +28,7 @@ from app.ui.jobs import JobContext
 from app.ui.messages import describe
 from app.ui.pages import labels
 from app.ui.pages.common import PageEnv
+from app.ui.pages.document_changes import ExchangeChangesBox
 from app.widgets.pdf_view import PdfViewer
 from app.widgets.signature_badges import SignatureBadges
 
@@ -105,6 +106,10 @@ class DocumentPage(QWidget):
         side_layout.addWidget(self.signatures_box)
         side_layout.addWidget(meta)
         side_layout.addWidget(files_box)
+        self.changes_box = ExchangeChangesBox(env, side)  # exchange history; revoke/update/replace/recall
+        self.changes_box.setVisible(False)
+        self.changes_box.changed.connect(lambda _id: self.refresh())
+        side_layout.addWidget(self.changes_box)
         side_layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -141,6 +146,7 @@ class DocumentPage(QWidget):
             return
         self.current = doc
         self._fill(doc)
+        self.changes_box.show_for(doc)
         main = doc.main_file
         self._list_files(doc)
         if main is None or main.content_type != "application/pdf":

@@ -4,9 +4,14 @@ message can be inspected (its reasons in words, and the start of the stored pack
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -23,9 +28,13 @@ from app.domain.errors import DomainError
 from app.domain.model import Actor
 from app.store.exchange_repository import OutboxItem, OutboxState, Reason, ReceivedItem, ReceivedState
 from app.ui.i18n import translate
+from app.ui.jobs import Job, JobContext
 from app.ui.messages import describe
 from app.ui.pages import labels
 from app.ui.pages.common import PageEnv, make_table
+
+if TYPE_CHECKING:
+    from app.services.exchange.usb import ExportResult, ImportResult
 
 CONTEXT = "Messages page"
 REFRESH_MS = 30_000
@@ -57,6 +66,7 @@ OUT_STATES: dict[OutboxState, str] = {
     OutboxState.SENT: str(QT_TRANSLATE_NOOP("Messages page", "Delivered to the axis")),
     OutboxState.FAILED: str(QT_TRANSLATE_NOOP("Messages page", "Refused by the axis")),
 }
+USB_DELIVERED = str(QT_TRANSLATE_NOOP("Messages page", "Written to a USB package"))
 IN_STATES: dict[ReceivedState, str] = {
     ReceivedState.RECEIVED: str(QT_TRANSLATE_NOOP("Messages page", "Being checked")),
     ReceivedState.REGISTERED: str(QT_TRANSLATE_NOOP("Messages page", "Registered")),
@@ -110,6 +120,14 @@ class MessagesPage(QWidget):
         self.inspect_button.clicked.connect(self.inspect_selected)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.clicked.connect(self.refresh)
+        # No link at all: the queue leaves and packages arrive on a USB drive (issue 8 item 7).
+        self.usb_export_button = QPushButton(self.tr("Export to USB…"), self)
+        self.usb_export_button.setObjectName("usbExport")
+        self.usb_export_button.clicked.connect(lambda: self.export_to_usb())
+        self.usb_import_button = QPushButton(self.tr("Import from USB…"), self)
+        self.usb_import_button.setObjectName("usbImport")
+        self.usb_import_button.clicked.connect(lambda: self.import_from_usb())
+        self.usb_job: Job | None = None
 
         self.tabs = QTabWidget(self)
         self.out_table: QTableWidget = make_table(self, [tr(h) for h in OUT_HEADERS], stretch_column=7)
@@ -127,6 +145,10 @@ class MessagesPage(QWidget):
         self.message.setWordWrap(True)
         self.message.setStyleSheet(f"color: {BAD_COLOR};")
         self.message.setVisible(False)
+        self.usb_result = QLabel(self)
+        self.usb_result.setObjectName("usbResult")
+        self.usb_result.setWordWrap(True)
+        self.usb_result.setVisible(False)
 
         bar = QHBoxLayout()
         bar.addWidget(heading)
@@ -134,11 +156,18 @@ class MessagesPage(QWidget):
         bar.addWidget(self.inspect_button)
         bar.addWidget(self.retry_button)
         bar.addWidget(self.refresh_button)
+        bar.addWidget(self.usb_export_button)
+        bar.addWidget(self.usb_import_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.summary)
         layout.addWidget(self.message)
+        layout.addWidget(self.usb_result)
         layout.addWidget(self.tabs, 1)
+        from app.ui.pages.directory_refresh import DirectoryRefreshRow  # the clerk's "Refresh directory"
+
+        self.directory_refresh = DirectoryRefreshRow(env, self)
+        layout.addWidget(self.directory_refresh)
 
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
@@ -169,8 +198,10 @@ class MessagesPage(QWidget):
         for row, item in enumerate(self.outgoing):
             color = BAD_COLOR if item.state is OutboxState.FAILED else \
                 WAIT_COLOR if item.state is not OutboxState.SENT and item.attempts else None
+            state = tr(USB_DELIVERED) if (item.axis_doc_id or "").startswith("usb:") else \
+                tr(OUT_STATES[item.state])
             cells = [labels.moment(item.created_at), out_kind(item), item.recipient, item.edxml_document_id,
-                     tr(OUT_STATES[item.state]), str(item.attempts), labels.moment(item.sent_at), item.last_error]
+                     state, str(item.attempts), labels.moment(item.sent_at), item.last_error]
             self._put_row(self.out_table, row, cells, color, (4, 7))
 
     def _fill_in(self) -> None:
@@ -263,3 +294,97 @@ class MessagesPage(QWidget):
         item = self.incoming[row] if 0 <= row < len(self.incoming) else None
         if item is not None and item.document_id:
             self._env.open_document(item.document_id)
+
+    # ---- USB packages --------------------------------------------------------------------------------------------
+    def export_to_usb(self, folder: str | None = None, error: DomainError | None = None) -> Job | None:
+        """Write the queue into a signed package folder on the chosen drive (the agency's token signs it)."""
+        from app.ui.dialogs.pin import PinDialog
+
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the USB drive or folder to write to"))
+        if not folder:
+            return None
+        signing = self._env.services.signing
+        purpose = self.tr("Sign the USB package of the messages waiting to be sent with the agency's certificate.")
+        answer = PinDialog.ask(self, signing, signing.organisation_token(), purpose, error=error)
+        if answer is None:
+            return None
+        if signing.organisation_token() != answer.selector:
+            try:
+                signing.remember_organisation_token(self._actor, answer.selector)
+            except DomainError as exc:
+                self.message.setText(describe(exc))
+                self.message.setVisible(True)
+                return None
+        services, actor, pin, target = self._env.services, self._actor, answer.pin, Path(folder)
+
+        def work(_ctx: JobContext) -> ExportResult:
+            from app.services.bundle import make_usb
+            from app.services.exchange.usb import TokenXmlSigner
+
+            return make_usb(services).export(actor, target, TokenXmlSigner.open(signing, pin))
+
+        def done(result: ExportResult) -> str:
+            return self.tr("%n message(s) written to %1. Take the drive to the receiving office.", "",
+                           result.messages).replace("%1", str(result.folder))
+
+        return self._run_usb("exchange.usb_export", work, done, retry=lambda e: self.export_to_usb(folder, e))
+
+    def import_from_usb(self, folder: str | None = None) -> Job | None:
+        """Check a package folder and receive what it carries, as if the axis had delivered it."""
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the USB package folder (vanthu-…)"))
+        if not folder:
+            return None
+        services, actor, source = self._env.services, self._actor, Path(folder)
+
+        def work(_ctx: JobContext) -> ImportResult:
+            from app.services.bundle import make_usb
+
+            return make_usb(services).import_package(actor, source)
+
+        def done(r: ImportResult) -> str:
+            parts = [self.tr("%n document(s) received", "", r.registered),
+                     self.tr("%n already had", "", r.already_had)]
+            if r.statuses:
+                parts.append(self.tr("%n status(es) recorded", "", r.statuses))
+            if r.quarantined:
+                parts.append(self.tr("%n quarantined", "", r.quarantined))
+            if r.forwarded:
+                parts.append(self.tr("%n queued for other agencies", "", r.forwarded))
+            if r.already_forwarded:
+                parts.append(self.tr("%n for other agencies already queued", "", r.already_forwarded))
+            return self.tr("Package from %1: %2.").replace("%1", r.sender).replace("%2", ", ".join(parts))
+
+        return self._run_usb("exchange.usb_import", work, done)
+
+    def _run_usb(self, name: str, work: Callable[[JobContext], Any], done: Callable[[Any], str],
+                 retry: Callable[[DomainError], object] | None = None) -> Job:
+        self.usb_export_button.setEnabled(False)
+        self.usb_import_button.setEnabled(False)
+        self.usb_result.setVisible(False)
+        job = self._env.jobs.run(name, work)
+        self.usb_job = job
+
+        def succeeded(result: object) -> None:
+            self.usb_result.setText(done(result))
+            self.usb_result.setVisible(True)
+            self.refresh()
+
+        def failed(text: str) -> None:
+            error = job.error if isinstance(job.error, DomainError) else None
+            if retry is not None and error is not None and error.code in ("token.pin_incorrect", "token.pin_required"):
+                retry(error)
+                return
+            self.refresh()  # (it hides the error line: show the error after it)
+            self.message.setText(text)
+            self.message.setVisible(True)
+
+        def finished() -> None:
+            self.usb_export_button.setEnabled(True)
+            self.usb_import_button.setEnabled(True)
+
+        job.succeeded.connect(succeeded)
+        job.failed.connect(failed)
+        job.finished.connect(finished)
+        return job
