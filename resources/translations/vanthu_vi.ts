@@ -78,13 +78,13 @@
         <translation>%1 byte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="89" />
-        <location filename="../../app/ui/pages/messages.py" line="180" />
+        <location filename="../../app/ui/pages/messages.py" line="99" />
+        <location filename="../../app/ui/pages/messages.py" line="211" />
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="180" />
+        <location filename="../../app/ui/pages/messages.py" line="211" />
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
@@ -138,6 +138,101 @@
         <source>Văn Thư Desktop: leader's inbox</source>
         <translation>Văn Thư Desktop: văn bản chờ chỉ đạo</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/two_office_demo.py" line="171" />
+        <source>The sandbox axis did not start; see {log}.</source>
+        <translation>Trục thử nghiệm không khởi động được; xem {log}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/two_office_demo.py" line="223" />
+        <source>Office {letter} has no demo signing certificates (SoftHSM2 missing): its documents arrive unsigned and are quarantined.</source>
+        <translation>Văn phòng {letter} không có chứng thư ký số trình diễn (thiếu SoftHSM2): văn bản của văn phòng này đến nơi không có chữ ký số và bị cách ly.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/two_office_demo.py" line="263" />
+        <source>No signing tokens (SoftHSM2 missing): no document was prepared to send.</source>
+        <translation>Không có thiết bị ký số (thiếu SoftHSM2): chưa chuẩn bị văn bản nào để gửi.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/two_office_demo.py" line="326" />
+        <source>No display found: the windows start on a virtual screen (xvfb-run). Set DISPLAY to see them.</source>
+        <translation>Không tìm thấy màn hình: các cửa sổ chạy trên màn hình ảo (xvfb-run). Đặt DISPLAY để nhìn thấy chúng.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/two_office_demo.py" line="342" />
+        <source>Both offices are closed; the sandbox axis stops.</source>
+        <translation>Cả hai văn phòng đã đóng; trục thử nghiệm dừng lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/two_office_demo.py" line="350" />
+        <source>Two-office demo: the sandbox axis at {url} (loopback only).</source>
+        <translation>Trình diễn hai văn phòng: trục thử nghiệm tại {url} (chỉ trong máy này).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/two_office_demo.py" line="352" />
+        <source>Office {letter}: {name} — code {code} — data folder {home}</source>
+        <translation>Văn phòng {letter}: {name} — mã định danh {code} — thư mục dữ liệu {home}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/two_office_demo.py" line="355" />
+        <source>Agency directory pulled from the axis: {n} agencies.</source>
+        <translation>Đã tải danh bạ cơ quan từ trục: {n} cơ quan.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/two_office_demo.py" line="358" />
+        <source>The agency directory could not be pulled: {error}</source>
+        <translation>Không tải được danh bạ cơ quan: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/two_office_demo.py" line="361" />
+        <source>Users in each office, password {password}: vanthu (clerk), giamdoc (director), phogiamdoc (deputy), chuyenvien (specialist), quantri (administrator).</source>
+        <translation>Người dùng ở mỗi văn phòng, mật khẩu {password}: vanthu (văn thư), giamdoc (giám đốc), phogiamdoc (phó giám đốc), chuyenvien (chuyên viên), quantri (quản trị).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/two_office_demo.py" line="365" />
+        <source>What to do:</source>
+        <translation>Cách thực hiện:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/two_office_demo.py" line="367" />
+        <source>In the window of office A ({name}), sign in as vanthu, open “To send” and send “{summary}” to office B.</source>
+        <translation>Trong cửa sổ của văn phòng A ({name}), đăng nhập bằng vanthu, mở trang “Chờ gửi” và gửi “{summary}” đến văn phòng B.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/two_office_demo.py" line="370" />
+        <source>In office A ({name}), sign in as chuyenvien, write a new draft and choose office B as its recipient (type its code {code}); have it signed by giamdoc, then vanthu numbers, seals and sends it.</source>
+        <translation>Ở văn phòng A ({name}), đăng nhập bằng chuyenvien, soạn dự thảo mới và chọn văn phòng B làm nơi nhận (gõ mã định danh {code}); trình giamdoc ký, sau đó vanthu cấp số, đóng dấu và gửi.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/two_office_demo.py" line="374" />
+        <source>In the window of office B ({name}), sign in as vanthu: within a minute the document arrives on the Exchange page, is registered in the incoming book and presented to giamdoc.</source>
+        <translation>Trong cửa sổ của văn phòng B ({name}), đăng nhập bằng vanthu: trong vòng một phút văn bản đến trang Liên thông, được vào sổ văn bản đến và trình giamdoc.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/two_office_demo.py" line="377" />
+        <source>Back in office A, the Exchange page shows B's statuses (arrived, accepted).</source>
+        <translation>Trở lại văn phòng A, trang Liên thông hiển thị các trạng thái của B (đã đến, đã tiếp nhận).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/two_office_demo.py" line="379" />
+        <source>Office B has “{summary}” ready for office A: send it the same way.</source>
+        <translation>Văn phòng B có sẵn “{summary}” gửi văn phòng A: gửi theo cách tương tự.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/two_office_demo.py" line="381" />
+        <source>Closing both windows stops the axis. Start again with the same command: the offices keep their data.</source>
+        <translation>Đóng cả hai cửa sổ thì trục dừng. Chạy lại cùng lệnh này: các văn phòng vẫn giữ nguyên dữ liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/two_office_demo.py" line="393" />
+        <source>Office A has no issued document to send; nothing was exchanged.</source>
+        <translation>Văn phòng A không có văn bản đã ban hành để gửi; chưa trao đổi văn bản nào.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/two_office_demo.py" line="406" />
+        <source>Sent “{summary}” from office A to office B: B registered {n} document(s); A received {s} status message(s).</source>
+        <translation>Đã gửi “{summary}” từ văn phòng A đến văn phòng B: B đã vào sổ {n} văn bản; A đã nhận {s} thông điệp trạng thái.</translation>
+    </message>
 </context>
 <context>
     <name>AdminPage</name>
@@ -159,7 +254,7 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/admin.py" line="50" />
-        <location filename="../../app/ui/pages/admin.py" line="148" />
+        <location filename="../../app/ui/pages/admin.py" line="158" />
         <source>Abbreviation</source>
         <translation>Viết tắt</translation>
     </message>
@@ -259,79 +354,84 @@
         <translation>Kiểm tra mọi tệp lưu trữ còn khớp mã SHA-256 và chuỗi nhật ký thao tác không bị đứt, không bị sửa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="118" />
+        <location filename="../../app/ui/pages/admin.py" line="119" />
         <source>Tokens and trust…</source>
         <translation>Thiết bị ký số và tin cậy…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="120" />
+        <location filename="../../app/ui/pages/admin.py" line="121" />
         <source>Signing tokens, the agency's seal token, trusted roots and CRLs</source>
         <translation>Thiết bị ký số (token), token đóng dấu của cơ quan, chứng thư gốc tin cậy và danh sách thu hồi (CRL)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="146" />
+        <location filename="../../app/ui/pages/admin.py" line="136" />
+        <source>Agency directory</source>
+        <translation>Danh bạ cơ quan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/admin.py" line="156" />
         <source>Agency code</source>
         <translation>Mã định danh</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/admin.py" line="64" />
-        <location filename="../../app/ui/pages/admin.py" line="147" />
+        <location filename="../../app/ui/pages/admin.py" line="157" />
         <source>Name</source>
         <translation>Tên cơ quan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="149" />
+        <location filename="../../app/ui/pages/admin.py" line="159" />
         <source>Governing body</source>
         <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="150" />
+        <location filename="../../app/ui/pages/admin.py" line="160" />
         <source>Place name</source>
         <translation>Địa danh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="163" />
-        <location filename="../../app/ui/pages/admin.py" line="171" />
+        <location filename="../../app/ui/pages/admin.py" line="173" />
+        <location filename="../../app/ui/pages/admin.py" line="181" />
         <source>Yes</source>
         <translation>Có</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="163" />
+        <location filename="../../app/ui/pages/admin.py" line="173" />
         <source>No</source>
         <translation>Không</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="196" />
+        <location filename="../../app/ui/pages/admin.py" line="206" />
         <source>Registry book not added</source>
         <translation>Chưa thêm được sổ đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="220" />
+        <location filename="../../app/ui/pages/admin.py" line="230" />
         <source>The check was cancelled.</source>
         <translation>Đã hủy việc kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="242" />
+        <location filename="../../app/ui/pages/admin.py" line="252" />
         <source>Checked %1 stored file(s) and %2 audit event(s).</source>
         <translation>Đã kiểm tra %1 tệp lưu trữ và %2 sự kiện nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="247" />
+        <location filename="../../app/ui/pages/admin.py" line="257" />
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="247" />
+        <location filename="../../app/ui/pages/admin.py" line="257" />
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="250" />
+        <location filename="../../app/ui/pages/admin.py" line="260" />
         <source>Everything is consistent.</source>
         <translation>Tất cả đều nhất quán.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="252" />
+        <location filename="../../app/ui/pages/admin.py" line="262" />
         <source>Problems found: restore the affected files or the database from a backup.</source>
         <translation>Phát hiện lỗi: hãy khôi phục các tệp bị ảnh hưởng hoặc cơ sở dữ liệu từ bản sao lưu.</translation>
     </message>
@@ -790,104 +890,177 @@
     </message>
 </context>
 <context>
+    <name>DirectoryRefreshRow</name>
+    <message>
+        <location filename="../../app/ui/pages/directory_refresh.py" line="39" />
+        <source>Refresh directory</source>
+        <translation>Cập nhật danh bạ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directory_refresh.py" line="41" />
+        <source>Pull the agency directory (mã định danh) from the provincial axis now; the recipient pickers search it.</source>
+        <translation>Tải ngay danh bạ cơ quan (mã định danh) từ trục liên thông của tỉnh; ô chọn nơi nhận tìm trong danh bạ này.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directory_refresh.py" line="44" />
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directory_refresh.py" line="76" />
+        <source>Agency directory: no exchange axis is configured, so it cannot be refreshed. Set VANTHU_AXIS_URL and the office's axis credentials, then start again.</source>
+        <translation>Danh bạ cơ quan: chưa cấu hình trục liên thông nên không cập nhật được. Đặt VANTHU_AXIS_URL và thông tin xác thực của cơ quan trên trục, rồi khởi động lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directory_refresh.py" line="82" />
+        <source>Agency directory: never refreshed from the axis.</source>
+        <translation>Danh bạ cơ quan: chưa lần nào cập nhật từ trục.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directory_refresh.py" line="84" />
+        <source>Agency directory: last refreshed {when}.</source>
+        <translation>Danh bạ cơ quan: cập nhật lần cuối lúc {when}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directory_refresh.py" line="86" />
+        <source>An interrupted refresh continues from page {page}.</source>
+        <translation>Lần cập nhật bị gián đoạn sẽ tiếp tục từ trang {page}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directory_refresh.py" line="112" />
+        <source>Refreshing the agency directory from the axis…</source>
+        <translation>Đang cập nhật danh bạ cơ quan từ trục…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directory_refresh.py" line="129" />
+        <source>%v of %m agencies</source>
+        <translation>%v / %m cơ quan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directory_refresh.py" line="134" />
+        <source>Directory refreshed: {read} agencies read from the axis ({new} new, {changed} changed, {skipped} skipped as invalid); the directory now holds {total} agencies.</source>
+        <translation>Đã cập nhật danh bạ: đọc {read} cơ quan từ trục ({new} mới, {changed} thay đổi, {skipped} bỏ qua do không hợp lệ); danh bạ hiện có {total} cơ quan.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directory_refresh.py" line="140" />
+        <source>The directory was not refreshed: {reason} What was already stored stays, and the next refresh continues from there.</source>
+        <translation>Chưa cập nhật được danh bạ: {reason} Phần đã lưu được giữ lại, lần cập nhật sau sẽ tiếp tục từ đó.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directory_refresh.py" line="144" />
+        <source>Refresh stopped. What was already stored stays; the next refresh continues from there.</source>
+        <translation>Đã dừng cập nhật. Phần đã lưu được giữ lại; lần cập nhật sau sẽ tiếp tục từ đó.</translation>
+    </message>
+</context>
+<context>
     <name>DocumentPage</name>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="40" />
+        <location filename="../../app/ui/pages/document.py" line="45" />
         <source>← Back</source>
         <translation>← Quay lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="41" />
+        <location filename="../../app/ui/pages/document.py" line="46" />
         <source>Back to the list (Alt+Left)</source>
         <translation>Quay lại danh sách (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="53" />
+        <location filename="../../app/ui/pages/document.py" line="58" />
         <source>The PDF file cannot be displayed.</source>
         <translation>Không hiển thị được tệp PDF.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="56" />
+        <location filename="../../app/ui/pages/document.py" line="61" />
         <source>Document details</source>
         <translation>Thông tin văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="60" />
+        <location filename="../../app/ui/pages/document.py" line="65" />
         <source>Number/notation</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="61" />
+        <location filename="../../app/ui/pages/document.py" line="66" />
         <source>Date</source>
         <translation>Ngày văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="62" />
+        <location filename="../../app/ui/pages/document.py" line="67" />
         <source>Document type</source>
         <translation>Loại văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="63" />
+        <location filename="../../app/ui/pages/document.py" line="68" />
         <source>Issuing agency</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="64" />
+        <location filename="../../app/ui/pages/document.py" line="69" />
         <source>Summary</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="65" />
+        <location filename="../../app/ui/pages/document.py" line="70" />
         <source>Signed by</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="66" />
+        <location filename="../../app/ui/pages/document.py" line="71" />
         <source>Urgency</source>
         <translation>Độ khẩn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="67" />
+        <location filename="../../app/ui/pages/document.py" line="72" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="68" />
+        <location filename="../../app/ui/pages/document.py" line="73" />
         <source>Direction</source>
         <translation>Văn bản đến/đi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="69" />
+        <location filename="../../app/ui/pages/document.py" line="74" />
         <source>Pages</source>
         <translation>Số trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="77" />
+        <location filename="../../app/ui/pages/document.py" line="82" />
         <source>Files</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="84" />
+        <location filename="../../app/ui/pages/document.py" line="96" />
         <source>Digital signatures</source>
         <translation>Chữ ký số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="136" />
+        <location filename="../../app/ui/pages/document.py" line="154" />
         <source>This document has no PDF file to display.</source>
         <translation>Văn bản này không có tệp PDF để hiển thị.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="180" />
+        <location filename="../../app/ui/pages/document.py" line="164" />
+        <source>Appendix</source>
+        <translation>Phụ lục</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document.py" line="164" />
+        <source>Main document</source>
+        <translation>Văn bản chính</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document.py" line="237" />
         <source>(not numbered yet)</source>
         <translation>(chưa cấp số)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="193" />
+        <location filename="../../app/ui/pages/document.py" line="250" />
         <source>Size</source>
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="196" />
+        <location filename="../../app/ui/pages/document.py" line="253" />
         <source>No files.</source>
         <translation>Không có tệp.</translation>
     </message>
@@ -965,87 +1138,87 @@
 <context>
     <name>DraftEditor</name>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="49" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="51" />
         <source>Drafts (*.pdf *.docx *.odt *.doc *.rtf)</source>
         <translation>Dự thảo (*.pdf *.docx *.odt *.doc *.rtf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="50" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="52" />
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="53" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="55" />
         <source>Not secret</source>
         <translation>Không mật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="54" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="56" />
         <source>Secret (Mật)</source>
         <translation>Mật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="55" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="57" />
         <source>Top secret (Tối mật)</source>
         <translation>Tối mật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="56" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="58" />
         <source>Absolute secret (Tuyệt mật)</source>
         <translation>Tuyệt mật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="59" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="61" />
         <source>No restriction stamp</source>
         <translation>Không có dấu chỉ phạm vi lưu hành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="66" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="68" />
         <source>Ordinary</source>
         <translation>Thông thường</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="67" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="69" />
         <source>Superior agency</source>
         <translation>Cơ quan cấp trên</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="68" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="70" />
         <source>Government / Prime Minister</source>
         <translation>Chính phủ / Thủ tướng Chính phủ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="69" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="71" />
         <source>Legal review body</source>
         <translation>Cơ quan kiểm tra văn bản QPPL</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="70" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="72" />
         <source>Outside the administrative system</source>
         <translation>Ngoài hệ thống hành chính nhà nước</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="73" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="75" />
         <source>Recipient</source>
         <translation>Nơi nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="74" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="76" />
         <source>Relation</source>
         <translation>Quan hệ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="75" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="77" />
         <source>No equipment</source>
         <translation>Không có thiết bị</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="76" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="78" />
         <source>Paper</source>
         <translation>Bản giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="77" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="79" />
         <source>Copies</source>
         <translation>Số lượng bản</translation>
     </message>
@@ -1053,143 +1226,153 @@
 <context>
     <name>DraftEditorDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="103" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="105" />
         <source>New draft</source>
         <translation>Dự thảo mới</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="103" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="105" />
         <source>Edit draft</source>
         <translation>Sửa dự thảo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="113" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="115" />
         <source>Choose the draft (PDF, or Word: converted to PDF)</source>
         <translation>Chọn tệp dự thảo (PDF, hoặc Word: sẽ chuyển sang PDF)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="115" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="117" />
         <source>Keep the current file, or choose a revised one</source>
         <translation>Giữ tệp hiện tại, hoặc chọn tệp đã sửa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="117" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="119" />
         <source>Browse…</source>
         <translation>Chọn tệp…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="121" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="123" />
         <source>What changed in this version</source>
         <translation>Nội dung sửa đổi ở phiên bản này</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="129" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="131" />
         <source>Legal normative document (VBQPPL)</source>
         <translation>Văn bản quy phạm pháp luật (VBQPPL)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="133" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="135" />
         <source>Trích yếu, e.g. V/v triển khai chữ ký số</source>
         <translation>Trích yếu, ví dụ V/v triển khai chữ ký số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="148" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="150" />
         <source>(choose when submitting)</source>
         <translation>(chọn khi trình ký)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="151" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="153" />
         <source>On the agency's list of documents also sent on paper</source>
         <translation>Thuộc danh mục văn bản cơ quan gửi kèm bản giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="158" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="160" />
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="163" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="165" />
         <source>Type</source>
         <translation>Loại văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="164" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="166" />
         <source>Summary</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="169" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="171" />
         <source>Urgency, secrecy, stamp</source>
         <translation>Độ khẩn, độ mật, dấu lưu hành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="170" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="172" />
         <source>Signer</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="182" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="184" />
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="191" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="197" />
         <source>Recipients (Nơi nhận)</source>
         <translation>Nơi nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="194" />
-        <source>Type to search the agency directory</source>
-        <translation>Gõ để tìm trong danh bạ cơ quan</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="201" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="208" />
         <source>Add agency</source>
         <translation>Thêm cơ quan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="208" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="210" />
+        <source>Adds the highlighted agency of the list, or the complete code typed.</source>
+        <translation>Thêm cơ quan đang chọn trong danh sách, hoặc mã định danh đầy đủ đã gõ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="212" />
+        <source>Not in the directory…</source>
+        <translation>Không có trong danh bạ…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="214" />
+        <source>Adds the typed name as a recipient outside the directory: it gets the document on paper, not through the axis.</source>
+        <translation>Thêm tên đã gõ làm nơi nhận ngoài danh bạ: nơi nhận này nhận văn bản giấy, không qua trục liên thông.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="221" />
         <source>Add unit</source>
         <translation>Thêm đơn vị</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="211" />
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="334" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="224" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="410" />
         <source>Remove</source>
         <translation>Bỏ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="325" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="401" />
         <source>Appendices</source>
         <translation>Phụ lục</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="328" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="404" />
         <source>Title, e.g. Phụ lục I: Danh sách đơn vị</source>
         <translation>Tiêu đề, ví dụ Phụ lục I: Danh sách đơn vị</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="329" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="405" />
         <source>In the main file</source>
         <translation>Trong tệp chính</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="332" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="408" />
         <source>Separate PDF…</source>
         <translation>Tệp PDF riêng…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="350" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="426" />
         <source>Appendix</source>
         <translation>Phụ lục</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="365" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="441" />
         <source>in the main file</source>
         <translation>trong tệp chính</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_editor.py" line="376" />
+        <location filename="../../app/ui/dialogs/draft_editor.py" line="452" />
         <source>Draft file</source>
         <translation>Tệp dự thảo</translation>
     </message>
@@ -1370,179 +1553,184 @@
 <context>
     <name>DraftsPage</name>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="155" />
+        <location filename="../../app/ui/pages/drafts.py" line="158" />
         <source>Drafts</source>
         <translation>Dự thảo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="161" />
+        <location filename="../../app/ui/pages/drafts.py" line="164" />
         <source>New draft…</source>
         <translation>Dự thảo mới…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="162" />
+        <location filename="../../app/ui/pages/drafts.py" line="165" />
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="164" />
+        <location filename="../../app/ui/pages/drafts.py" line="167" />
         <source>Submit for signature</source>
         <translation>Trình ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="166" />
+        <location filename="../../app/ui/pages/drafts.py" line="169" />
         <source>Open PDF</source>
         <translation>Mở PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="167" />
+        <location filename="../../app/ui/pages/drafts.py" line="170" />
         <source>Sign…</source>
         <translation>Ký số…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="169" />
+        <location filename="../../app/ui/pages/drafts.py" line="172" />
         <source>Return with comments…</source>
         <translation>Trả lại kèm ý kiến…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="171" />
+        <location filename="../../app/ui/pages/drafts.py" line="174" />
         <source>Number and seal…</source>
         <translation>Cấp số và đóng dấu…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="172" />
+        <location filename="../../app/ui/pages/drafts.py" line="175" />
         <source>Print copies…</source>
         <translation>In bản giấy…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="173" />
+        <location filename="../../app/ui/pages/drafts.py" line="176" />
         <source>Mark issued</source>
         <translation>Ban hành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="174" />
+        <location filename="../../app/ui/pages/drafts.py" line="177" />
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="250" />
+        <location filename="../../app/ui/pages/drafts.py" line="253" />
         <source>Your drafts: write them, submit them for signature, and correct returned ones.</source>
         <translation>Dự thảo của đồng chí: soạn thảo, trình ký và chỉnh sửa dự thảo bị trả lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="252" />
+        <location filename="../../app/ui/pages/drafts.py" line="255" />
         <source>Drafts awaiting your signature: open, sign with your token, or return them.</source>
         <translation>Dự thảo chờ đồng chí ký: mở xem, ký số bằng thiết bị ký số của mình, hoặc trả lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="255" />
+        <location filename="../../app/ui/pages/drafts.py" line="258" />
         <source>Signed drafts: give them a number and the seal, print the paper copies, then mark issued.</source>
         <translation>Dự thảo đã ký: cấp số, đóng dấu, in bản giấy rồi ban hành.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/drafts.py" line="274" />
+        <location filename="../../app/ui/pages/drafts.py" line="277" />
         <source>%n draft(s)</source>
         <translation>
             <numerusform>%n dự thảo</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="335" />
+        <location filename="../../app/ui/pages/drafts.py" line="338" />
         <source>No draft selected.</source>
         <translation>Chưa chọn dự thảo nào.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="341" />
+        <location filename="../../app/ui/pages/drafts.py" line="344" />
         <source>Status: %1</source>
         <translation>Trạng thái: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="344" />
+        <location filename="../../app/ui/pages/drafts.py" line="347" />
         <source>Number: %1</source>
         <translation>Số, ký hiệu: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="350" />
+        <location filename="../../app/ui/pages/drafts.py" line="353" />
         <source>Recipients: %1</source>
         <translation>Nơi nhận: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="352" />
+        <location filename="../../app/ui/pages/drafts.py" line="355" />
         <source>Appendices: %1</source>
         <translation>Phụ lục: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="358" />
+        <location filename="../../app/ui/pages/drafts.py" line="361" />
         <source>Versions:</source>
         <translation>Các phiên bản:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="365" />
+        <location filename="../../app/ui/pages/drafts.py" line="368" />
         <source>Delivery: %1 · paper copies to print: %2</source>
         <translation>Hình thức gửi: %1 · số bản giấy cần in: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="432" />
-        <location filename="../../app/ui/pages/drafts.py" line="461" />
+        <location filename="../../app/ui/pages/drafts.py" line="435" />
+        <location filename="../../app/ui/pages/drafts.py" line="464" />
         <source>The draft was saved.</source>
         <translation>Đã lưu dự thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="471" />
+        <location filename="../../app/ui/pages/drafts.py" line="474" />
         <source>The draft was submitted for signature.</source>
         <translation>Đã trình ký dự thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="488" />
+        <location filename="../../app/ui/pages/drafts.py" line="491" />
         <source>Sign "%1" with your token.</source>
         <translation>Ký số văn bản "%1" bằng thiết bị ký số của đồng chí.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="512" />
+        <location filename="../../app/ui/pages/drafts.py" line="515" />
         <source>Signed. The clerk can now number and seal it.</source>
         <translation>Đã ký. Văn thư có thể cấp số và đóng dấu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="530" />
+        <location filename="../../app/ui/pages/drafts.py" line="533" />
         <source>Return with comments</source>
         <translation>Trả lại kèm ý kiến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="530" />
+        <location filename="../../app/ui/pages/drafts.py" line="533" />
         <source>What must change before you sign:</source>
         <translation>Những điểm cần sửa trước khi ký:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="544" />
+        <location filename="../../app/ui/pages/drafts.py" line="547" />
         <source>The draft was returned to its drafter.</source>
         <translation>Đã trả lại dự thảo cho người soạn thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="555" />
+        <location filename="../../app/ui/pages/drafts.py" line="558" />
         <source>Give "%1" its number and date and apply the agency's seal.</source>
         <translation>Cấp số, ngày tháng cho văn bản "%1" và ký số của cơ quan (đóng dấu).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="565" />
+        <location filename="../../app/ui/pages/drafts.py" line="579" />
         <source>Numbered and sealed. Print the paper copies listed below, then mark it issued.</source>
         <translation>Đã cấp số và đóng dấu. In các bản giấy liệt kê dưới đây, sau đó bấm Ban hành.</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/pages/drafts.py" line="587" />
+        <source>Sealing file %1 of %2: %3</source>
+        <translation>Đang ký số tệp %1/%2: %3</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/drafts.py" line="577" />
+        <location filename="../../app/ui/pages/drafts.py" line="599" />
         <source>Print %n paper copy(ies)</source>
         <translation>
             <numerusform>In %n bản giấy</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/drafts.py" line="597" />
+        <location filename="../../app/ui/pages/drafts.py" line="619" />
         <source>%n paper copy(ies) printed.</source>
         <translation>
             <numerusform>Đã in %n bản giấy.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="608" />
+        <location filename="../../app/ui/pages/drafts.py" line="630" />
         <source>Issued. It now waits in the "To send" list.</source>
         <translation>Đã ban hành. Văn bản đang chờ trong danh sách "Chờ gửi".</translation>
     </message>
@@ -1651,6 +1839,195 @@
     </message>
 </context>
 <context>
+    <name>ExchangeChangesBox</name>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="35" />
+        <source>arrived</source>
+        <translation>đã đến</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="36" />
+        <source>refused</source>
+        <translation>từ chối tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="37" />
+        <source>registered</source>
+        <translation>đã tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="38" />
+        <source>assigned</source>
+        <translation>phân công</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="39" />
+        <source>in progress</source>
+        <translation>đang xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="40" />
+        <source>done</source>
+        <translation>hoàn thành</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="41" />
+        <source>recall requested</source>
+        <translation>đề nghị lấy lại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="42" />
+        <source>recall / change agreed</source>
+        <translation>đồng ý lấy lại / cập nhật</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="43" />
+        <source>recall / change refused</source>
+        <translation>từ chối lấy lại / cập nhật</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="92" />
+        <source>Exchange</source>
+        <translation>Liên thông</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="104" />
+        <source>Revoke…</source>
+        <translation>Thu hồi…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="105" />
+        <source>Withdraw the sent document from every recipient (thu hồi).</source>
+        <translation>Thu hồi văn bản đã gửi từ tất cả nơi nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="106" />
+        <source>Update…</source>
+        <translation>Cập nhật…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="107" />
+        <source>Send corrected details of the sent document (cập nhật).</source>
+        <translation>Gửi thông tin đã sửa của văn bản đã gửi (cập nhật).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="108" />
+        <source>Replace…</source>
+        <translation>Thay thế…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="109" />
+        <source>Send another issued document in place of this one (thay thế).</source>
+        <translation>Gửi một văn bản đã ban hành khác để thay thế văn bản này.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="110" />
+        <source>Recall…</source>
+        <translation>Lấy lại…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="111" />
+        <source>Ask the recipients to give the document back (lấy lại).</source>
+        <translation>Đề nghị nơi nhận cho lấy lại văn bản.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="112" />
+        <source>Agree to recall</source>
+        <translation>Đồng ý cho lấy lại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="113" />
+        <source>Refuse recall…</source>
+        <translation>Từ chối cho lấy lại…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="148" />
+        <source>No exchange status yet.</source>
+        <translation>Chưa có trạng thái liên thông.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="155" />
+        <source>%1 asks to recall this document: %2</source>
+        <translation>%1 đề nghị lấy lại văn bản này: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="168" />
+        <source>Revoke the document</source>
+        <translation>Thu hồi văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="168" />
+        <source>Why is the document revoked? The recipients read the reason.</source>
+        <translation>Vì sao thu hồi văn bản? Nơi nhận sẽ đọc lý do này.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="173" />
+        <source>Revocation queued for every recipient.</source>
+        <translation>Đã xếp lệnh thu hồi vào hàng đợi gửi cho tất cả nơi nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="185" />
+        <source>Update queued for every recipient.</source>
+        <translation>Đã xếp bản cập nhật vào hàng đợi gửi cho tất cả nơi nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="197" />
+        <source>No issued document is waiting to be sent to replace this one.</source>
+        <translation>Không có văn bản đã ban hành nào đang chờ gửi để thay thế văn bản này.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="200" />
+        <location filename="../../app/ui/pages/document_changes.py" line="206" />
+        <source>Replace the document</source>
+        <translation>Thay thế văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="201" />
+        <source>The issued document that replaces it:</source>
+        <translation>Văn bản đã ban hành dùng để thay thế:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="206" />
+        <source>Why is the document replaced?</source>
+        <translation>Vì sao thay thế văn bản?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="211" />
+        <source>The replacing document is queued for every recipient.</source>
+        <translation>Đã xếp văn bản thay thế vào hàng đợi gửi cho tất cả nơi nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="217" />
+        <source>Recall the document</source>
+        <translation>Lấy lại văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="217" />
+        <source>Why do you ask for the document back?</source>
+        <translation>Vì sao đề nghị lấy lại văn bản?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="222" />
+        <source>Recall request queued; the answer appears in the history.</source>
+        <translation>Đã xếp đề nghị lấy lại vào hàng đợi gửi; câu trả lời sẽ hiện trong lịch sử.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="228" />
+        <source>Refuse the recall</source>
+        <translation>Từ chối cho lấy lại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="228" />
+        <source>Why is the recall refused?</source>
+        <translation>Vì sao từ chối cho lấy lại?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="233" />
+        <source>Answer queued for the sender.</source>
+        <translation>Đã xếp câu trả lời vào hàng đợi gửi cho nơi gửi.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../app/ui/dialogs/entry_history.py" line="38" />
@@ -1729,122 +2106,137 @@
         <translation>Hủy số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="94" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="83" />
+        <source>Revoked by the sender</source>
+        <translation>Nơi gửi thu hồi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="84" />
+        <source>Replaced</source>
+        <translation>Đã được thay thế</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="85" />
+        <source>Recalled by the sender</source>
+        <translation>Nơi gửi đã lấy lại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/entry_history.py" line="97" />
         <source>Reason: %1</source>
         <translation>Lý do: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="101" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="104" />
         <source>Number %1 in %2</source>
         <translation>Số %1 trong %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="104" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="107" />
         <source>registered although a document with the same number exists</source>
         <translation>đăng ký dù đã có văn bản trùng số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="109" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="112" />
         <source>Issuing agency</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="110" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="113" />
         <source>Number/notation</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="111" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="114" />
         <source>Document date</source>
         <translation>Ngày văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="112" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="115" />
         <source>Document type</source>
         <translation>Loại văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="113" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="116" />
         <source>Summary</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="114" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="117" />
         <source>Urgency</source>
         <translation>Độ khẩn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="115" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="118" />
         <source>Recipient</source>
         <translation>Nơi nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="116" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="119" />
         <source>Signed by</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="117" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="120" />
         <source>Kept copy held by</source>
         <translation>Đơn vị, người nhận bản lưu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="118" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="121" />
         <source>Copies</source>
         <translation>Số lượng bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="119" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="122" />
         <source>Transferred on</source>
         <translation>Ngày chuyển</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="120" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="123" />
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="121" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="124" />
         <source>Dispatch date</source>
         <translation>Ngày chuyển</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="122" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="125" />
         <source>Recipients</source>
         <translation>Nơi nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="123" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="126" />
         <source>Envelopes</source>
         <translation>Số lượng bì</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="124" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="127" />
         <source>Date of use</source>
         <translation>Ngày sử dụng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="125" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="128" />
         <source>Used by</source>
         <translation>Người sử dụng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="126" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="129" />
         <source>Number, notation and date</source>
         <translation>Số, ký hiệu, ngày tháng văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="127" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="130" />
         <source>Type and summary</source>
         <translation>Tên loại và trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="128" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="131" />
         <source>Approved by</source>
         <translation>Người cho phép sử dụng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/entry_history.py" line="129" />
+        <location filename="../../app/ui/dialogs/entry_history.py" line="132" />
         <source>Dossier</source>
         <translation>Số và ký hiệu hồ sơ</translation>
     </message>
@@ -2062,293 +2454,333 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="176" />
+        <location filename="../../app/ui/pages/intake.py" line="183" />
         <source>Intake of paper documents</source>
         <translation>Tiếp nhận văn bản giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="180" />
+        <location filename="../../app/ui/pages/intake.py" line="187" />
         <source>Source</source>
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="183" />
+        <location filename="../../app/ui/pages/intake.py" line="190" />
         <source>No scanner found</source>
         <translation>Không tìm thấy máy quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="184" />
+        <location filename="../../app/ui/pages/intake.py" line="191" />
         <source>Find scanners</source>
         <translation>Tìm máy quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="194" />
+        <location filename="../../app/ui/pages/intake.py" line="201" />
         <source>Scan</source>
         <translation>Quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="197" />
+        <location filename="../../app/ui/pages/intake.py" line="204" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="201" />
+        <location filename="../../app/ui/pages/intake.py" line="208" />
         <source>Import files…</source>
         <translation>Nhập tệp…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="204" />
+        <location filename="../../app/ui/pages/intake.py" line="211" />
         <source>New document</source>
         <translation>Văn bản mới</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="207" />
+        <location filename="../../app/ui/pages/intake.py" line="214" />
         <source>Or drop PDF and image files onto this page.</source>
         <translation>Hoặc kéo thả tệp PDF, tệp ảnh vào trang này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="217" />
+        <location filename="../../app/ui/pages/intake.py" line="224" />
         <source>Scanner:</source>
         <translation>Máy quét:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="220" />
+        <location filename="../../app/ui/pages/intake.py" line="227" />
         <source>Profile:</source>
         <translation>Chế độ quét:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="239" />
+        <location filename="../../app/ui/pages/intake.py" line="246" />
         <source>Pages</source>
         <translation>Các trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="249" />
+        <location filename="../../app/ui/pages/intake.py" line="256" />
         <source>Document details</source>
         <translation>Thông tin văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="272" />
+        <location filename="../../app/ui/pages/intake.py" line="279" />
         <source>Register anyway</source>
         <translation>Vẫn đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="447" />
+        <location filename="../../app/ui/pages/intake.py" line="456" />
         <source>Register</source>
         <translation>Đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="288" />
+        <location filename="../../app/ui/pages/intake.py" line="295" />
         <source>Open the registered document</source>
         <translation>Mở văn bản vừa đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="189" />
+        <location filename="../../app/ui/pages/intake.py" line="196" />
         <source>Saved scan settings: source, colour mode, resolution, page size</source>
         <translation>Thiết lập quét đã lưu: nguồn, chế độ màu, độ phân giải, khổ giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="190" />
+        <location filename="../../app/ui/pages/intake.py" line="197" />
         <source>Profiles…</source>
         <translation>Cấu hình quét…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="192" />
+        <location filename="../../app/ui/pages/intake.py" line="199" />
         <source>Add, rename, change or delete scan profiles</source>
         <translation>Thêm, đổi tên, sửa hoặc xóa cấu hình quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="279" />
+        <location filename="../../app/ui/pages/intake.py" line="286" />
         <source>Scanned pages are signed with the agency's digital signature (digitised copy) before they are registered.</source>
         <translation>Văn bản quét được ký số bằng chữ ký số của cơ quan (bản số hóa) trước khi đăng ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="284" />
-        <location filename="../../app/ui/pages/intake.py" line="449" />
+        <location filename="../../app/ui/pages/intake.py" line="291" />
+        <location filename="../../app/ui/pages/intake.py" line="458" />
         <source>Sign and register</source>
         <translation>Ký số và đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="293" />
+        <location filename="../../app/ui/pages/intake.py" line="300" />
         <source>Issuing agency:</source>
         <translation>Cơ quan ban hành:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="294" />
+        <location filename="../../app/ui/pages/intake.py" line="301" />
         <source>Number/notation:</source>
         <translation>Số, ký hiệu:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="295" />
+        <location filename="../../app/ui/pages/intake.py" line="302" />
         <source>Issued on:</source>
         <translation>Ngày văn bản:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="296" />
+        <location filename="../../app/ui/pages/intake.py" line="303" />
         <source>Document type:</source>
         <translation>Loại văn bản:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="297" />
+        <location filename="../../app/ui/pages/intake.py" line="304" />
         <source>Summary:</source>
         <translation>Trích yếu:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="298" />
+        <location filename="../../app/ui/pages/intake.py" line="305" />
         <source>Urgency:</source>
         <translation>Độ khẩn:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="445" />
+        <location filename="../../app/ui/pages/intake.py" line="454" />
         <source>Registering…</source>
         <translation>Đang đăng ký…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="465" />
+        <location filename="../../app/ui/pages/intake.py" line="474" />
         <source>Document %1 of %2 in this batch</source>
         <translation>Văn bản %1/%2 trong tập quét này</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="510" />
+        <location filename="../../app/ui/pages/intake.py" line="524" />
+        <source>Resume</source>
+        <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake.py" line="527" />
+        <source>Discard</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake.py" line="529" />
+        <source>Delete the pages of the unfinished batch; nothing was registered from them.</source>
+        <translation>Xóa các trang của lô quét dở; chưa có văn bản nào được đăng ký từ các trang này.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake.py" line="553" />
+        <source>Resume the unfinished batch (%1 pages, scanned at %2)?</source>
+        <translation>Tiếp tục lô quét dở (%1 trang, quét lúc %2)?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake.py" line="578" />
+        <source>Restoring the unfinished batch…</source>
+        <translation>Đang khôi phục lô quét dở…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake.py" line="618" />
+        <source>%1 page(s) restored from the unfinished batch.</source>
+        <translation>Đã khôi phục %1 trang từ lô quét dở.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake.py" line="620" />
+        <source>%1 page(s) were damaged on disk and are left out; scan them again.</source>
+        <translation>%1 trang bị hỏng trên đĩa nên không được khôi phục; hãy quét lại các trang đó.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake.py" line="665" />
+        <source>%1 page(s) could not be kept on disk for recovery after a crash (%2); register the batch before closing the program.</source>
+        <translation>Không lưu được %1 trang lên đĩa để khôi phục khi chương trình gặp sự cố (%2); hãy đăng ký lô này trước khi đóng chương trình.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake.py" line="672" />
         <source>Looking for scanners…</source>
         <translation>Đang tìm máy quét…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="530" />
+        <location filename="../../app/ui/pages/intake.py" line="692" />
         <source>%1 scanner(s) found.</source>
         <translation>Tìm thấy %1 máy quét.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="636" />
+        <location filename="../../app/ui/pages/intake.py" line="807" />
         <source>Capturing pages…</source>
         <translation>Đang lấy trang…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="641" />
+        <location filename="../../app/ui/pages/intake.py" line="813" />
         <source>Cancelled; the pages already captured are kept.</source>
         <translation>Đã hủy; các trang đã lấy được vẫn được giữ lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="669" />
+        <location filename="../../app/ui/pages/intake.py" line="841" />
         <source>%1 page(s) captured…</source>
         <translation>Đã lấy %1 trang…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="682" />
+        <location filename="../../app/ui/pages/intake.py" line="854" />
         <source>%1 page(s) ready for review.</source>
         <translation>%1 trang sẵn sàng để kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="685" />
+        <location filename="../../app/ui/pages/intake.py" line="857" />
         <source>The batch holds %1 documents; they are registered one after another.</source>
         <translation>Tập quét gồm %1 văn bản; các văn bản được đăng ký lần lượt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="688" />
+        <location filename="../../app/ui/pages/intake.py" line="860" />
         <source>%1 blank page(s) left out; select one and press “Keep blank page” to keep it.</source>
         <translation>%1 trang trắng được bỏ ra; chọn trang và bấm “Giữ trang trắng” để giữ lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="704" />
+        <location filename="../../app/ui/pages/intake.py" line="876" />
         <source>Import scanned or received files</source>
         <translation>Nhập tệp đã quét hoặc đã nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="705" />
+        <location filename="../../app/ui/pages/intake.py" line="877" />
         <source>PDF or image (%1)</source>
         <translation>PDF hoặc ảnh (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="743" />
+        <location filename="../../app/ui/pages/intake.py" line="915" />
         <source>Looking for separator codes…</source>
         <translation>Đang tìm mã trên tờ phân cách…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="755" />
+        <location filename="../../app/ui/pages/intake.py" line="927" />
         <source>The batch holds %1 document(s).</source>
         <translation>Tập quét gồm %1 văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="770" />
+        <location filename="../../app/ui/pages/intake.py" line="942" />
         <source>Reading the document header…</source>
         <translation>Đang đọc phần đầu văn bản…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="785" />
+        <location filename="../../app/ui/pages/intake.py" line="957" />
         <source>The fields could not be read from the pages: %1 Fill them in by hand.</source>
         <translation>Không đọc được thông tin từ các trang: %1 Hãy nhập bằng tay.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="822" />
+        <location filename="../../app/ui/pages/intake.py" line="994" />
         <source>Fields read from the pages. Check the highlighted ones.</source>
         <translation>Đã đọc thông tin từ các trang. Hãy kiểm tra các ô được tô màu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="823" />
+        <location filename="../../app/ui/pages/intake.py" line="995" />
         <source>Fields read from the pages. Check them before registering.</source>
         <translation>Đã đọc thông tin từ các trang. Hãy kiểm tra trước khi đăng ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="833" />
+        <location filename="../../app/ui/pages/intake.py" line="1005" />
         <source>Read with low confidence: check this field.</source>
         <translation>Đọc chưa chắc chắn: hãy kiểm tra ô này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="889" />
+        <location filename="../../app/ui/pages/intake.py" line="1064" />
         <source>A signed or born-digital PDF is registered as it is, on its own. Start a new document for the other pages.</source>
         <translation>Tệp PDF đã ký số hoặc văn bản điện tử gốc được đăng ký nguyên trạng, riêng một mình. Hãy tạo văn bản mới cho các trang còn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="895" />
+        <location filename="../../app/ui/pages/intake.py" line="1070" />
         <source>This PDF is signed or born digital and is kept byte for byte: its pages cannot be turned or left out. Import it again to start over.</source>
         <translation>Tệp PDF này đã ký số hoặc là văn bản điện tử gốc nên được giữ nguyên từng byte: không thể xoay hay bỏ trang. Hãy nhập lại tệp để làm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="952" />
+        <location filename="../../app/ui/pages/intake.py" line="1127" />
         <source>Registering the document as it was received…</source>
         <translation>Đang đăng ký văn bản nguyên trạng như khi nhận…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="953" />
+        <location filename="../../app/ui/pages/intake.py" line="1128" />
         <source>Recognising text, building the PDF/A and signing…</source>
         <translation>Đang nhận dạng chữ, tạo PDF/A và ký số…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="958" />
+        <location filename="../../app/ui/pages/intake.py" line="1133" />
         <source>Registration cancelled; nothing was registered.</source>
         <translation>Đã hủy đăng ký; chưa có gì được đăng ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="971" />
+        <location filename="../../app/ui/pages/intake.py" line="1146" />
         <source>Sign the scanned “%1” with the agency's digital signature (digitised copy), then register it.</source>
         <translation>Ký số văn bản quét “%1” bằng chữ ký số của cơ quan (bản số hóa), sau đó đăng ký vào sổ văn bản đến.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="975" />
+        <location filename="../../app/ui/pages/intake.py" line="1150" />
         <source>Not signed; nothing was registered.</source>
         <translation>Chưa ký số; chưa đăng ký văn bản nào.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1014" />
+        <location filename="../../app/ui/pages/intake.py" line="1189" />
         <source>Registered as incoming number %1.</source>
         <translation>Đã đăng ký văn bản đến số %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1016" />
+        <location filename="../../app/ui/pages/intake.py" line="1191" />
         <source>Text recognition was not available: the PDF has no searchable text.</source>
         <translation>Không nhận dạng được chữ: tệp PDF không tìm kiếm được nội dung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1018" />
+        <location filename="../../app/ui/pages/intake.py" line="1193" />
         <source>Next: document %1 of %2; check its fields.</source>
         <translation>Tiếp theo: văn bản %1/%2; hãy kiểm tra các trường thông tin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1024" />
+        <location filename="../../app/ui/pages/intake.py" line="1199" />
         <source>Reading the next document…</source>
         <translation>Đang đọc văn bản tiếp theo…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1031" />
+        <location filename="../../app/ui/pages/intake.py" line="1207" />
         <source>Ready for the next document.</source>
         <translation>Sẵn sàng cho văn bản tiếp theo.</translation>
     </message>
@@ -2622,17 +3054,17 @@
         <translation>Chưa trình hôm nay…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178" />
+        <location filename="../../app/ui/main_window.py" line="171" />
         <source>Axis: not configured (offline work)</source>
         <translation>Trục liên thông: chưa cấu hình (làm việc ngoại tuyến)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180" />
+        <location filename="../../app/ui/main_window.py" line="174" />
         <source>Set VANTHU_AXIS_URL to exchange documents through the provincial axis; until then everything is kept and queued here.</source>
         <translation>Đặt VANTHU_AXIS_URL để trao đổi văn bản qua trục liên thông của tỉnh; trong khi chờ, mọi thứ được lưu và xếp hàng tại đây.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271" />
+        <location filename="../../app/ui/main_window.py" line="274" />
         <source>Refreshed.</source>
         <translation>Đã làm mới.</translation>
     </message>
@@ -2941,1006 +3373,1116 @@
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="184" />
+        <source>The folder {path} already holds agency {code}, not this demo office. Choose another folder with --base.</source>
+        <translation>Thư mục {path} đã chứa dữ liệu của cơ quan {code}, không phải văn phòng trình diễn này. Chọn thư mục khác bằng --base.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="188" />
         <source>The file {name} is empty. Scan or export it again.</source>
         <translation>Tệp {name} rỗng. Hãy quét hoặc xuất lại tệp.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="185" />
+        <location filename="../../app/ui/messages.py" line="189" />
         <source>The file {name} is {size_mb} MB; the limit is {limit_mb} MB. Split it or scan at a lower resolution.</source>
         <translation>Tệp {name} có dung lượng {size_mb} MB, vượt giới hạn {limit_mb} MB. Hãy tách tệp hoặc quét với độ phân giải thấp hơn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="189" />
+        <location filename="../../app/ui/messages.py" line="193" />
         <source>The file {name} is neither a PDF nor an image. Choose a PDF, JPEG, PNG or TIFF file.</source>
         <translation>Tệp {name} không phải PDF hay ảnh. Hãy chọn tệp PDF, JPEG, PNG hoặc TIFF.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="192" />
+        <location filename="../../app/ui/messages.py" line="196" />
         <source>The PDF {name} is password-protected. Ask the sender for an unprotected copy.</source>
         <translation>Tệp PDF {name} được đặt mật khẩu. Đề nghị nơi gửi cung cấp bản không đặt mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="195" />
+        <location filename="../../app/ui/messages.py" line="199" />
         <source>The PDF {name} is damaged and cannot be read. Ask the sender to send it again.</source>
         <translation>Tệp PDF {name} bị hỏng, không đọc được. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="198" />
+        <location filename="../../app/ui/messages.py" line="202" />
         <source>The image {name} is damaged and cannot be read. Scan it again.</source>
         <translation>Tệp ảnh {name} bị hỏng, không đọc được. Hãy quét lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="201" />
+        <location filename="../../app/ui/messages.py" line="205" />
         <source>No font with Vietnamese letters was found ({fonts}). Install one of them and try again.</source>
         <translation>Không tìm thấy phông chữ có dấu tiếng Việt ({fonts}). Hãy cài một trong các phông này rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="204" />
+        <location filename="../../app/ui/messages.py" line="208" />
         <source>The file {path} cannot be read ({detail}). Check it is not open elsewhere, then choose it again.</source>
         <translation>Không đọc được tệp {path} ({detail}). Kiểm tra tệp không bị chương trình khác mở rồi chọn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="207" />
+        <location filename="../../app/ui/messages.py" line="211" />
         <source>The file {path} cannot be written ({detail}). Choose another folder or file name.</source>
         <translation>Không ghi được tệp {path} ({detail}). Hãy chọn thư mục hoặc tên tệp khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="210" />
+        <location filename="../../app/ui/messages.py" line="214" />
         <source>"{text}" is not a time. Write it as HH:MM, e.g. 07:30.</source>
         <translation>"{text}" không phải giờ hợp lệ. Hãy ghi theo dạng HH:MM, ví dụ 07:30.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="211" />
+        <location filename="../../app/ui/messages.py" line="215" />
         <source>"{text}" is not a date. Write it as dd/mm/yyyy.</source>
         <translation>"{text}" không phải ngày hợp lệ. Hãy ghi theo dạng ngày/tháng/năm.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="212" />
+        <location filename="../../app/ui/messages.py" line="216" />
         <source>{year} is not a valid year.</source>
         <translation>{year} không phải năm hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="213" />
+        <location filename="../../app/ui/messages.py" line="217" />
         <source>Office hours need at least one working session.</source>
         <translation>Giờ làm việc cần có ít nhất một buổi làm việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="214" />
+        <location filename="../../app/ui/messages.py" line="218" />
         <source>A session cannot end ({end}) before it starts ({start}). Correct the office hours.</source>
         <translation>Buổi làm việc không thể kết thúc ({end}) trước khi bắt đầu ({start}). Hãy sửa lại giờ làm việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="217" />
+        <location filename="../../app/ui/messages.py" line="221" />
         <source>The session starting at {start} overlaps the one before it. Correct the office hours.</source>
         <translation>Buổi làm việc bắt đầu lúc {start} trùng với buổi trước đó. Hãy sửa lại giờ làm việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="220" />
+        <location filename="../../app/ui/messages.py" line="224" />
         <source>The date {date} is not in the year {year}.</source>
         <translation>Ngày {date} không thuộc năm {year}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="221" />
+        <location filename="../../app/ui/messages.py" line="225" />
         <source>{date} is listed both as a day off and as a working day. Keep only one.</source>
         <translation>Ngày {date} vừa là ngày nghỉ vừa là ngày làm việc. Hãy giữ lại một.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="224" />
+        <location filename="../../app/ui/messages.py" line="228" />
         <source>The calendar table for {table_year} was saved under {year}. Save it under its own year.</source>
         <translation>Lịch năm {table_year} đang được lưu vào năm {year}. Hãy lưu vào đúng năm của nó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="227" />
+        <location filename="../../app/ui/messages.py" line="231" />
         <source>A deadline needs zero or more working days, not {days}.</source>
         <translation>Thời hạn phải là số ngày làm việc từ 0 trở lên, không phải {days}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="228" />
+        <location filename="../../app/ui/messages.py" line="232" />
         <source>The calendar has no working day after {after}. Check the year's days off.</source>
         <translation>Lịch không còn ngày làm việc nào sau ngày {after}. Hãy kiểm tra các ngày nghỉ trong năm.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="231" />
+        <location filename="../../app/ui/messages.py" line="235" />
         <source>No scanner was found. Connect and switch on the scanner, then refresh the list.</source>
         <translation>Không tìm thấy máy quét. Hãy kết nối và bật máy quét rồi làm mới danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="234" />
+        <location filename="../../app/ui/messages.py" line="238" />
         <source>The scanner stopped answering (cable or power). Reconnect it and scan the remaining pages.</source>
         <translation>Máy quét ngừng phản hồi (cáp hoặc nguồn điện). Hãy kết nối lại và quét các trang còn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="237" />
+        <location filename="../../app/ui/messages.py" line="241" />
         <source>Paper is jammed in the feeder. Clear the jam and scan the remaining pages.</source>
         <translation>Giấy bị kẹt trong khay nạp. Hãy gỡ giấy kẹt và quét các trang còn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="240" />
+        <location filename="../../app/ui/messages.py" line="244" />
         <source>The scanner cover is open. Close it and scan again.</source>
         <translation>Nắp máy quét đang mở. Hãy đóng nắp và quét lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="241" />
+        <location filename="../../app/ui/messages.py" line="245" />
         <source>The document feeder is empty. Load the pages and scan again.</source>
         <translation>Khay nạp giấy đang trống. Hãy đặt giấy vào và quét lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="244" />
+        <location filename="../../app/ui/messages.py" line="248" />
         <source>The scanner is busy with another program. Close it and try again.</source>
         <translation>Máy quét đang được chương trình khác sử dụng. Hãy đóng chương trình đó rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="245" />
+        <location filename="../../app/ui/messages.py" line="249" />
         <source>The scanner driver stopped unexpectedly; the pages already scanned are kept. Scan the rest.</source>
         <translation>Trình điều khiển máy quét dừng đột ngột; các trang đã quét vẫn được giữ lại. Hãy quét tiếp phần còn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="248" />
+        <location filename="../../app/ui/messages.py" line="252" />
         <source>The scanner does not offer this setting ({detail}). Choose another source, mode or size.</source>
         <translation>Máy quét không hỗ trợ thiết lập này ({detail}). Hãy chọn nguồn, chế độ hoặc khổ giấy khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="251" />
+        <location filename="../../app/ui/messages.py" line="255" />
         <source>The scanner reported an error ({detail}). Switch it off and on, then try again.</source>
         <translation>Máy quét báo lỗi ({detail}). Hãy tắt rồi bật lại máy quét và thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="254" />
+        <location filename="../../app/ui/messages.py" line="258" />
         <source>Scanning was cancelled.</source>
         <translation>Đã hủy quét.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="255" />
+        <location filename="../../app/ui/messages.py" line="259" />
         <source>A saved scan profile is damaged ({detail}). Delete it and create it again.</source>
         <translation>Cấu hình quét đã lưu bị hỏng ({detail}). Hãy xóa và tạo lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="258" />
+        <location filename="../../app/ui/messages.py" line="262" />
         <source>Keep at least one scan profile.</source>
         <translation>Cần giữ ít nhất một cấu hình quét.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="259" />
+        <location filename="../../app/ui/messages.py" line="263" />
         <source>Every scan profile needs a name. Type one.</source>
         <translation>Mỗi cấu hình quét cần có tên. Hãy nhập tên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="260" />
+        <location filename="../../app/ui/messages.py" line="264" />
         <source>There are two scan profiles named "{name}". Give each profile its own name.</source>
         <translation>Có hai cấu hình quét cùng tên "{name}". Hãy đặt cho mỗi cấu hình một tên riêng.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="263" />
+        <location filename="../../app/ui/messages.py" line="267" />
         <source>{path} is not a JPEG, PNG, TIFF or PDF file. Choose another file.</source>
         <translation>{path} không phải tệp JPEG, PNG, TIFF hay PDF. Hãy chọn tệp khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="266" />
+        <location filename="../../app/ui/messages.py" line="270" />
         <source>{path} cannot be read ({detail}). Check that the file is complete and not password-protected.</source>
         <translation>Không đọc được {path} ({detail}). Hãy kiểm tra tệp còn nguyên vẹn và không đặt mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="269" />
+        <location filename="../../app/ui/messages.py" line="273" />
         <source>The program {tool} is needed to import PDF files. Install it (see the README).</source>
         <translation>Cần chương trình {tool} để nhập tệp PDF. Hãy cài đặt chương trình này (xem README).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="272" />
+        <location filename="../../app/ui/messages.py" line="276" />
         <source>Text recognition needs the program tesseract. Install tesseract-ocr (see the README).</source>
         <translation>Nhận dạng chữ cần chương trình tesseract. Hãy cài tesseract-ocr (xem README).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="275" />
+        <location filename="../../app/ui/messages.py" line="279" />
         <source>Text recognition has no Vietnamese language data ({lang}). Install tesseract-ocr-vie (see the README).</source>
         <translation>Nhận dạng chữ chưa có dữ liệu tiếng Việt ({lang}). Hãy cài tesseract-ocr-vie (xem README).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="280" />
+        <location filename="../../app/ui/messages.py" line="284" />
         <source>Text recognition took longer than {seconds} s on page {page}. Save the page without text or retry.</source>
         <translation>Nhận dạng chữ trang {page} mất quá {seconds} giây. Hãy lưu trang không kèm lớp chữ hoặc thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="283" />
+        <location filename="../../app/ui/messages.py" line="287" />
         <source>Text recognition failed on page {page} ({detail}). Save the page without text or retry.</source>
         <translation>Nhận dạng chữ trang {page} bị lỗi ({detail}). Hãy lưu trang không kèm lớp chữ hoặc thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="286" />
+        <location filename="../../app/ui/messages.py" line="290" />
         <source>No font with Vietnamese letters was found ({fonts}). Install fonts-noto-core.</source>
         <translation>Không tìm thấy phông chữ có dấu tiếng Việt ({fonts}). Hãy cài fonts-noto-core.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="289" />
+        <location filename="../../app/ui/messages.py" line="293" />
         <source>There are no pages to save. Scan or import at least one page.</source>
         <translation>Chưa có trang nào để lưu. Hãy quét hoặc nhập ít nhất một trang.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="290" />
+        <location filename="../../app/ui/messages.py" line="294" />
         <source>The token driver (PKCS#11 module) was not found. Install the software of your token's CA or choose the module file in Settings.</source>
         <translation>Không tìm thấy trình điều khiển thiết bị ký số (mô-đun PKCS#11). Hãy cài phần mềm của nhà cung cấp chữ ký số hoặc chọn tệp mô-đun trong phần Cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="295" />
+        <location filename="../../app/ui/messages.py" line="299" />
         <source>The token driver could not be loaded ({detail}). Reinstall the software of your token's CA.</source>
         <translation>Không nạp được trình điều khiển thiết bị ký số ({detail}). Hãy cài lại phần mềm của nhà cung cấp chữ ký số.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="298" />
+        <location filename="../../app/ui/messages.py" line="302" />
         <source>The token "{token}" is not plugged in. Plug it in and try again.</source>
         <translation>Thiết bị ký số "{token}" chưa được cắm. Hãy cắm thiết bị rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="301" />
+        <location filename="../../app/ui/messages.py" line="305" />
         <source>The token "{token}" is no longer present. Plug it in again and retry.</source>
         <translation>Thiết bị ký số "{token}" không còn được kết nối. Hãy cắm lại rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="304" />
+        <location filename="../../app/ui/messages.py" line="308" />
         <source>The token "{token}" was removed while signing; nothing was signed. Plug it in again and retry.</source>
         <translation>Thiết bị ký số "{token}" bị rút ra trong khi ký; văn bản chưa được ký. Hãy cắm lại rồi ký lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="307" />
+        <location filename="../../app/ui/messages.py" line="311" />
         <source>Enter the PIN of the token "{token}".</source>
         <translation>Hãy nhập mã PIN của thiết bị ký số "{token}".</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="308" />
+        <location filename="../../app/ui/messages.py" line="312" />
         <source>Wrong PIN for the token "{token}". Check it and try again; after too many wrong tries the token locks.</source>
         <translation>Mã PIN của thiết bị ký số "{token}" không đúng. Hãy kiểm tra và nhập lại; nhập sai quá số lần cho phép thiết bị sẽ bị khóa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="313" />
+        <location filename="../../app/ui/messages.py" line="317" />
         <source>The PIN of the token "{token}" is locked. Ask the certificate provider to unlock it.</source>
         <translation>Mã PIN của thiết bị ký số "{token}" đã bị khóa. Hãy liên hệ nhà cung cấp chứng thư số để mở khóa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="316" />
+        <location filename="../../app/ui/messages.py" line="320" />
         <source>The PIN of the token "{token}" has expired. Change it with the token's software.</source>
         <translation>Mã PIN của thiết bị ký số "{token}" đã hết hạn. Hãy đổi mã PIN bằng phần mềm của thiết bị.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="319" />
+        <location filename="../../app/ui/messages.py" line="323" />
         <source>The token "{token}" holds no usable signing key. Check that it is the right token.</source>
         <translation>Thiết bị ký số "{token}" không có khóa ký dùng được. Hãy kiểm tra đúng thiết bị chưa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="322" />
+        <location filename="../../app/ui/messages.py" line="326" />
         <source>The token "{token}" holds no certificate for its key. Ask the certificate provider.</source>
         <translation>Thiết bị ký số "{token}" không có chứng thư số cho khóa ký. Hãy liên hệ nhà cung cấp chứng thư số.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="325" />
+        <location filename="../../app/ui/messages.py" line="329" />
         <source>The token "{token}" holds several signing keys. Choose the certificate to sign with.</source>
         <translation>Thiết bị ký số "{token}" có nhiều khóa ký. Hãy chọn chứng thư số dùng để ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="328" />
+        <location filename="../../app/ui/messages.py" line="332" />
         <source>The token "{token}" reported an error ({detail}). Unplug it, plug it in again and retry.</source>
         <translation>Thiết bị ký số "{token}" báo lỗi ({detail}). Hãy rút ra, cắm lại rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="331" />
+        <location filename="../../app/ui/messages.py" line="335" />
         <source>The document has no place prepared for this signature or text ({field}). Prepare the draft again.</source>
         <translation>Văn bản chưa có vị trí dành cho chữ ký hoặc nội dung này ({field}). Hãy chuẩn bị lại dự thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="334" />
+        <location filename="../../app/ui/messages.py" line="338" />
         <source>The field {field} is already filled; a number and date are written only once.</source>
         <translation>Trường {field} đã được điền; số và ngày văn bản chỉ được ghi một lần.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="337" />
+        <location filename="../../app/ui/messages.py" line="341" />
         <source>The document is already signed ({detail}).</source>
         <translation>Văn bản đã được ký ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="338" />
+        <location filename="../../app/ui/messages.py" line="342" />
         <source>The leader has not signed this document yet; the seal comes after the leader's signature.</source>
         <translation>Văn bản chưa có chữ ký của lãnh đạo; chữ ký số của cơ quan được ký sau chữ ký của lãnh đạo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="341" />
+        <location filename="../../app/ui/messages.py" line="345" />
         <source>The PDF cannot be signed ({detail}). Export it again from the drafting program.</source>
         <translation>Không ký được tệp PDF này ({detail}). Hãy xuất lại tệp từ phần mềm soạn thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="344" />
+        <location filename="../../app/ui/messages.py" line="348" />
+        <source>The PDF was certified so that nothing may be added ({field}); it cannot be signed. Ask for an unlocked copy.</source>
+        <translation>Tệp PDF đã được ký chứng thực không cho phép bổ sung gì thêm ({field}) nên không thể ký số. Hãy đề nghị bản không bị khóa.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="352" />
         <source>No font with Vietnamese letters was found for the signature text. Install fonts-noto-core.</source>
         <translation>Không tìm thấy phông chữ tiếng Việt cho nội dung chữ ký. Hãy cài fonts-noto-core.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="347" />
+        <location filename="../../app/ui/messages.py" line="355" />
         <source>The number or the date to write into the document is empty ({field}).</source>
         <translation>Số hoặc ngày văn bản cần ghi đang để trống ({field}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="350" />
+        <location filename="../../app/ui/messages.py" line="358" />
         <source>"{copy_form}" is not a copy form (sao y, trích sao, sao lục).</source>
         <translation>"{copy_form}" không phải hình thức bản sao (sao y, trích sao, sao lục).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="353" />
+        <location filename="../../app/ui/messages.py" line="361" />
         <source>The signature position {box} lies outside the page. Move it onto the page.</source>
         <translation>Vị trí chữ ký {box} nằm ngoài trang. Hãy kéo vào trong trang.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="356" />
+        <location filename="../../app/ui/messages.py" line="364" />
         <source>The signature would show nothing. Add a signature image or the signer's name.</source>
         <translation>Chữ ký không có nội dung hiển thị. Hãy thêm ảnh chữ ký hoặc tên người ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="359" />
+        <location filename="../../app/ui/messages.py" line="367" />
         <source>The signature or seal image cannot be read ({detail}). Choose a PNG file.</source>
         <translation>Không đọc được ảnh chữ ký hoặc con dấu ({detail}). Hãy chọn tệp PNG.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="362" />
+        <location filename="../../app/ui/messages.py" line="370" />
         <source>The PDF is password-protected and cannot be signed. Save it again without a password.</source>
         <translation>Tệp PDF được đặt mật khẩu nên không thể ký. Hãy lưu lại tệp không đặt mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="365" />
+        <location filename="../../app/ui/messages.py" line="373" />
         <source>The "Số:" line was not found on page 1 of the draft. Check the draft's layout, or place the boxes by hand.</source>
         <translation>Không tìm thấy dòng "Số:" ở trang 1 của dự thảo. Hãy kiểm tra thể thức dự thảo hoặc tự đặt vị trí các ô.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="369" />
+        <location filename="../../app/ui/messages.py" line="377" />
         <source>The place and date line ("…, ngày … tháng … năm …") was not found on page 1 of the draft. Check the draft's layout, or place the boxes by hand.</source>
         <translation>Không tìm thấy dòng địa danh và ngày tháng ("…, ngày … tháng … năm …") ở trang 1 của dự thảo. Hãy kiểm tra thể thức dự thảo hoặc tự đặt vị trí các ô.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="373" />
+        <location filename="../../app/ui/messages.py" line="381" />
         <source>The signer block ({title}, {name}) was not found on the last page. Check the signer's name and position in the draft, or place the signature by hand.</source>
         <translation>Không tìm thấy phần chữ ký ({title}, {name}) ở trang cuối. Hãy kiểm tra họ tên và chức vụ người ký trong dự thảo hoặc tự đặt vị trí chữ ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="377" />
+        <location filename="../../app/ui/messages.py" line="385" />
         <source>The space for {name}'s signature is too small. Leave more room between the position and the name, or place the signature by hand.</source>
         <translation>Khoảng trống để {name} ký quá nhỏ. Hãy để khoảng cách rộng hơn giữa chức vụ và họ tên, hoặc tự đặt vị trí chữ ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="381" />
+        <location filename="../../app/ui/messages.py" line="389" />
         <source>No token is assigned to {user}. Plug in your token and choose it in the signing dialog.</source>
         <translation>Chưa có thiết bị ký số (token) nào được gán cho {user}. Hãy cắm token và chọn token trong hộp thoại ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="384" />
+        <location filename="../../app/ui/messages.py" line="392" />
         <source>The agency's seal token is not set up. Ask the administrator to choose the organisation token.</source>
         <translation>Chưa thiết lập token chữ ký số của cơ quan (đóng dấu). Đề nghị quản trị hệ thống chọn token của cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="387" />
+        <location filename="../../app/ui/messages.py" line="395" />
         <source>The exchange axis at {endpoint} cannot be reached ({detail}). Check the network; queued documents go out when it is back.</source>
         <translation>Không kết nối được trục liên thông tại {endpoint} ({detail}). Hãy kiểm tra mạng; văn bản đang chờ sẽ được gửi khi trục hoạt động trở lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="392" />
+        <location filename="../../app/ui/messages.py" line="400" />
         <source>The exchange axis failed during {operation} (HTTP {http_status}). Try again later; if it persists, contact the provincial Data Integration Centre.</source>
         <translation>Trục liên thông bị lỗi khi thực hiện {operation} (HTTP {http_status}). Hãy thử lại sau; nếu vẫn lỗi, liên hệ đơn vị vận hành trục của tỉnh.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="397" />
+        <location filename="../../app/ui/messages.py" line="405" />
         <source>The exchange axis is busy ({operation}). Try again in a few minutes.</source>
         <translation>Trục liên thông đang quá tải ({operation}). Hãy thử lại sau ít phút.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="398" />
+        <location filename="../../app/ui/messages.py" line="406" />
         <source>The exchange axis sent an unreadable reply to {operation} ({detail}). Try again; if it persists, report it to the axis operator.</source>
         <translation>Trục liên thông trả về dữ liệu không đọc được khi thực hiện {operation} ({detail}). Hãy thử lại; nếu vẫn lỗi, báo cho đơn vị vận hành trục.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="403" />
+        <location filename="../../app/ui/messages.py" line="411" />
         <source>The exchange axis refused the credentials of system {system_id}. Check the system code and secret in Settings.</source>
         <translation>Trục liên thông từ chối thông tin xác thực của hệ thống {system_id}. Hãy kiểm tra mã hệ thống và khóa bí mật trong phần Cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="408" />
+        <location filename="../../app/ui/messages.py" line="416" />
         <source>The exchange axis refused access for {system_id} during {operation}. Ask the axis operator to check the account.</source>
         <translation>Trục liên thông từ chối quyền truy cập của {system_id} khi thực hiện {operation}. Đề nghị đơn vị vận hành trục kiểm tra tài khoản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="413" />
+        <location filename="../../app/ui/messages.py" line="421" />
         <source>The exchange axis at {endpoint} presented a certificate this computer does not trust. Install its certificate authority or check the address.</source>
         <translation>Trục liên thông tại {endpoint} dùng chứng thư mà máy này không tin cậy. Hãy cài chứng thư của tổ chức cấp hoặc kiểm tra lại địa chỉ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="418" />
+        <location filename="../../app/ui/messages.py" line="426" />
         <source>The exchange axis refused {operation}: {detail}</source>
         <translation>Trục liên thông từ chối {operation}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="419" />
+        <location filename="../../app/ui/messages.py" line="427" />
         <source>The exchange axis has no such item ({operation}): {detail}</source>
         <translation>Trục liên thông không có mục này ({operation}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="420" />
+        <location filename="../../app/ui/messages.py" line="428" />
         <source>The package is too large for the exchange axis: {detail}</source>
         <translation>Gói tin quá lớn so với giới hạn của trục liên thông: {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="421" />
+        <location filename="../../app/ui/messages.py" line="429" />
         <source>The exchange axis refused {operation} (code {error_code}): {detail}</source>
         <translation>Trục liên thông từ chối {operation} (mã {error_code}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="424" />
+        <location filename="../../app/ui/messages.py" line="432" />
         <source>The received package is not well-formed XML. Ask the sender to send it again.</source>
         <translation>Gói tin nhận được không phải XML hợp lệ. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="427" />
+        <location filename="../../app/ui/messages.py" line="435" />
         <source>The received package is not an edXML document package. Ask the sender to send it again.</source>
         <translation>Gói tin nhận được không phải gói văn bản edXML. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="430" />
+        <location filename="../../app/ui/messages.py" line="438" />
         <source>The package declares a DTD or entities, which edXML forbids; it was refused for safety. Ask the sender to send it again.</source>
         <translation>Gói tin có khai báo DTD hoặc thực thể, không được phép trong edXML; đã từ chối để bảo đảm an toàn. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="435" />
+        <location filename="../../app/ui/messages.py" line="443" />
         <source>The package is larger than the allowed size. Ask the sender to send it again.</source>
         <translation>Gói tin vượt quá dung lượng cho phép. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="438" />
+        <location filename="../../app/ui/messages.py" line="446" />
         <source>The package header is too large to be genuine. Ask the sender to send it again.</source>
         <translation>Phần đầu gói tin quá lớn, không hợp lệ. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="441" />
+        <location filename="../../app/ui/messages.py" line="449" />
         <source>An attachment is larger than the allowed size. Ask the sender to send it again.</source>
         <translation>Có tệp đính kèm vượt quá dung lượng cho phép. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="444" />
+        <location filename="../../app/ui/messages.py" line="452" />
         <source>The package has too many attachments. Ask the sender to send it again.</source>
         <translation>Gói tin có quá nhiều tệp đính kèm. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="447" />
+        <location filename="../../app/ui/messages.py" line="455" />
         <source>An attachment listed in the package is missing. Ask the sender to send it again.</source>
         <translation>Thiếu tệp đính kèm được liệt kê trong gói tin. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="450" />
+        <location filename="../../app/ui/messages.py" line="458" />
         <source>An attachment does not match its signed hash: it was changed on the way. Ask the sender to send it again.</source>
         <translation>Tệp đính kèm không khớp giá trị băm đã ký: tệp đã bị thay đổi trên đường truyền. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="455" />
+        <location filename="../../app/ui/messages.py" line="463" />
         <source>The package lists the same attachment twice. Ask the sender to send it again.</source>
         <translation>Gói tin liệt kê một tệp đính kèm hai lần. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="458" />
+        <location filename="../../app/ui/messages.py" line="466" />
         <source>The package carries an attachment it does not list. Ask the sender to send it again.</source>
         <translation>Gói tin có tệp đính kèm không được liệt kê. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="461" />
+        <location filename="../../app/ui/messages.py" line="469" />
         <source>An attachment's size differs from the size the package announces. Ask the sender to send it again.</source>
         <translation>Dung lượng tệp đính kèm khác với dung lượng khai báo trong gói tin. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="464" />
+        <location filename="../../app/ui/messages.py" line="472" />
         <source>The package carries an invalid agency code.</source>
         <translation>Gói tin có mã định danh cơ quan không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="465" />
+        <location filename="../../app/ui/messages.py" line="473" />
         <source>The package's document identifier is not in the standard form.</source>
         <translation>Mã văn bản trong gói tin không đúng định dạng chuẩn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="468" />
+        <location filename="../../app/ui/messages.py" line="476" />
         <source>The package's business document type is not one of the standard codes.</source>
         <translation>Loại nghiệp vụ của gói tin không thuộc danh mục mã chuẩn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="471" />
+        <location filename="../../app/ui/messages.py" line="479" />
         <source>The package's priority is not one of the standard codes.</source>
         <translation>Độ khẩn của gói tin không thuộc danh mục mã chuẩn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="472" />
+        <location filename="../../app/ui/messages.py" line="480" />
         <source>The status message carries an unknown status code.</source>
         <translation>Gói tin trạng thái có mã trạng thái không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="473" />
+        <location filename="../../app/ui/messages.py" line="481" />
         <source>A time in the package is not in the standard form (with +07:00).</source>
         <translation>Thời gian trong gói tin không đúng định dạng chuẩn (có +07:00).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="476" />
+        <location filename="../../app/ui/messages.py" line="484" />
         <source>The package names no recipient.</source>
         <translation>Gói tin không có nơi nhận.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="477" />
+        <location filename="../../app/ui/messages.py" line="485" />
         <source>A status message arrived where a document was expected.</source>
         <translation>Nhận được gói tin trạng thái thay vì gói văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="478" />
+        <location filename="../../app/ui/messages.py" line="486" />
         <source>A document arrived where a status message was expected.</source>
         <translation>Nhận được gói văn bản thay vì gói tin trạng thái.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="479" />
+        <location filename="../../app/ui/messages.py" line="487" />
         <source>The package file is missing.</source>
         <translation>Không tìm thấy tệp gói tin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="480" />
+        <location filename="../../app/ui/messages.py" line="488" />
         <source>A refusal needs a reason for the sender.</source>
         <translation>Từ chối tiếp nhận cần nêu lý do cho nơi gửi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="482" />
+        <location filename="../../app/ui/messages.py" line="490" />
         <source>Choose at least one recipient agency to send the document to.</source>
         <translation>Hãy chọn ít nhất một cơ quan nhận để gửi văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="485" />
+        <location filename="../../app/ui/messages.py" line="493" />
         <source>These recipient codes are not valid agency codes (like 000.00.12.H27): {codes}. Pick the recipients from the agency directory.</source>
         <translation>Các mã cơ quan nhận sau không phải mã định danh hợp lệ (dạng 000.00.12.H27): {codes}. Hãy chọn cơ quan nhận từ danh bạ cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="490" />
+        <location filename="../../app/ui/messages.py" line="498" />
         <source>The document cannot be sent to your own agency ({code}). Remove it from the recipients.</source>
         <translation>Không thể gửi văn bản cho chính cơ quan mình ({code}). Hãy bỏ cơ quan này khỏi danh sách nơi nhận.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="493" />
+        <location filename="../../app/ui/messages.py" line="501" />
         <source>Only outgoing documents can be sent through the exchange axis.</source>
         <translation>Chỉ văn bản đi mới được gửi qua trục liên thông.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="496" />
+        <location filename="../../app/ui/messages.py" line="504" />
         <source>This document is secret or carries a restriction stamp, so it may not be sent electronically. Send it on paper.</source>
         <translation>Văn bản này có độ mật hoặc dấu hạn chế lưu hành nên không được gửi điện tử. Hãy gửi bản giấy.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="501" />
+        <location filename="../../app/ui/messages.py" line="509" />
         <source>The document is not issued yet (state: {state}). Number, seal and issue it before sending.</source>
         <translation>Văn bản chưa được ban hành (trạng thái: {state}). Hãy cấp số, đóng dấu và ban hành trước khi gửi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="504" />
+        <location filename="../../app/ui/messages.py" line="512" />
         <source>The document has no main file to send. Attach the signed PDF first.</source>
         <translation>Văn bản chưa có tệp chính để gửi. Hãy đính kèm tệp PDF đã ký số trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="507" />
+        <location filename="../../app/ui/messages.py" line="515" />
         <source>Exchange message {id} no longer exists. Reload the list.</source>
         <translation>Thông điệp liên thông {id} không còn tồn tại. Hãy tải lại danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="510" />
+        <location filename="../../app/ui/messages.py" line="518" />
         <source>Message {id} has already been delivered to the axis; there is nothing to retry.</source>
         <translation>Thông điệp {id} đã được chuyển lên trục; không cần gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="513" />
+        <location filename="../../app/ui/messages.py" line="521" />
         <source>The package claims to come from {claimed} but the axis delivered it from {sender}.</source>
         <translation>Gói tin ghi cơ quan gửi là {claimed} nhưng trục liên thông chuyển đến từ {sender}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="516" />
+        <location filename="../../app/ui/messages.py" line="524" />
         <source>The package is addressed to other agencies ({recipients}), not to this one.</source>
         <translation>Gói tin gửi đến cơ quan khác ({recipients}), không phải cơ quan này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="519" />
+        <location filename="../../app/ui/messages.py" line="527" />
         <source>The package carries no PDF document.</source>
         <translation>Gói tin không có tệp văn bản PDF.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="522" />
+        <location filename="../../app/ui/messages.py" line="530" />
         <source>The package cannot be read ({detail}); it is kept in quarantine.</source>
         <translation>Không đọc được gói tin ({detail}); gói tin được giữ trong khu cách ly.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="525" />
+        <location filename="../../app/ui/messages.py" line="533" />
         <source>A digital signature of the package is not valid.</source>
         <translation>Chữ ký số của gói tin không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="529" />
+        <location filename="../../app/ui/messages.py" line="537" />
+        <source>Give a reason: the other agency reads it with the change or the answer.</source>
+        <translation>Hãy nhập lý do: cơ quan bên kia sẽ đọc lý do này cùng với thay đổi hoặc câu trả lời.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="540" />
+        <source>This document has not been sent through the axis, so there is nothing to revoke, update, replace or recall. Send it first, or correct it in the register.</source>
+        <translation>Văn bản này chưa được gửi qua trục liên thông nên không có gì để thu hồi, cập nhật, thay thế hay lấy lại. Hãy gửi văn bản trước, hoặc sửa trong sổ đăng ký.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="545" />
+        <source>This document has already been revoked, replaced or recalled; it cannot be changed any more.</source>
+        <translation>Văn bản này đã bị thu hồi, thay thế hoặc lấy lại; không thể thay đổi thêm.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="548" />
+        <source>The replacing document must be another issued (numbered and sealed) document that has not been sent yet.</source>
+        <translation>Văn bản thay thế phải là một văn bản khác đã ban hành (đã cấp số và đóng dấu) và chưa được gửi.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="552" />
+        <source>There is no recall request waiting for an answer on this document. Reload the document.</source>
+        <translation>Không có đề nghị lấy lại nào đang chờ trả lời đối với văn bản này. Hãy tải lại văn bản.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="555" />
+        <source>The sender asked to change document {target}, which never arrived here; the request was refused.</source>
+        <translation>Nơi gửi đề nghị thay đổi văn bản {target} nhưng văn bản này chưa từng đến cơ quan; đề nghị đã bị từ chối.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="560" />
+        <source>The folder {folder} does not exist. Plug in the USB drive and choose a folder on it.</source>
+        <translation>Thư mục {folder} không tồn tại. Hãy cắm ổ USB và chọn một thư mục trên ổ đó.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="563" />
+        <source>No message is waiting to be sent, so no USB package was written.</source>
+        <translation>Không có thông điệp nào đang chờ gửi nên không ghi gói USB nào.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="566" />
+        <source>The USB package could not be written to {folder} ({detail}); nothing was marked as sent. Check that the drive is plugged in, writable and not full, then try again.</source>
+        <translation>Không ghi được gói USB vào {folder} ({detail}); chưa thông điệp nào được đánh dấu là đã gửi. Kiểm tra ổ USB đã cắm, ghi được và còn chỗ trống, rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="570" />
+        <source>A stored message ({sha256}) is damaged, so no USB package was written. Run the integrity check and restore it from a backup.</source>
+        <translation>Một thông điệp đã lưu ({sha256}) bị hỏng nên không ghi gói USB. Hãy chạy kiểm tra toàn vẹn và khôi phục từ bản sao lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="574" />
+        <source>The folder {folder} is not a Văn Thư USB package (no manifest.xml). Choose the package folder itself (named vanthu-…).</source>
+        <translation>Thư mục {folder} không phải là gói USB của Văn Thư (không có manifest.xml). Hãy chọn đúng thư mục gói (tên bắt đầu bằng vanthu-…).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="578" />
+        <source>The USB package {folder} was altered or is incomplete ({detail}); nothing was imported. Ask the sender to export a new package.</source>
+        <translation>Gói USB {folder} đã bị sửa đổi hoặc không đầy đủ ({detail}); không có gì được nhập. Đề nghị nơi gửi xuất lại gói mới.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="582" />
+        <source>The USB package is signed by {subject}, a certificate this office does not trust; nothing was imported. Ask the administrator to add its issuer to the trusted certificates.</source>
+        <translation>Gói USB được ký bởi {subject}, chứng thư số mà cơ quan này không tin cậy; không có gì được nhập. Đề nghị quản trị viên thêm nơi cấp chứng thư đó vào danh sách chứng thư tin cậy.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="587" />
         <source>Unit {id} no longer exists. Reload the list and pick another unit.</source>
         <translation>Đơn vị {id} không còn tồn tại. Hãy tải lại danh sách và chọn đơn vị khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="532" />
+        <location filename="../../app/ui/messages.py" line="590" />
         <source>{by} already directed this document at {at}. Reload the inbox to see the current state.</source>
         <translation>{by} đã cho ý kiến chỉ đạo văn bản này lúc {at}. Hãy tải lại hộp văn bản để xem tình trạng hiện tại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="535" />
+        <location filename="../../app/ui/messages.py" line="593" />
         <source>The document is already in {name}'s inbox. Pick another leader to hand it over.</source>
         <translation>Văn bản đã có trong hộp văn bản của {name}. Hãy chọn lãnh đạo khác nếu cần chuyển.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="538" />
+        <location filename="../../app/ui/messages.py" line="596" />
         <source>This task is already closed ({state}). Ask the leader to assign it again if work remains.</source>
         <translation>Nhiệm vụ này đã kết thúc ({state}). Nếu còn việc, đề nghị lãnh đạo giao lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="541" />
+        <location filename="../../app/ui/messages.py" line="599" />
         <source>Task {id} no longer exists. Reload your task list.</source>
         <translation>Nhiệm vụ {id} không còn tồn tại. Hãy tải lại danh sách việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="544" />
+        <location filename="../../app/ui/messages.py" line="602" />
         <source>The document is {state}: it cannot become {wanted} now. Reload to see its current state.</source>
         <translation>Văn bản đang ở trạng thái {state}: không thể chuyển sang {wanted} lúc này. Hãy tải lại để xem trạng thái hiện tại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="547" />
+        <location filename="../../app/ui/messages.py" line="605" />
         <source>{by} changed this at {at} while you were working on it. Reload, check, and try again.</source>
         <translation>{by} đã thay đổi nội dung này lúc {at} trong khi bạn đang làm. Hãy tải lại, kiểm tra rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="550" />
+        <location filename="../../app/ui/messages.py" line="608" />
         <source>The deadline {deadline} is already past. Pick today or a later working day.</source>
         <translation>Hạn xử lý {deadline} đã qua. Hãy chọn hôm nay hoặc một ngày làm việc sau đó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="553" />
+        <location filename="../../app/ui/messages.py" line="611" />
         <source>Give the deadline either as a date or as a number of working days, not both and not neither.</source>
         <translation>Hãy nhập hạn xử lý bằng ngày cụ thể hoặc bằng số ngày làm việc (chỉ chọn một cách).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="556" />
+        <location filename="../../app/ui/messages.py" line="614" />
         <source>{days} working days is not a deadline. Enter 1 or more working days.</source>
         <translation>{days} ngày làm việc không phải thời hạn hợp lệ. Hãy nhập từ 1 ngày làm việc trở lên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="559" />
+        <location filename="../../app/ui/messages.py" line="617" />
         <source>{deadline} is not a working day (weekend or holiday). The next working day is {next}.</source>
         <translation>Ngày {deadline} không phải ngày làm việc (cuối tuần hoặc ngày lễ). Ngày làm việc kế tiếp là {next}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="562" />
+        <location filename="../../app/ui/messages.py" line="620" />
         <source>{days} working days from the registration on {received} ended on {deadline}, which is past. Give more working days or pick a date.</source>
         <translation>{days} ngày làm việc kể từ ngày vào sổ {received} đã hết vào ngày {deadline}. Hãy cho thêm ngày làm việc hoặc chọn một ngày cụ thể.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="567" />
+        <location filename="../../app/ui/messages.py" line="625" />
         <source>A leader can only delegate their own authority. Ask the administrator to record it for another leader.</source>
         <translation>Lãnh đạo chỉ ủy quyền được thẩm quyền của chính mình. Đề nghị quản trị viên ghi nhận cho lãnh đạo khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="571" />
+        <location filename="../../app/ui/messages.py" line="629" />
         <source>The delegation would end at {ends}, which is already past. Pick an end in the future.</source>
         <translation>Thời điểm kết thúc ủy quyền {ends} đã qua. Hãy chọn thời điểm trong tương lai.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="574" />
+        <location filename="../../app/ui/messages.py" line="632" />
         <source>Your delegation from {leader} runs from {starts} to {ends}: you cannot act for them now. Ask {leader} for a new delegation.</source>
         <translation>Bạn được {leader} ủy quyền từ {starts} đến {ends}: hiện không thể thay mặt. Đề nghị {leader} ủy quyền lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="579" />
+        <location filename="../../app/ui/messages.py" line="637" />
         <source>Choose the leader whose authority is delegated.</source>
         <translation>Hãy chọn lãnh đạo ủy quyền.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="582" />
+        <location filename="../../app/ui/messages.py" line="640" />
         <source>Delegation {id} no longer exists. Reload the list.</source>
         <translation>Ủy quyền {id} không còn tồn tại. Hãy tải lại danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="585" />
+        <location filename="../../app/ui/messages.py" line="643" />
         <source>The delegation must end after it starts. Check the two dates.</source>
         <translation>Thời điểm kết thúc ủy quyền phải sau thời điểm bắt đầu. Hãy kiểm tra lại hai ngày.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="588" />
+        <location filename="../../app/ui/messages.py" line="646" />
         <source>A leader cannot delegate to themselves. Choose a deputy.</source>
         <translation>Lãnh đạo không thể tự ủy quyền cho chính mình. Hãy chọn cấp phó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="591" />
+        <location filename="../../app/ui/messages.py" line="649" />
         <source>Write the direction (ý kiến chỉ đạo) before assigning the document.</source>
         <translation>Hãy ghi ý kiến chỉ đạo trước khi giao xử lý văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="594" />
+        <location filename="../../app/ui/messages.py" line="652" />
         <source>An attached file has no name. Name it and attach it again.</source>
         <translation>Tệp đính kèm chưa có tên. Hãy đặt tên rồi đính kèm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="597" />
+        <location filename="../../app/ui/messages.py" line="655" />
         <source>A document filed for information has no deadline. Clear the deadline, or assign it instead.</source>
         <translation>Văn bản để biết không có hạn xử lý. Hãy bỏ hạn xử lý hoặc giao xử lý.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="600" />
+        <location filename="../../app/ui/messages.py" line="658" />
         <source>Choose who leads the work (a unit or a person), or file the document for information.</source>
         <translation>Hãy chọn đơn vị hoặc cá nhân chủ trì, hoặc chuyển văn bản để biết.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="603" />
+        <location filename="../../app/ui/messages.py" line="661" />
         <source>The lead is either a unit or a person, not both. Keep one of them.</source>
         <translation>Chủ trì là một đơn vị hoặc một cá nhân, không phải cả hai. Hãy giữ lại một.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="606" />
+        <location filename="../../app/ui/messages.py" line="664" />
         <source>This action ({action}) needs a signed-in user. Sign in and try again.</source>
         <translation>Thao tác này ({action}) cần người dùng đã đăng nhập. Hãy đăng nhập rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="609" />
+        <location filename="../../app/ui/messages.py" line="667" />
         <source>{name} is not a deputy or leader: a delegation can only go to one. Choose another person.</source>
         <translation>{name} không phải lãnh đạo hoặc cấp phó: chỉ ủy quyền được cho lãnh đạo, cấp phó. Hãy chọn người khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="612" />
+        <location filename="../../app/ui/messages.py" line="670" />
         <source>{name} is not a leader or deputy. Choose a leader to present the document to.</source>
         <translation>{name} không phải lãnh đạo hoặc cấp phó. Hãy chọn lãnh đạo để trình văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="615" />
+        <location filename="../../app/ui/messages.py" line="673" />
         <source>You do not take part in this task, so you cannot open it. Ask the leader who assigned it.</source>
         <translation>Bạn không tham gia nhiệm vụ này nên không thể mở. Hãy hỏi lãnh đạo đã giao việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="618" />
+        <location filename="../../app/ui/messages.py" line="676" />
         <source>Only a coordinating unit or person adds input to this task. Use progress notes if you lead it.</source>
         <translation>Chỉ đơn vị, cá nhân phối hợp mới cho ý kiến phối hợp. Nếu bạn chủ trì, hãy ghi tiến độ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="621" />
+        <location filename="../../app/ui/messages.py" line="679" />
         <source>Only incoming documents are presented to the leader. This one is not incoming.</source>
         <translation>Chỉ văn bản đến mới được trình lãnh đạo. Văn bản này không phải văn bản đến.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="624" />
+        <location filename="../../app/ui/messages.py" line="682" />
         <source>Only the lead unit or person reports progress on this task and finishes it.</source>
         <translation>Chỉ đơn vị, cá nhân chủ trì mới báo cáo tiến độ và kết thúc nhiệm vụ này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="627" />
+        <location filename="../../app/ui/messages.py" line="685" />
         <source>Only outgoing documents have signing and sending times. This one is not outgoing.</source>
         <translation>Chỉ văn bản đi mới có thời điểm ký và gửi. Văn bản này không phải văn bản đi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="630" />
+        <location filename="../../app/ui/messages.py" line="688" />
         <source>The document has not been presented to a leader yet. Ask the clerk to present it first.</source>
         <translation>Văn bản chưa được trình lãnh đạo. Đề nghị văn thư trình trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="633" />
+        <location filename="../../app/ui/messages.py" line="691" />
         <source>This document is in {leader}'s inbox. Only {leader}, or a deputy they delegated to, can direct it.</source>
         <translation>Văn bản này thuộc hộp văn bản của {leader}. Chỉ {leader} hoặc cấp phó được ủy quyền mới cho ý kiến chỉ đạo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="637" />
+        <location filename="../../app/ui/messages.py" line="695" />
         <source>Write something or attach a file before saving the note.</source>
         <translation>Hãy ghi nội dung hoặc đính kèm tệp trước khi lưu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="638" />
+        <location filename="../../app/ui/messages.py" line="696" />
         <source>Select at least one document first.</source>
         <translation>Hãy chọn ít nhất một văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="639" />
+        <location filename="../../app/ui/messages.py" line="697" />
         <source>Choose either a unit or a person to list their assignments, not both.</source>
         <translation>Hãy chọn một đơn vị hoặc một người để xem các việc được giao, không chọn cả hai.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="642" />
+        <location filename="../../app/ui/messages.py" line="700" />
         <source>{name} is named twice (as lead and coordinator, or twice as coordinator). Keep it once.</source>
         <translation>{name} bị chọn hai lần (vừa chủ trì vừa phối hợp, hoặc phối hợp hai lần). Hãy giữ lại một lần.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="645" />
+        <location filename="../../app/ui/messages.py" line="703" />
         <source>Each lead or coordinator is either a unit or a person. Pick one.</source>
         <translation>Mỗi bên chủ trì hoặc phối hợp là một đơn vị hoặc một cá nhân. Hãy chọn một.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="648" />
+        <location filename="../../app/ui/messages.py" line="706" />
         <source>Write the result before finishing the task.</source>
         <translation>Hãy ghi kết quả trước khi kết thúc nhiệm vụ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="649" />
+        <location filename="../../app/ui/messages.py" line="707" />
         <source>{name}'s account is deactivated. Choose someone else.</source>
         <translation>Tài khoản của {name} đã bị khóa. Hãy chọn người khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="653" />
+        <location filename="../../app/ui/messages.py" line="711" />
         <source>The draft is {state} now, so this step cannot be done. Reload to see where it stands.</source>
         <translation>Dự thảo đang ở trạng thái {state} nên không thực hiện được bước này. Tải lại để xem trạng thái hiện tại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="656" />
+        <location filename="../../app/ui/messages.py" line="714" />
         <source>The draft was not found; it may have been removed.</source>
         <translation>Không tìm thấy dự thảo; có thể dự thảo đã bị xóa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="657" />
+        <location filename="../../app/ui/messages.py" line="715" />
         <source>Version {number} of the draft is missing. Run the integrity check and restore from a backup.</source>
         <translation>Thiếu phiên bản {number} của dự thảo. Hãy chạy kiểm tra toàn vẹn và khôi phục từ bản sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="660" />
+        <location filename="../../app/ui/messages.py" line="718" />
         <source>Write the summary (trích yếu) of the draft.</source>
         <translation>Hãy nhập trích yếu của dự thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="661" />
+        <location filename="../../app/ui/messages.py" line="719" />
         <source>"{type}" is not a document type of Decree 30. Pick a type from the list.</source>
         <translation>"{type}" không phải là loại văn bản theo Nghị định 30. Hãy chọn loại trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="664" />
+        <location filename="../../app/ui/messages.py" line="722" />
         <source>A {type} cannot be a legal normative document. Untick "normative" or change the type.</source>
         <translation>{type} không thể là văn bản quy phạm pháp luật. Bỏ chọn "quy phạm pháp luật" hoặc đổi loại văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="667" />
+        <location filename="../../app/ui/messages.py" line="725" />
         <source>A recipient has no name. Pick it again.</source>
         <translation>Có nơi nhận chưa có tên. Hãy chọn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="668" />
+        <location filename="../../app/ui/messages.py" line="726" />
         <source>The unit "{name}" is not one of the agency's units. Pick it from the list.</source>
         <translation>Đơn vị "{name}" không thuộc cơ quan. Hãy chọn đơn vị trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="671" />
+        <location filename="../../app/ui/messages.py" line="729" />
         <source>"{name}" is not a user of the agency. Pick the person from the list.</source>
         <translation>"{name}" không phải người dùng của cơ quan. Hãy chọn người trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="674" />
+        <location filename="../../app/ui/messages.py" line="732" />
         <source>{name} is inside the agency: superior, government or legal review apply to other agencies only.</source>
         <translation>{name} thuộc nội bộ cơ quan: cấp trên, Chính phủ hoặc cơ quan kiểm tra văn bản chỉ áp dụng cho cơ quan khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="677" />
+        <location filename="../../app/ui/messages.py" line="735" />
         <source>The number of paper copies for {name} must be between 0 and {max}.</source>
         <translation>Số bản giấy gửi {name} phải từ 0 đến {max}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="680" />
+        <location filename="../../app/ui/messages.py" line="738" />
         <source>{name} is listed twice as a recipient. Keep it once.</source>
         <translation>{name} có hai lần trong nơi nhận. Chỉ giữ một lần.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="681" />
+        <location filename="../../app/ui/messages.py" line="739" />
+        <source>No agency in the directory matches “{name}”. Pick one from the list under the box, type its complete code (like 000.00.12.H27), or add it with “Not in the directory…” to send it on paper.</source>
+        <translation>Không có cơ quan nào trong danh bạ khớp với “{name}”. Chọn một cơ quan trong danh sách dưới ô tìm kiếm, gõ mã định danh đầy đủ (như 000.00.12.H27), hoặc thêm bằng nút “Không có trong danh bạ…” để gửi văn bản giấy.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="744" />
         <source>Give every appendix a title.</source>
         <translation>Hãy đặt tiêu đề cho mỗi phụ lục.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="682" />
+        <location filename="../../app/ui/messages.py" line="745" />
         <source>The appendix {name} is not a PDF. Save it as PDF and add it again.</source>
         <translation>Phụ lục {name} không phải tệp PDF. Hãy lưu thành PDF rồi thêm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="685" />
+        <location filename="../../app/ui/messages.py" line="748" />
+        <source>The appendix {name} is password-protected, so the agency's seal cannot be added to it. Save it without a password and add it again.</source>
+        <translation>Phụ lục {name} có đặt mật khẩu nên không thể ký số của cơ quan lên đó. Hãy lưu lại tệp không đặt mật khẩu rồi thêm lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="753" />
+        <source>The appendix {name} is damaged and cannot be sealed ({detail}). Export it again as PDF and add it again.</source>
+        <translation>Phụ lục {name} bị hỏng, không thể ký số của cơ quan ({detail}). Hãy xuất lại tệp PDF rồi thêm lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="757" />
+        <source>The appendix {name} was certified so that nothing may be added, so the agency's seal cannot be added. Ask for a copy that is not locked and add it again.</source>
+        <translation>Phụ lục {name} đã được ký chứng thực không cho phép bổ sung gì thêm nên không thể ký số của cơ quan. Hãy đề nghị bản không bị khóa rồi thêm lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="762" />
+        <source>The appendix {name} already carries an agency seal signature. Add the unsealed file instead.</source>
+        <translation>Phụ lục {name} đã có chữ ký số của cơ quan. Hãy thêm tệp chưa ký số.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="765" />
+        <source>The appendix file {name} is missing from the file store; nothing was numbered or sealed. Ask the administrator to restore it from the latest backup, then try again.</source>
+        <translation>Không tìm thấy tệp phụ lục {name} trong kho lưu trữ; văn bản chưa được cấp số và ký số. Hãy đề nghị quản trị viên khôi phục tệp từ bản sao lưu gần nhất rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="770" />
+        <source>The stored appendix file {name} has changed since it was added (damaged on disk); nothing was numbered or sealed. Ask the administrator to restore it from the latest backup, then try again.</source>
+        <translation>Tệp phụ lục {name} trong kho đã bị thay đổi so với khi thêm vào (hỏng trên đĩa); văn bản chưa được cấp số và ký số. Hãy đề nghị quản trị viên khôi phục tệp từ bản sao lưu gần nhất rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="775" />
         <source>Choose the draft file (PDF or Word) first.</source>
         <translation>Hãy chọn tệp dự thảo (PDF hoặc Word) trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="686" />
+        <location filename="../../app/ui/messages.py" line="776" />
         <source>{name} is neither a PDF nor a Word document. Upload the draft as PDF or DOCX.</source>
         <translation>{name} không phải tệp PDF hay Word. Hãy tải dự thảo lên dưới dạng PDF hoặc DOCX.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="689" />
+        <location filename="../../app/ui/messages.py" line="779" />
         <source>{name} is the same file as the current version. Choose the revised file.</source>
         <translation>{name} trùng với tệp của phiên bản hiện tại. Hãy chọn tệp đã sửa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="692" />
+        <location filename="../../app/ui/messages.py" line="782" />
         <source>Only the specialist who wrote this draft can change or submit it.</source>
         <translation>Chỉ chuyên viên soạn thảo dự thảo này mới được sửa hoặc trình ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="695" />
+        <location filename="../../app/ui/messages.py" line="785" />
         <source>{name} is not a leader or deputy and cannot sign. Choose the signer from the list.</source>
         <translation>{name} không phải lãnh đạo hoặc cấp phó nên không thể ký. Hãy chọn người ký trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="698" />
+        <location filename="../../app/ui/messages.py" line="788" />
         <source>Choose who signs the draft before submitting it.</source>
         <translation>Hãy chọn người ký trước khi trình ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="699" />
+        <location filename="../../app/ui/messages.py" line="789" />
         <source>The draft has no recipients. Add at least one recipient before submitting it.</source>
         <translation>Dự thảo chưa có nơi nhận. Hãy thêm ít nhất một nơi nhận trước khi trình ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="702" />
+        <location filename="../../app/ui/messages.py" line="792" />
         <source>The draft was returned with comments and nothing has changed since. Upload the revised file or correct the details, then submit again.</source>
         <translation>Dự thảo đã bị trả lại kèm ý kiến và từ đó chưa có gì thay đổi. Hãy tải lên tệp đã sửa hoặc sửa thông tin, rồi trình ký lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="707" />
+        <location filename="../../app/ui/messages.py" line="797" />
         <source>Write what must change before returning the draft.</source>
         <translation>Hãy ghi rõ những điểm cần sửa trước khi trả lại dự thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="710" />
+        <location filename="../../app/ui/messages.py" line="800" />
         <source>This draft waits for {signer}'s signature. Only {signer}, or a deputy they delegated to, can act.</source>
         <translation>Dự thảo này chờ {signer} ký. Chỉ {signer} hoặc cấp phó được {signer} ủy quyền mới thực hiện được.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="713" />
+        <location filename="../../app/ui/messages.py" line="803" />
         <source>Digital signing is not set up on this computer. Ask the administrator to configure the tokens.</source>
         <translation>Máy tính này chưa được cấu hình ký số. Hãy đề nghị quản trị hệ thống cấu hình thiết bị ký số.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="716" />
+        <location filename="../../app/ui/messages.py" line="806" />
         <source>The signature cannot be moved on this draft: the file it was prepared from is not among its versions. Sign it where it is, or return it so the drafter submits it again.</source>
         <translation>Không thể di chuyển chữ ký trên dự thảo này: không còn tệp gốc dùng để chuẩn bị trình ký trong các phiên bản. Hãy ký tại vị trí hiện có, hoặc trả lại để người soạn thảo trình ký lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="721" />
+        <location filename="../../app/ui/messages.py" line="811" />
         <source>{name} is not a certificate file (PEM or DER). Choose the root certificate (.pem, .cer, .crt).</source>
         <translation>{name} không phải tệp chứng thư số (PEM hoặc DER). Hãy chọn tệp chứng thư gốc (.pem, .cer, .crt).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="724" />
+        <location filename="../../app/ui/messages.py" line="814" />
         <source>{name} is not a certificate revocation list (CRL). Choose the .crl file the CA publishes.</source>
         <translation>{name} không phải danh sách chứng thư bị thu hồi (CRL). Hãy chọn tệp .crl do tổ chức cung cấp dịch vụ chứng thực công bố.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="727" />
+        <location filename="../../app/ui/messages.py" line="817" />
         <source>{name} is neither a certificate (.pem, .cer, .crt, .der) nor a revocation list (.crl).</source>
         <translation>{name} không phải chứng thư số (.pem, .cer, .crt, .der) cũng không phải danh sách thu hồi (.crl).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="730" />
+        <location filename="../../app/ui/messages.py" line="820" />
         <source>No folder for trusted certificates is configured on this computer. Check the data directory.</source>
         <translation>Máy này chưa cấu hình thư mục chứng thư tin cậy. Hãy kiểm tra thư mục dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="733" />
+        <location filename="../../app/ui/messages.py" line="823" />
         <source>{name} is not a Word document that can be read. Open it in Word, save as DOCX or PDF, try again.</source>
         <translation>{name} không phải tệp Word đọc được. Hãy mở bằng Word, lưu thành DOCX hoặc PDF rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="736" />
+        <location filename="../../app/ui/messages.py" line="826" />
         <source>Converting {name} to PDF needs LibreOffice, which is not installed on this computer. Install LibreOffice, or save the draft as PDF in Word and upload the PDF.</source>
         <translation>Chuyển {name} sang PDF cần LibreOffice, nhưng máy tính này chưa cài. Hãy cài LibreOffice, hoặc lưu dự thảo thành PDF trong Word rồi tải tệp PDF lên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="741" />
+        <location filename="../../app/ui/messages.py" line="831" />
         <source>LibreOffice did not finish converting {name} within {seconds} s. Save it as PDF and upload that.</source>
         <translation>LibreOffice không chuyển xong {name} trong {seconds} giây. Hãy lưu thành PDF rồi tải tệp đó lên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="744" />
+        <location filename="../../app/ui/messages.py" line="834" />
         <source>LibreOffice could not convert {name} to PDF ({detail}). Save it as PDF in Word and upload that.</source>
         <translation>LibreOffice không chuyển được {name} sang PDF ({detail}). Hãy lưu thành PDF trong Word rồi tải tệp đó lên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="747" />
+        <location filename="../../app/ui/messages.py" line="837" />
         <source>Your role may not do this. Ask a user with the right role.</source>
         <translation>Vai trò của bạn không được thực hiện thao tác này. Hãy nhờ người dùng có vai trò phù hợp.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="748" />
+        <location filename="../../app/ui/messages.py" line="838" />
         <source>Someone else changed this meanwhile. Reload and try again.</source>
         <translation>Người khác vừa thay đổi dữ liệu này. Hãy tải lại và thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="751" />
+        <location filename="../../app/ui/messages.py" line="841" />
         <source>The operation could not be completed (code {code}).</source>
         <translation>Không thực hiện được thao tác (mã lỗi {code}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="752" />
+        <location filename="../../app/ui/messages.py" line="842" />
         <source>An unexpected error occurred. Details were written to the log at {log}. Please report it.</source>
         <translation>Đã xảy ra lỗi ngoài dự kiến. Chi tiết đã được ghi vào nhật ký tại {log}. Vui lòng báo lại lỗi này.</translation>
     </message>
@@ -3948,149 +4490,154 @@
 <context>
     <name>Messages page</name>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="37" />
-        <location filename="../../app/ui/pages/messages.py" line="47" />
+        <location filename="../../app/ui/pages/messages.py" line="46" />
+        <location filename="../../app/ui/pages/messages.py" line="56" />
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="38" />
+        <location filename="../../app/ui/pages/messages.py" line="47" />
         <source>Recipient</source>
         <translation>Nơi nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="39" />
+        <location filename="../../app/ui/pages/messages.py" line="48" />
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="40" />
-        <location filename="../../app/ui/pages/messages.py" line="51" />
+        <location filename="../../app/ui/pages/messages.py" line="49" />
+        <location filename="../../app/ui/pages/messages.py" line="60" />
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="41" />
+        <location filename="../../app/ui/pages/messages.py" line="50" />
         <source>Attempts</source>
         <translation>Số lần gửi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="42" />
+        <location filename="../../app/ui/pages/messages.py" line="51" />
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="43" />
+        <location filename="../../app/ui/pages/messages.py" line="52" />
         <source>Last error</source>
         <translation>Lỗi gần nhất</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="36" />
+        <location filename="../../app/ui/pages/messages.py" line="45" />
         <source>Queued at</source>
         <translation>Thời điểm vào hàng đợi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="46" />
+        <location filename="../../app/ui/pages/messages.py" line="55" />
         <source>Received at</source>
         <translation>Thời điểm nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="48" />
+        <location filename="../../app/ui/pages/messages.py" line="57" />
         <source>Sender</source>
         <translation>Cơ quan gửi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="49" />
+        <location filename="../../app/ui/pages/messages.py" line="58" />
         <source>Number/notation</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="50" />
+        <location filename="../../app/ui/pages/messages.py" line="59" />
         <source>Summary</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="52" />
+        <location filename="../../app/ui/pages/messages.py" line="61" />
         <source>Reasons</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="55" />
+        <location filename="../../app/ui/pages/messages.py" line="64" />
         <source>Waiting to be sent</source>
         <translation>Chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="56" />
+        <location filename="../../app/ui/pages/messages.py" line="65" />
         <source>Sending</source>
         <translation>Đang gửi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="57" />
+        <location filename="../../app/ui/pages/messages.py" line="66" />
         <source>Delivered to the axis</source>
         <translation>Đã chuyển lên trục</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="58" />
+        <location filename="../../app/ui/pages/messages.py" line="67" />
         <source>Refused by the axis</source>
         <translation>Trục từ chối</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="61" />
+        <location filename="../../app/ui/pages/messages.py" line="69" />
+        <source>Written to a USB package</source>
+        <translation>Đã ghi vào gói USB</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="71" />
         <source>Being checked</source>
         <translation>Đang kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="62" />
+        <location filename="../../app/ui/pages/messages.py" line="72" />
         <source>Registered</source>
         <translation>Đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="63" />
+        <location filename="../../app/ui/pages/messages.py" line="73" />
         <source>Already registered (duplicate)</source>
         <translation>Đã vào sổ trước đó (trùng)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="64" />
+        <location filename="../../app/ui/pages/messages.py" line="74" />
         <source>Quarantined, refusal sent</source>
         <translation>Cách ly, đã gửi từ chối tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="65" />
+        <location filename="../../app/ui/pages/messages.py" line="75" />
         <source>Refused</source>
         <translation>Đã từ chối</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="66" />
+        <location filename="../../app/ui/pages/messages.py" line="76" />
         <source>Status recorded</source>
         <translation>Đã ghi nhận trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="69" />
+        <location filename="../../app/ui/pages/messages.py" line="79" />
         <source>Status: arrived</source>
         <translation>Trạng thái: đã đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="70" />
+        <location filename="../../app/ui/pages/messages.py" line="80" />
         <source>Status: refused</source>
         <translation>Trạng thái: từ chối tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="71" />
+        <location filename="../../app/ui/pages/messages.py" line="81" />
         <source>Status: accepted</source>
         <translation>Trạng thái: đã tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="72" />
+        <location filename="../../app/ui/pages/messages.py" line="82" />
         <source>Status: assigned</source>
         <translation>Trạng thái: phân công</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="73" />
+        <location filename="../../app/ui/pages/messages.py" line="83" />
         <source>Status: in progress</source>
         <translation>Trạng thái: đang xử lý</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="74" />
+        <location filename="../../app/ui/pages/messages.py" line="84" />
         <source>Status: done</source>
         <translation>Trạng thái: hoàn thành</translation>
     </message>
@@ -4098,44 +4645,123 @@
 <context>
     <name>MessagesPage</name>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="101" />
+        <location filename="../../app/ui/pages/messages.py" line="111" />
         <source>Exchange messages</source>
         <translation>Thông điệp liên thông</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="105" />
+        <location filename="../../app/ui/pages/messages.py" line="115" />
         <source>Send again</source>
         <translation>Gửi lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="108" />
+        <location filename="../../app/ui/pages/messages.py" line="118" />
         <source>Inspect</source>
         <translation>Xem chi tiết</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="111" />
+        <location filename="../../app/ui/pages/messages.py" line="121" />
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="119" />
+        <location filename="../../app/ui/pages/messages.py" line="124" />
+        <source>Export to USB…</source>
+        <translation>Xuất ra USB…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="127" />
+        <source>Import from USB…</source>
+        <translation>Nhập từ USB…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="137" />
         <source>Received</source>
         <translation>Đã đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="120" />
+        <location filename="../../app/ui/pages/messages.py" line="138" />
         <source>Outgoing</source>
         <translation>Văn bản đi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="160" />
+        <location filename="../../app/ui/pages/messages.py" line="189" />
         <source>Waiting to be sent: %1 · refused by the axis: %2 · in quarantine: %3</source>
         <translation>Chờ gửi: %1 · bị trục từ chối: %2 · đang cách ly: %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="255" />
+        <location filename="../../app/ui/pages/messages.py" line="286" />
         <source>Exchange message</source>
         <translation>Thông điệp liên thông</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="304" />
+        <source>Choose the USB drive or folder to write to</source>
+        <translation>Chọn ổ USB hoặc thư mục để ghi gói tin</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="308" />
+        <source>Sign the USB package of the messages waiting to be sent with the agency's certificate.</source>
+        <translation>Ký số gói USB chứa các thông điệp đang chờ gửi bằng chứng thư số của cơ quan.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/pages/messages.py" line="328" />
+        <source>%n message(s) written to %1. Take the drive to the receiving office.</source>
+        <translation>
+            <numerusform>Đã ghi %n thông điệp vào %1. Mang ổ USB đến cơ quan nhận.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="336" />
+        <source>Choose the USB package folder (vanthu-…)</source>
+        <translation>Chọn thư mục gói USB (vanthu-…)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/pages/messages.py" line="347" />
+        <source>%n document(s) received</source>
+        <translation>
+            <numerusform>đã nhận %n văn bản</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/pages/messages.py" line="348" />
+        <source>%n already had</source>
+        <translation>
+            <numerusform>%n văn bản đã có từ trước</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/pages/messages.py" line="350" />
+        <source>%n status(es) recorded</source>
+        <translation>
+            <numerusform>đã ghi nhận %n trạng thái</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/pages/messages.py" line="352" />
+        <source>%n quarantined</source>
+        <translation>
+            <numerusform>%n gói bị cách ly</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/pages/messages.py" line="354" />
+        <source>%n queued for other agencies</source>
+        <translation>
+            <numerusform>%n thông điệp đã xếp hàng gửi tiếp cho cơ quan khác</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/pages/messages.py" line="356" />
+        <source>%n for other agencies already queued</source>
+        <translation>
+            <numerusform>%n thông điệp cho cơ quan khác đã có trong hàng đợi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="357" />
+        <source>Package from %1: %2.</source>
+        <translation>Gói tin từ %1: %2.</translation>
     </message>
 </context>
 <context>
@@ -4685,47 +5311,47 @@
         <translation>Tách tập quét:</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/page_strip.py" line="473" />
+        <location filename="../../app/widgets/page_strip.py" line="480" />
         <source>%1 · separator</source>
         <translation>%1 · tờ phân cách</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/page_strip.py" line="475" />
+        <location filename="../../app/widgets/page_strip.py" line="482" />
         <source>%1 · blank, left out</source>
         <translation>%1 · trắng, đã bỏ</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/page_strip.py" line="477" />
+        <location filename="../../app/widgets/page_strip.py" line="484" />
         <source>%1 · blank, kept</source>
         <translation>%1 · trắng, giữ lại</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/page_strip.py" line="481" />
+        <location filename="../../app/widgets/page_strip.py" line="488" />
         <source>Document %1</source>
         <translation>Văn bản %1</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/page_strip.py" line="484" />
+        <location filename="../../app/widgets/page_strip.py" line="491" />
         <source>Separator sheet: it belongs to no document and is discarded after registration</source>
         <translation>Tờ phân cách: không thuộc văn bản nào và được bỏ đi sau khi đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/page_strip.py" line="486" />
+        <location filename="../../app/widgets/page_strip.py" line="493" />
         <source>Blank page: double-click or press “Keep blank page” to keep it</source>
         <translation>Trang trắng: nhấp đúp hoặc bấm “Giữ trang trắng” để giữ lại</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/page_strip.py" line="497" />
+        <location filename="../../app/widgets/page_strip.py" line="504" />
         <source>%1 page(s)</source>
         <translation>%1 trang</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/page_strip.py" line="500" />
+        <location filename="../../app/widgets/page_strip.py" line="507" />
         <source>%1 documents</source>
         <translation>%1 văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/page_strip.py" line="502" />
+        <location filename="../../app/widgets/page_strip.py" line="509" />
         <source>%1 blank left out</source>
         <translation>%1 trang trắng đã bỏ</translation>
     </message>
@@ -4763,7 +5389,7 @@
         <translation>Khớp chiều rộng trang với cửa sổ</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/pdf_view.py" line="88" />
+        <location filename="../../app/widgets/pdf_view.py" line="95" />
         <source>Page %1 of %2</source>
         <translation>Trang %1/%2</translation>
     </message>
@@ -5100,87 +5726,87 @@ Hiệu lực từ {start} đến {end}</translation>
 <context>
     <name>RegistryBookDialog</name>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="260" />
+        <location filename="../../app/ui/pages/admin.py" line="270" />
         <source>Administrative documents</source>
         <translation>Văn bản hành chính</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="261" />
+        <location filename="../../app/ui/pages/admin.py" line="271" />
         <source>Legal normative documents of one type</source>
         <translation>Văn bản quy phạm pháp luật (theo từng loại)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="262" />
+        <location filename="../../app/ui/pages/admin.py" line="272" />
         <source>Secret documents</source>
         <translation>Văn bản mật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="263" />
+        <location filename="../../app/ui/pages/admin.py" line="273" />
         <source>Copies (sao y, trích sao, sao lục)</source>
         <translation>Bản sao (sao y, trích sao, sao lục)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="264" />
+        <location filename="../../app/ui/pages/admin.py" line="274" />
         <source>An advisory body (council, board, team)</source>
         <translation>Tổ chức tư vấn (Hội đồng, Ban, Tổ)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="265" />
+        <location filename="../../app/ui/pages/admin.py" line="275" />
         <source>Incoming documents</source>
         <translation>Văn bản đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="266" />
+        <location filename="../../app/ui/pages/admin.py" line="276" />
         <source>Incoming secret documents</source>
         <translation>Văn bản đến mật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="271" />
+        <location filename="../../app/ui/pages/admin.py" line="281" />
         <source>Add a registry book</source>
         <translation>Thêm sổ đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="280" />
+        <location filename="../../app/ui/pages/admin.py" line="290" />
         <source>Abbreviation of the advisory body, e.g. HĐTĐ</source>
         <translation>Chữ viết tắt của tổ chức tư vấn, ví dụ HĐTĐ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="285" />
+        <location filename="../../app/ui/pages/admin.py" line="295" />
         <source>Secret register (kept apart, never sent electronically)</source>
         <translation>Sổ mật (quản lý riêng, không gửi qua mạng)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="287" />
+        <location filename="../../app/ui/pages/admin.py" line="297" />
         <source>Number series</source>
         <translation>Hệ thống số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="288" />
+        <location filename="../../app/ui/pages/admin.py" line="298" />
         <source>Document type</source>
         <translation>Loại văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="289" />
+        <location filename="../../app/ui/pages/admin.py" line="299" />
         <source>Advisory body</source>
         <translation>Tổ chức tư vấn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="290" />
+        <location filename="../../app/ui/pages/admin.py" line="300" />
         <source>Year</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="291" />
+        <location filename="../../app/ui/pages/admin.py" line="301" />
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="318" />
+        <location filename="../../app/ui/pages/admin.py" line="328" />
         <source>Incoming register</source>
         <translation>Sổ đăng ký văn bản đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="318" />
+        <location filename="../../app/ui/pages/admin.py" line="328" />
         <source>Outgoing register</source>
         <translation>Sổ đăng ký văn bản đi</translation>
     </message>
@@ -6386,6 +7012,44 @@ Hiệu lực từ {start} đến {end}</translation>
         <location filename="../../app/ui/dialogs/tokens_admin.py" line="415" />
         <source>%1 was added to %2.</source>
         <translation>Đã thêm %1 vào %2.</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="52" />
+        <source>Update the sent document</source>
+        <translation>Cập nhật văn bản đã gửi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="62" />
+        <source>Required: what was wrong</source>
+        <translation>Bắt buộc: thông tin nào bị sai</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="64" />
+        <source>Summary</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="65" />
+        <source>Urgency</source>
+        <translation>Độ khẩn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="66" />
+        <source>Signed by</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="67" />
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document_changes.py" line="72" />
+        <source>The recipients get the corrected details; the signed file stays the same.</source>
+        <translation>Nơi nhận sẽ nhận thông tin đã sửa; tệp văn bản đã ký giữ nguyên.</translation>
     </message>
 </context>
 </TS>
