@@ -533,6 +533,45 @@ MESSAGES: dict[str, str] = {
     "exchange.signature_invalid": QT_TRANSLATE_NOOP(
         "Messages", "A digital signature of the package is not valid."
     ),
+    # ---- why an arrival was quarantined: the verification problems of its PDF (receiving.py _problems) ----
+    "signature.not_intact": QT_TRANSLATE_NOOP(
+        "Messages", "{name}: the document was altered after it was signed; the signature is broken. A refusal asking "
+        "for a newly signed copy went back to the sender."
+    ),
+    "signature.invalid": QT_TRANSLATE_NOOP(
+        "Messages", "{name}: a signature value does not match its certificate. A refusal asking for a newly signed "
+        "copy went back to the sender."
+    ),
+    "certificate.untrusted": QT_TRANSLATE_NOOP(
+        "Messages", "{name}: the signer's certificate does not lead to a trusted root on this computer; the sender was "
+        "asked to send it again. If the issuer is a lawful Vietnamese CA, ask the administrator to add its root."
+    ),
+    "certificate.revoked": QT_TRANSLATE_NOOP(
+        "Messages", "{name}: the signer's certificate has been revoked by its CA. Ask the sender to sign again with "
+        "a valid certificate."
+    ),
+    "certificate.expired": QT_TRANSLATE_NOOP(
+        "Messages", "{name}: the signer's certificate had expired when it signed. Ask the sender to sign again with "
+        "a valid certificate."
+    ),
+    "certificate.not_yet_valid": QT_TRANSLATE_NOOP(
+        "Messages", "{name}: the signer's certificate was not yet valid when it signed. Ask the sender to check the "
+        "signing computer's clock and sign again."
+    ),
+    "signature.modified_after": QT_TRANSLATE_NOOP(
+        "Messages", "{name}: the document was changed after a signature in a way that signature does not allow. "
+        "Ask the sender for a newly signed copy."
+    ),
+    "order.seal_before_leader": QT_TRANSLATE_NOOP(
+        "Messages", "{name}: the person signed after the organisation's seal; the competent person must sign first. "
+        "Ask the sender to issue it again in the right order."
+    ),
+    "pdf.unsigned": QT_TRANSLATE_NOOP(
+        "Messages", "{name}: the document carries no digital signature. Ask the sender to sign it and send it again."
+    ),
+    "pdf.unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "{name}: the file cannot be read as a PDF. Ask the sender to export it again and resend it."
+    ),
     # ---- revoke / update / replace / recall (app/services/exchange/changes.py) ----
     "exchange.change_reason_required": QT_TRANSLATE_NOOP(
         "Messages", "Give a reason: the other agency reads it with the change or the answer."

@@ -3993,496 +3993,546 @@
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="537" />
+        <source>{name}: the document was altered after it was signed; the signature is broken. A refusal asking for a newly signed copy went back to the sender.</source>
+        <translation>{name}: văn bản đã bị sửa sau khi ký, chữ ký số không còn toàn vẹn. Đã gửi trả bên gửi thông báo từ chối, đề nghị gửi lại bản ký số mới.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="541" />
+        <source>{name}: a signature value does not match its certificate. A refusal asking for a newly signed copy went back to the sender.</source>
+        <translation>{name}: giá trị chữ ký số không khớp với chứng thư số. Đã gửi trả bên gửi thông báo từ chối, đề nghị gửi lại bản ký số mới.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="545" />
+        <source>{name}: the signer's certificate does not lead to a trusted root on this computer; the sender was asked to send it again. If the issuer is a lawful Vietnamese CA, ask the administrator to add its root.</source>
+        <translation>{name}: chứng thư số của người ký không dẫn tới chứng thư gốc tin cậy trên máy này; đã đề nghị bên gửi gửi lại. Nếu đơn vị cấp là tổ chức chứng thực hợp pháp của Việt Nam, đề nghị quản trị viên bổ sung chứng thư gốc.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="549" />
+        <source>{name}: the signer's certificate has been revoked by its CA. Ask the sender to sign again with a valid certificate.</source>
+        <translation>{name}: chứng thư số của người ký đã bị tổ chức cấp thu hồi. Đề nghị bên gửi ký lại bằng chứng thư số còn hiệu lực.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="553" />
+        <source>{name}: the signer's certificate had expired when it signed. Ask the sender to sign again with a valid certificate.</source>
+        <translation>{name}: chứng thư số của người ký đã hết hạn khi ký. Đề nghị bên gửi ký lại bằng chứng thư số còn hiệu lực.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="557" />
+        <source>{name}: the signer's certificate was not yet valid when it signed. Ask the sender to check the signing computer's clock and sign again.</source>
+        <translation>{name}: chứng thư số của người ký chưa có hiệu lực khi ký. Đề nghị bên gửi kiểm tra đồng hồ máy ký rồi ký lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="561" />
+        <source>{name}: the document was changed after a signature in a way that signature does not allow. Ask the sender for a newly signed copy.</source>
+        <translation>{name}: văn bản bị thay đổi sau khi ký theo cách chữ ký không cho phép. Đề nghị bên gửi gửi lại bản ký số mới.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="565" />
+        <source>{name}: the person signed after the organisation's seal; the competent person must sign first. Ask the sender to issue it again in the right order.</source>
+        <translation>{name}: người có thẩm quyền ký sau chữ ký số của cơ quan; người có thẩm quyền phải ký trước. Đề nghị bên gửi phát hành lại đúng trình tự.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="569" />
+        <source>{name}: the document carries no digital signature. Ask the sender to sign it and send it again.</source>
+        <translation>{name}: văn bản chưa có chữ ký số. Đề nghị bên gửi ký số rồi gửi lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="572" />
+        <source>{name}: the file cannot be read as a PDF. Ask the sender to export it again and resend it.</source>
+        <translation>{name}: không đọc được tệp dưới dạng PDF. Đề nghị bên gửi xuất lại tệp và gửi lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="576" />
         <source>Give a reason: the other agency reads it with the change or the answer.</source>
         <translation>Hãy nhập lý do: cơ quan bên kia sẽ đọc lý do này cùng với thay đổi hoặc câu trả lời.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="540" />
+        <location filename="../../app/ui/messages.py" line="579" />
         <source>This document has not been sent through the axis, so there is nothing to revoke, update, replace or recall. Send it first, or correct it in the register.</source>
         <translation>Văn bản này chưa được gửi qua trục liên thông nên không có gì để thu hồi, cập nhật, thay thế hay lấy lại. Hãy gửi văn bản trước, hoặc sửa trong sổ đăng ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="545" />
+        <location filename="../../app/ui/messages.py" line="584" />
         <source>This document has already been revoked, replaced or recalled; it cannot be changed any more.</source>
         <translation>Văn bản này đã bị thu hồi, thay thế hoặc lấy lại; không thể thay đổi thêm.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="548" />
+        <location filename="../../app/ui/messages.py" line="587" />
         <source>The replacing document must be another issued (numbered and sealed) document that has not been sent yet.</source>
         <translation>Văn bản thay thế phải là một văn bản khác đã ban hành (đã cấp số và đóng dấu) và chưa được gửi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="552" />
+        <location filename="../../app/ui/messages.py" line="591" />
         <source>There is no recall request waiting for an answer on this document. Reload the document.</source>
         <translation>Không có đề nghị lấy lại nào đang chờ trả lời đối với văn bản này. Hãy tải lại văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="555" />
+        <location filename="../../app/ui/messages.py" line="594" />
         <source>The sender asked to change document {target}, which never arrived here; the request was refused.</source>
         <translation>Nơi gửi đề nghị thay đổi văn bản {target} nhưng văn bản này chưa từng đến cơ quan; đề nghị đã bị từ chối.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="560" />
+        <location filename="../../app/ui/messages.py" line="599" />
         <source>The folder {folder} does not exist. Plug in the USB drive and choose a folder on it.</source>
         <translation>Thư mục {folder} không tồn tại. Hãy cắm ổ USB và chọn một thư mục trên ổ đó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="563" />
+        <location filename="../../app/ui/messages.py" line="602" />
         <source>No message is waiting to be sent, so no USB package was written.</source>
         <translation>Không có thông điệp nào đang chờ gửi nên không ghi gói USB nào.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="566" />
+        <location filename="../../app/ui/messages.py" line="605" />
         <source>The USB package could not be written to {folder} ({detail}); nothing was marked as sent. Check that the drive is plugged in, writable and not full, then try again.</source>
         <translation>Không ghi được gói USB vào {folder} ({detail}); chưa thông điệp nào được đánh dấu là đã gửi. Kiểm tra ổ USB đã cắm, ghi được và còn chỗ trống, rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="570" />
+        <location filename="../../app/ui/messages.py" line="609" />
         <source>A stored message ({sha256}) is damaged, so no USB package was written. Run the integrity check and restore it from a backup.</source>
         <translation>Một thông điệp đã lưu ({sha256}) bị hỏng nên không ghi gói USB. Hãy chạy kiểm tra toàn vẹn và khôi phục từ bản sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="574" />
+        <location filename="../../app/ui/messages.py" line="613" />
         <source>The folder {folder} is not a Văn Thư USB package (no manifest.xml). Choose the package folder itself (named vanthu-…).</source>
         <translation>Thư mục {folder} không phải là gói USB của Văn Thư (không có manifest.xml). Hãy chọn đúng thư mục gói (tên bắt đầu bằng vanthu-…).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="578" />
+        <location filename="../../app/ui/messages.py" line="617" />
         <source>The USB package {folder} was altered or is incomplete ({detail}); nothing was imported. Ask the sender to export a new package.</source>
         <translation>Gói USB {folder} đã bị sửa đổi hoặc không đầy đủ ({detail}); không có gì được nhập. Đề nghị nơi gửi xuất lại gói mới.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="582" />
+        <location filename="../../app/ui/messages.py" line="621" />
         <source>The USB package is signed by {subject}, a certificate this office does not trust; nothing was imported. Ask the administrator to add its issuer to the trusted certificates.</source>
         <translation>Gói USB được ký bởi {subject}, chứng thư số mà cơ quan này không tin cậy; không có gì được nhập. Đề nghị quản trị viên thêm nơi cấp chứng thư đó vào danh sách chứng thư tin cậy.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="587" />
+        <location filename="../../app/ui/messages.py" line="626" />
         <source>Unit {id} no longer exists. Reload the list and pick another unit.</source>
         <translation>Đơn vị {id} không còn tồn tại. Hãy tải lại danh sách và chọn đơn vị khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="590" />
+        <location filename="../../app/ui/messages.py" line="629" />
         <source>{by} already directed this document at {at}. Reload the inbox to see the current state.</source>
         <translation>{by} đã cho ý kiến chỉ đạo văn bản này lúc {at}. Hãy tải lại hộp văn bản để xem tình trạng hiện tại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="593" />
+        <location filename="../../app/ui/messages.py" line="632" />
         <source>The document is already in {name}'s inbox. Pick another leader to hand it over.</source>
         <translation>Văn bản đã có trong hộp văn bản của {name}. Hãy chọn lãnh đạo khác nếu cần chuyển.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="596" />
+        <location filename="../../app/ui/messages.py" line="635" />
         <source>This task is already closed ({state}). Ask the leader to assign it again if work remains.</source>
         <translation>Nhiệm vụ này đã kết thúc ({state}). Nếu còn việc, đề nghị lãnh đạo giao lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="599" />
+        <location filename="../../app/ui/messages.py" line="638" />
         <source>Task {id} no longer exists. Reload your task list.</source>
         <translation>Nhiệm vụ {id} không còn tồn tại. Hãy tải lại danh sách việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="602" />
+        <location filename="../../app/ui/messages.py" line="641" />
         <source>The document is {state}: it cannot become {wanted} now. Reload to see its current state.</source>
         <translation>Văn bản đang ở trạng thái {state}: không thể chuyển sang {wanted} lúc này. Hãy tải lại để xem trạng thái hiện tại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="605" />
+        <location filename="../../app/ui/messages.py" line="644" />
         <source>{by} changed this at {at} while you were working on it. Reload, check, and try again.</source>
         <translation>{by} đã thay đổi nội dung này lúc {at} trong khi bạn đang làm. Hãy tải lại, kiểm tra rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="608" />
+        <location filename="../../app/ui/messages.py" line="647" />
         <source>The deadline {deadline} is already past. Pick today or a later working day.</source>
         <translation>Hạn xử lý {deadline} đã qua. Hãy chọn hôm nay hoặc một ngày làm việc sau đó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="611" />
+        <location filename="../../app/ui/messages.py" line="650" />
         <source>Give the deadline either as a date or as a number of working days, not both and not neither.</source>
         <translation>Hãy nhập hạn xử lý bằng ngày cụ thể hoặc bằng số ngày làm việc (chỉ chọn một cách).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="614" />
+        <location filename="../../app/ui/messages.py" line="653" />
         <source>{days} working days is not a deadline. Enter 1 or more working days.</source>
         <translation>{days} ngày làm việc không phải thời hạn hợp lệ. Hãy nhập từ 1 ngày làm việc trở lên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="617" />
+        <location filename="../../app/ui/messages.py" line="656" />
         <source>{deadline} is not a working day (weekend or holiday). The next working day is {next}.</source>
         <translation>Ngày {deadline} không phải ngày làm việc (cuối tuần hoặc ngày lễ). Ngày làm việc kế tiếp là {next}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="620" />
+        <location filename="../../app/ui/messages.py" line="659" />
         <source>{days} working days from the registration on {received} ended on {deadline}, which is past. Give more working days or pick a date.</source>
         <translation>{days} ngày làm việc kể từ ngày vào sổ {received} đã hết vào ngày {deadline}. Hãy cho thêm ngày làm việc hoặc chọn một ngày cụ thể.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="625" />
+        <location filename="../../app/ui/messages.py" line="664" />
         <source>A leader can only delegate their own authority. Ask the administrator to record it for another leader.</source>
         <translation>Lãnh đạo chỉ ủy quyền được thẩm quyền của chính mình. Đề nghị quản trị viên ghi nhận cho lãnh đạo khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="629" />
+        <location filename="../../app/ui/messages.py" line="668" />
         <source>The delegation would end at {ends}, which is already past. Pick an end in the future.</source>
         <translation>Thời điểm kết thúc ủy quyền {ends} đã qua. Hãy chọn thời điểm trong tương lai.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="632" />
+        <location filename="../../app/ui/messages.py" line="671" />
         <source>Your delegation from {leader} runs from {starts} to {ends}: you cannot act for them now. Ask {leader} for a new delegation.</source>
         <translation>Bạn được {leader} ủy quyền từ {starts} đến {ends}: hiện không thể thay mặt. Đề nghị {leader} ủy quyền lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="637" />
+        <location filename="../../app/ui/messages.py" line="676" />
         <source>Choose the leader whose authority is delegated.</source>
         <translation>Hãy chọn lãnh đạo ủy quyền.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="640" />
+        <location filename="../../app/ui/messages.py" line="679" />
         <source>Delegation {id} no longer exists. Reload the list.</source>
         <translation>Ủy quyền {id} không còn tồn tại. Hãy tải lại danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="643" />
+        <location filename="../../app/ui/messages.py" line="682" />
         <source>The delegation must end after it starts. Check the two dates.</source>
         <translation>Thời điểm kết thúc ủy quyền phải sau thời điểm bắt đầu. Hãy kiểm tra lại hai ngày.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="646" />
+        <location filename="../../app/ui/messages.py" line="685" />
         <source>A leader cannot delegate to themselves. Choose a deputy.</source>
         <translation>Lãnh đạo không thể tự ủy quyền cho chính mình. Hãy chọn cấp phó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="649" />
+        <location filename="../../app/ui/messages.py" line="688" />
         <source>Write the direction (ý kiến chỉ đạo) before assigning the document.</source>
         <translation>Hãy ghi ý kiến chỉ đạo trước khi giao xử lý văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="652" />
+        <location filename="../../app/ui/messages.py" line="691" />
         <source>An attached file has no name. Name it and attach it again.</source>
         <translation>Tệp đính kèm chưa có tên. Hãy đặt tên rồi đính kèm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="655" />
+        <location filename="../../app/ui/messages.py" line="694" />
         <source>A document filed for information has no deadline. Clear the deadline, or assign it instead.</source>
         <translation>Văn bản để biết không có hạn xử lý. Hãy bỏ hạn xử lý hoặc giao xử lý.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="658" />
+        <location filename="../../app/ui/messages.py" line="697" />
         <source>Choose who leads the work (a unit or a person), or file the document for information.</source>
         <translation>Hãy chọn đơn vị hoặc cá nhân chủ trì, hoặc chuyển văn bản để biết.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="661" />
+        <location filename="../../app/ui/messages.py" line="700" />
         <source>The lead is either a unit or a person, not both. Keep one of them.</source>
         <translation>Chủ trì là một đơn vị hoặc một cá nhân, không phải cả hai. Hãy giữ lại một.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="664" />
+        <location filename="../../app/ui/messages.py" line="703" />
         <source>This action ({action}) needs a signed-in user. Sign in and try again.</source>
         <translation>Thao tác này ({action}) cần người dùng đã đăng nhập. Hãy đăng nhập rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="667" />
+        <location filename="../../app/ui/messages.py" line="706" />
         <source>{name} is not a deputy or leader: a delegation can only go to one. Choose another person.</source>
         <translation>{name} không phải lãnh đạo hoặc cấp phó: chỉ ủy quyền được cho lãnh đạo, cấp phó. Hãy chọn người khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="670" />
+        <location filename="../../app/ui/messages.py" line="709" />
         <source>{name} is not a leader or deputy. Choose a leader to present the document to.</source>
         <translation>{name} không phải lãnh đạo hoặc cấp phó. Hãy chọn lãnh đạo để trình văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="673" />
+        <location filename="../../app/ui/messages.py" line="712" />
         <source>You do not take part in this task, so you cannot open it. Ask the leader who assigned it.</source>
         <translation>Bạn không tham gia nhiệm vụ này nên không thể mở. Hãy hỏi lãnh đạo đã giao việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="676" />
+        <location filename="../../app/ui/messages.py" line="715" />
         <source>Only a coordinating unit or person adds input to this task. Use progress notes if you lead it.</source>
         <translation>Chỉ đơn vị, cá nhân phối hợp mới cho ý kiến phối hợp. Nếu bạn chủ trì, hãy ghi tiến độ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="679" />
+        <location filename="../../app/ui/messages.py" line="718" />
         <source>Only incoming documents are presented to the leader. This one is not incoming.</source>
         <translation>Chỉ văn bản đến mới được trình lãnh đạo. Văn bản này không phải văn bản đến.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="682" />
+        <location filename="../../app/ui/messages.py" line="721" />
         <source>Only the lead unit or person reports progress on this task and finishes it.</source>
         <translation>Chỉ đơn vị, cá nhân chủ trì mới báo cáo tiến độ và kết thúc nhiệm vụ này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="685" />
+        <location filename="../../app/ui/messages.py" line="724" />
         <source>Only outgoing documents have signing and sending times. This one is not outgoing.</source>
         <translation>Chỉ văn bản đi mới có thời điểm ký và gửi. Văn bản này không phải văn bản đi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="688" />
+        <location filename="../../app/ui/messages.py" line="727" />
         <source>The document has not been presented to a leader yet. Ask the clerk to present it first.</source>
         <translation>Văn bản chưa được trình lãnh đạo. Đề nghị văn thư trình trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="691" />
+        <location filename="../../app/ui/messages.py" line="730" />
         <source>This document is in {leader}'s inbox. Only {leader}, or a deputy they delegated to, can direct it.</source>
         <translation>Văn bản này thuộc hộp văn bản của {leader}. Chỉ {leader} hoặc cấp phó được ủy quyền mới cho ý kiến chỉ đạo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="695" />
+        <location filename="../../app/ui/messages.py" line="734" />
         <source>Write something or attach a file before saving the note.</source>
         <translation>Hãy ghi nội dung hoặc đính kèm tệp trước khi lưu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="696" />
+        <location filename="../../app/ui/messages.py" line="735" />
         <source>Select at least one document first.</source>
         <translation>Hãy chọn ít nhất một văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="697" />
+        <location filename="../../app/ui/messages.py" line="736" />
         <source>Choose either a unit or a person to list their assignments, not both.</source>
         <translation>Hãy chọn một đơn vị hoặc một người để xem các việc được giao, không chọn cả hai.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="700" />
+        <location filename="../../app/ui/messages.py" line="739" />
         <source>{name} is named twice (as lead and coordinator, or twice as coordinator). Keep it once.</source>
         <translation>{name} bị chọn hai lần (vừa chủ trì vừa phối hợp, hoặc phối hợp hai lần). Hãy giữ lại một lần.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="703" />
+        <location filename="../../app/ui/messages.py" line="742" />
         <source>Each lead or coordinator is either a unit or a person. Pick one.</source>
         <translation>Mỗi bên chủ trì hoặc phối hợp là một đơn vị hoặc một cá nhân. Hãy chọn một.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="706" />
+        <location filename="../../app/ui/messages.py" line="745" />
         <source>Write the result before finishing the task.</source>
         <translation>Hãy ghi kết quả trước khi kết thúc nhiệm vụ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="707" />
+        <location filename="../../app/ui/messages.py" line="746" />
         <source>{name}'s account is deactivated. Choose someone else.</source>
         <translation>Tài khoản của {name} đã bị khóa. Hãy chọn người khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="711" />
+        <location filename="../../app/ui/messages.py" line="750" />
         <source>The draft is {state} now, so this step cannot be done. Reload to see where it stands.</source>
         <translation>Dự thảo đang ở trạng thái {state} nên không thực hiện được bước này. Tải lại để xem trạng thái hiện tại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="714" />
+        <location filename="../../app/ui/messages.py" line="753" />
         <source>The draft was not found; it may have been removed.</source>
         <translation>Không tìm thấy dự thảo; có thể dự thảo đã bị xóa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="715" />
+        <location filename="../../app/ui/messages.py" line="754" />
         <source>Version {number} of the draft is missing. Run the integrity check and restore from a backup.</source>
         <translation>Thiếu phiên bản {number} của dự thảo. Hãy chạy kiểm tra toàn vẹn và khôi phục từ bản sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="718" />
+        <location filename="../../app/ui/messages.py" line="757" />
         <source>Write the summary (trích yếu) of the draft.</source>
         <translation>Hãy nhập trích yếu của dự thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="719" />
+        <location filename="../../app/ui/messages.py" line="758" />
         <source>"{type}" is not a document type of Decree 30. Pick a type from the list.</source>
         <translation>"{type}" không phải là loại văn bản theo Nghị định 30. Hãy chọn loại trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="722" />
+        <location filename="../../app/ui/messages.py" line="761" />
         <source>A {type} cannot be a legal normative document. Untick "normative" or change the type.</source>
         <translation>{type} không thể là văn bản quy phạm pháp luật. Bỏ chọn "quy phạm pháp luật" hoặc đổi loại văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="725" />
+        <location filename="../../app/ui/messages.py" line="764" />
         <source>A recipient has no name. Pick it again.</source>
         <translation>Có nơi nhận chưa có tên. Hãy chọn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="726" />
+        <location filename="../../app/ui/messages.py" line="765" />
         <source>The unit "{name}" is not one of the agency's units. Pick it from the list.</source>
         <translation>Đơn vị "{name}" không thuộc cơ quan. Hãy chọn đơn vị trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="729" />
+        <location filename="../../app/ui/messages.py" line="768" />
         <source>"{name}" is not a user of the agency. Pick the person from the list.</source>
         <translation>"{name}" không phải người dùng của cơ quan. Hãy chọn người trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="732" />
+        <location filename="../../app/ui/messages.py" line="771" />
         <source>{name} is inside the agency: superior, government or legal review apply to other agencies only.</source>
         <translation>{name} thuộc nội bộ cơ quan: cấp trên, Chính phủ hoặc cơ quan kiểm tra văn bản chỉ áp dụng cho cơ quan khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="735" />
+        <location filename="../../app/ui/messages.py" line="774" />
         <source>The number of paper copies for {name} must be between 0 and {max}.</source>
         <translation>Số bản giấy gửi {name} phải từ 0 đến {max}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="738" />
+        <location filename="../../app/ui/messages.py" line="777" />
         <source>{name} is listed twice as a recipient. Keep it once.</source>
         <translation>{name} có hai lần trong nơi nhận. Chỉ giữ một lần.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="739" />
+        <location filename="../../app/ui/messages.py" line="778" />
         <source>No agency in the directory matches “{name}”. Pick one from the list under the box, type its complete code (like 000.00.12.H27), or add it with “Not in the directory…” to send it on paper.</source>
         <translation>Không có cơ quan nào trong danh bạ khớp với “{name}”. Chọn một cơ quan trong danh sách dưới ô tìm kiếm, gõ mã định danh đầy đủ (như 000.00.12.H27), hoặc thêm bằng nút “Không có trong danh bạ…” để gửi văn bản giấy.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="744" />
+        <location filename="../../app/ui/messages.py" line="783" />
         <source>Give every appendix a title.</source>
         <translation>Hãy đặt tiêu đề cho mỗi phụ lục.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="745" />
+        <location filename="../../app/ui/messages.py" line="784" />
         <source>The appendix {name} is not a PDF. Save it as PDF and add it again.</source>
         <translation>Phụ lục {name} không phải tệp PDF. Hãy lưu thành PDF rồi thêm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="748" />
+        <location filename="../../app/ui/messages.py" line="787" />
         <source>The appendix {name} is password-protected, so the agency's seal cannot be added to it. Save it without a password and add it again.</source>
         <translation>Phụ lục {name} có đặt mật khẩu nên không thể ký số của cơ quan lên đó. Hãy lưu lại tệp không đặt mật khẩu rồi thêm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="753" />
+        <location filename="../../app/ui/messages.py" line="792" />
         <source>The appendix {name} is damaged and cannot be sealed ({detail}). Export it again as PDF and add it again.</source>
         <translation>Phụ lục {name} bị hỏng, không thể ký số của cơ quan ({detail}). Hãy xuất lại tệp PDF rồi thêm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="757" />
+        <location filename="../../app/ui/messages.py" line="796" />
         <source>The appendix {name} was certified so that nothing may be added, so the agency's seal cannot be added. Ask for a copy that is not locked and add it again.</source>
         <translation>Phụ lục {name} đã được ký chứng thực không cho phép bổ sung gì thêm nên không thể ký số của cơ quan. Hãy đề nghị bản không bị khóa rồi thêm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="762" />
+        <location filename="../../app/ui/messages.py" line="801" />
         <source>The appendix {name} already carries an agency seal signature. Add the unsealed file instead.</source>
         <translation>Phụ lục {name} đã có chữ ký số của cơ quan. Hãy thêm tệp chưa ký số.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="765" />
+        <location filename="../../app/ui/messages.py" line="804" />
         <source>The appendix file {name} is missing from the file store; nothing was numbered or sealed. Ask the administrator to restore it from the latest backup, then try again.</source>
         <translation>Không tìm thấy tệp phụ lục {name} trong kho lưu trữ; văn bản chưa được cấp số và ký số. Hãy đề nghị quản trị viên khôi phục tệp từ bản sao lưu gần nhất rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="770" />
+        <location filename="../../app/ui/messages.py" line="809" />
         <source>The stored appendix file {name} has changed since it was added (damaged on disk); nothing was numbered or sealed. Ask the administrator to restore it from the latest backup, then try again.</source>
         <translation>Tệp phụ lục {name} trong kho đã bị thay đổi so với khi thêm vào (hỏng trên đĩa); văn bản chưa được cấp số và ký số. Hãy đề nghị quản trị viên khôi phục tệp từ bản sao lưu gần nhất rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="775" />
+        <location filename="../../app/ui/messages.py" line="814" />
         <source>Choose the draft file (PDF or Word) first.</source>
         <translation>Hãy chọn tệp dự thảo (PDF hoặc Word) trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="776" />
+        <location filename="../../app/ui/messages.py" line="815" />
         <source>{name} is neither a PDF nor a Word document. Upload the draft as PDF or DOCX.</source>
         <translation>{name} không phải tệp PDF hay Word. Hãy tải dự thảo lên dưới dạng PDF hoặc DOCX.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="779" />
+        <location filename="../../app/ui/messages.py" line="818" />
         <source>{name} is the same file as the current version. Choose the revised file.</source>
         <translation>{name} trùng với tệp của phiên bản hiện tại. Hãy chọn tệp đã sửa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="782" />
+        <location filename="../../app/ui/messages.py" line="821" />
         <source>Only the specialist who wrote this draft can change or submit it.</source>
         <translation>Chỉ chuyên viên soạn thảo dự thảo này mới được sửa hoặc trình ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="785" />
+        <location filename="../../app/ui/messages.py" line="824" />
         <source>{name} is not a leader or deputy and cannot sign. Choose the signer from the list.</source>
         <translation>{name} không phải lãnh đạo hoặc cấp phó nên không thể ký. Hãy chọn người ký trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="788" />
+        <location filename="../../app/ui/messages.py" line="827" />
         <source>Choose who signs the draft before submitting it.</source>
         <translation>Hãy chọn người ký trước khi trình ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="789" />
+        <location filename="../../app/ui/messages.py" line="828" />
         <source>The draft has no recipients. Add at least one recipient before submitting it.</source>
         <translation>Dự thảo chưa có nơi nhận. Hãy thêm ít nhất một nơi nhận trước khi trình ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="792" />
+        <location filename="../../app/ui/messages.py" line="831" />
         <source>The draft was returned with comments and nothing has changed since. Upload the revised file or correct the details, then submit again.</source>
         <translation>Dự thảo đã bị trả lại kèm ý kiến và từ đó chưa có gì thay đổi. Hãy tải lên tệp đã sửa hoặc sửa thông tin, rồi trình ký lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="797" />
+        <location filename="../../app/ui/messages.py" line="836" />
         <source>Write what must change before returning the draft.</source>
         <translation>Hãy ghi rõ những điểm cần sửa trước khi trả lại dự thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="800" />
+        <location filename="../../app/ui/messages.py" line="839" />
         <source>This draft waits for {signer}'s signature. Only {signer}, or a deputy they delegated to, can act.</source>
         <translation>Dự thảo này chờ {signer} ký. Chỉ {signer} hoặc cấp phó được {signer} ủy quyền mới thực hiện được.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="803" />
+        <location filename="../../app/ui/messages.py" line="842" />
         <source>Digital signing is not set up on this computer. Ask the administrator to configure the tokens.</source>
         <translation>Máy tính này chưa được cấu hình ký số. Hãy đề nghị quản trị hệ thống cấu hình thiết bị ký số.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="806" />
+        <location filename="../../app/ui/messages.py" line="845" />
         <source>The signature cannot be moved on this draft: the file it was prepared from is not among its versions. Sign it where it is, or return it so the drafter submits it again.</source>
         <translation>Không thể di chuyển chữ ký trên dự thảo này: không còn tệp gốc dùng để chuẩn bị trình ký trong các phiên bản. Hãy ký tại vị trí hiện có, hoặc trả lại để người soạn thảo trình ký lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="811" />
+        <location filename="../../app/ui/messages.py" line="850" />
         <source>{name} is not a certificate file (PEM or DER). Choose the root certificate (.pem, .cer, .crt).</source>
         <translation>{name} không phải tệp chứng thư số (PEM hoặc DER). Hãy chọn tệp chứng thư gốc (.pem, .cer, .crt).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="814" />
+        <location filename="../../app/ui/messages.py" line="853" />
         <source>{name} is not a certificate revocation list (CRL). Choose the .crl file the CA publishes.</source>
         <translation>{name} không phải danh sách chứng thư bị thu hồi (CRL). Hãy chọn tệp .crl do tổ chức cung cấp dịch vụ chứng thực công bố.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="817" />
+        <location filename="../../app/ui/messages.py" line="856" />
         <source>{name} is neither a certificate (.pem, .cer, .crt, .der) nor a revocation list (.crl).</source>
         <translation>{name} không phải chứng thư số (.pem, .cer, .crt, .der) cũng không phải danh sách thu hồi (.crl).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="820" />
+        <location filename="../../app/ui/messages.py" line="859" />
         <source>No folder for trusted certificates is configured on this computer. Check the data directory.</source>
         <translation>Máy này chưa cấu hình thư mục chứng thư tin cậy. Hãy kiểm tra thư mục dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="823" />
+        <location filename="../../app/ui/messages.py" line="862" />
         <source>{name} is not a Word document that can be read. Open it in Word, save as DOCX or PDF, try again.</source>
         <translation>{name} không phải tệp Word đọc được. Hãy mở bằng Word, lưu thành DOCX hoặc PDF rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="826" />
+        <location filename="../../app/ui/messages.py" line="865" />
         <source>Converting {name} to PDF needs LibreOffice, which is not installed on this computer. Install LibreOffice, or save the draft as PDF in Word and upload the PDF.</source>
         <translation>Chuyển {name} sang PDF cần LibreOffice, nhưng máy tính này chưa cài. Hãy cài LibreOffice, hoặc lưu dự thảo thành PDF trong Word rồi tải tệp PDF lên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="831" />
+        <location filename="../../app/ui/messages.py" line="870" />
         <source>LibreOffice did not finish converting {name} within {seconds} s. Save it as PDF and upload that.</source>
         <translation>LibreOffice không chuyển xong {name} trong {seconds} giây. Hãy lưu thành PDF rồi tải tệp đó lên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="834" />
+        <location filename="../../app/ui/messages.py" line="873" />
         <source>LibreOffice could not convert {name} to PDF ({detail}). Save it as PDF in Word and upload that.</source>
         <translation>LibreOffice không chuyển được {name} sang PDF ({detail}). Hãy lưu thành PDF trong Word rồi tải tệp đó lên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="837" />
+        <location filename="../../app/ui/messages.py" line="876" />
         <source>Your role may not do this. Ask a user with the right role.</source>
         <translation>Vai trò của bạn không được thực hiện thao tác này. Hãy nhờ người dùng có vai trò phù hợp.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="838" />
+        <location filename="../../app/ui/messages.py" line="877" />
         <source>Someone else changed this meanwhile. Reload and try again.</source>
         <translation>Người khác vừa thay đổi dữ liệu này. Hãy tải lại và thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="841" />
+        <location filename="../../app/ui/messages.py" line="880" />
         <source>The operation could not be completed (code {code}).</source>
         <translation>Không thực hiện được thao tác (mã lỗi {code}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="842" />
+        <location filename="../../app/ui/messages.py" line="881" />
         <source>An unexpected error occurred. Details were written to the log at {log}. Please report it.</source>
         <translation>Đã xảy ra lỗi ngoài dự kiến. Chi tiết đã được ghi vào nhật ký tại {log}. Vui lòng báo lại lỗi này.</translation>
     </message>

@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -134,6 +135,9 @@ class MessagesPage(QWidget):
         self.out_table.setObjectName("outboxTable")
         self.in_table: QTableWidget = make_table(self, [tr(h) for h in IN_HEADERS], stretch_column=4)
         self.in_table.setObjectName("receivedTable")
+        reasons = self.in_table.horizontalHeader()  # long reasons keep a readable width; the tooltip has them whole
+        reasons.setSectionResizeMode(len(IN_HEADERS) - 1, QHeaderView.ResizeMode.Interactive)
+        reasons.resizeSection(len(IN_HEADERS) - 1, 420)
         self.tabs.addTab(self.in_table, self.tr("Received"))
         self.tabs.addTab(self.out_table, self.tr("Outgoing"))
         self.tabs.currentChanged.connect(lambda _i: self._update_buttons())
