@@ -7,7 +7,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.model import User
 from app.services.bundle import Services
@@ -63,3 +73,18 @@ def document_id_at(table: QTableWidget, row: int) -> str | None:
     item = table.item(row, 0)
     value = item.data(DOCUMENT_ID_ROLE) if item is not None else None
     return str(value) if value else None
+
+
+def list_with_footer(parent: QWidget, table: QTableWidget, count: QLabel, more: QPushButton) -> QWidget:
+    """A long list as the inbox and My tasks show it: the table, then its count on the left and "Show more" on the
+    right (lists load a page at a time)."""
+    box = QWidget(parent)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(table, 1)
+    foot = QHBoxLayout()
+    foot.addWidget(count)
+    foot.addStretch(1)
+    foot.addWidget(more)
+    layout.addLayout(foot)
+    return box

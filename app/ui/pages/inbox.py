@@ -45,7 +45,7 @@ from app.ui.jobs import Job, JobContext
 from app.ui.messages import describe
 from app.ui.notifications import NotificationSettings
 from app.ui.pages import labels
-from app.ui.pages.common import DOCUMENT_ID_ROLE, PageEnv, make_table
+from app.ui.pages.common import DOCUMENT_ID_ROLE, PageEnv, list_with_footer, make_table
 
 CONTEXT = "Inbox"
 PAGE_SIZE = 50
@@ -213,15 +213,7 @@ class InboxPage(QWidget):
         self.more_button.clicked.connect(self.load_more)
         self.more_button.setVisible(False)
 
-        list_box = QWidget(self)
-        list_layout = QVBoxLayout(list_box)
-        list_layout.setContentsMargins(0, 0, 0, 0)
-        list_layout.addWidget(self.table, 1)
-        foot = QHBoxLayout()
-        foot.addWidget(self.count)
-        foot.addStretch(1)
-        foot.addWidget(self.more_button)
-        list_layout.addLayout(foot)
+        list_box = list_with_footer(self, self.table, self.count, self.more_button)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(list_box)

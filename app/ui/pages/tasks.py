@@ -46,7 +46,7 @@ from app.ui.dialogs.task_note import NoteMode, TaskNoteDialog
 from app.ui.i18n import translate
 from app.ui.messages import describe
 from app.ui.pages import labels
-from app.ui.pages.common import DOCUMENT_ID_ROLE, PageEnv, make_table
+from app.ui.pages.common import DOCUMENT_ID_ROLE, PageEnv, list_with_footer, make_table
 
 CONTEXT = "Tasks"
 PAGE_SIZE = 100
@@ -223,15 +223,7 @@ class TasksPage(QWidget):
         self.more_button.setVisible(False)
 
         self.details = self._build_details()
-        list_box = QWidget(self)
-        list_layout = QVBoxLayout(list_box)
-        list_layout.setContentsMargins(0, 0, 0, 0)
-        list_layout.addWidget(self.table, 1)
-        foot = QHBoxLayout()
-        foot.addWidget(self.count)
-        foot.addStretch(1)
-        foot.addWidget(self.more_button)
-        list_layout.addLayout(foot)
+        list_box = list_with_footer(self, self.table, self.count, self.more_button)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(list_box)
         splitter.addWidget(self.details)
