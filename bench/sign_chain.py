@@ -1,7 +1,8 @@
 """Signing benchmark: leader → number/date → organisation seal on SoftHSM2, token time excluded (design §9 "sign").
 
 What is timed (median of `--runs`, after one warm-up run that is not counted):
-- `chain_ms_100p_text`: `sign_leader` + `stamp_number_and_date` + `sign_seal` (app/services/signing/sign.py) on a
+- `chain_ms_100p_text`: `sign_leader` + `number_and_seal` (app/services/signing/sign.py: the clerk's number, date
+  and seal as one incremental update, as the app's signing service does it) on a
   prepared official-layout draft of `--pages` pages of Vietnamese text, minus the time spent inside token calls
   (finding the token, login/logout, reading the key and certificates, the RSA operation). A real USB token adds
   0.2–1 s per signature on top; the UI shows that as progress.
@@ -58,10 +59,9 @@ from app.services.signing.pki import DemoPki, create_demo_pki  # noqa: E402
 from app.services.signing.sign import (  # noqa: E402
     SigningLayout,
     TokenKey,
+    number_and_seal,
     prepare_draft,
     sign_leader,
-    sign_seal,
-    stamp_number_and_date,
 )
 from app.services.signing.tokens import TokenSelector, TokenWorker  # noqa: E402
 
@@ -245,8 +245,7 @@ class Keys:
 def app_chain(inp: Input, keys: Keys) -> tuple[bytes, bytes]:
     """The app's chain; returns (leader-signed, sealed)."""
     leader = sign_leader(inp.pdf, keys.leader, keys.pin, inp.layout.signer_box, keys.image, clock=lambda: LEADER_TIME)
-    numbered = stamp_number_and_date(leader, NUMBER, DATE)
-    sealed = sign_seal(numbered, keys.org, keys.pin, inp.layout.signer_box, clock=lambda: SEAL_TIME)
+    sealed = number_and_seal(leader, NUMBER, DATE, keys.org, keys.pin, inp.layout.signer_box, clock=lambda: SEAL_TIME)
     return leader, sealed
 
 

@@ -216,8 +216,8 @@ class SigningService:
         if box is None:
             raise SigningError("signing.field_missing", field=_sign.LEADER_FIELD)
         number = number_notation if number_notation.strip().lower().startswith("số") else f"Số: {number_notation}"
-        numbered = _sign.stamp_number_and_date(pdf, number, date_line)
-        out = _sign.sign_seal(numbered, TokenKey(self.worker(), selector), pin, box, clock=self._ctx.clock)
+        out = _sign.number_and_seal(pdf, number, date_line, TokenKey(self.worker(), selector), pin, box,
+                                    clock=self._ctx.clock)
         self._audit(actor, "signing.numbered_and_sealed", "pdf", _sha(out),
                     {"token": selector.describe(), "number": number, "date": date_line, "input_sha256": _sha(pdf),
                      "output_sha256": _sha(out)})

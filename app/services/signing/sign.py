@@ -801,16 +801,19 @@ def stamp_number_and_date(
     The boxes are only checked against the prepared fields' pages; the text goes where the fields are, centred, over
     the draft's blank placeholder line, number upright 13 pt, date italic 14 pt (ND30 App I §II.3–4).
     """
+    del number_box, date_box  # the prepared fields carry their own rectangles
     doc = _open(signed_pdf)
-    fields_now = doc.fields()
+    _stamp_fields(doc, doc.fields(), number_text, date_text)
+    return _output(doc.writer)
+
+
+def _stamp_fields(doc: _Doc, fields_now: dict[str, bool], number_text: str, date_text: str) -> None:
     for name in (NUMBER_FIELD, DATE_FIELD):
         _require_field(fields_now, name)
     if not number_text.strip() or not date_text.strip():
         raise SigningError("signing.text_missing", field=NUMBER_FIELD if not number_text.strip() else DATE_FIELD)
-    del number_box, date_box  # the prepared fields carry their own rectangles
     _fill_text_field(doc.writer, NUMBER_FIELD, number_text, TEXT_SIZE_NUMBER, italic=False)
     _fill_text_field(doc.writer, DATE_FIELD, date_text, TEXT_SIZE_DATE, italic=True)
-    return _output(doc.writer)
 
 
 def _fill_text_field(writer: Any, name: str, text: str, size: float, *, italic: bool) -> None:
@@ -842,9 +845,33 @@ def sign_seal(
     """The organisation's signature: red seal (actual size) over the left third of the leader's signature, with the
     organisation name and the signing time under it. Only after the leader has signed (ND30 Art 32.2.d)."""
     doc = _open(pdf)
+    return _seal(doc, doc.fields(), org_token, pin, leader_field_box, seal_image=seal_image, org_name=org_name,
+                 clock=clock)
+
+
+def number_and_seal(
+    signed_pdf: bytes, number_text: str, date_text: str, org_token: TokenKey, pin: str | None,
+    leader_field_box: Box, *, seal_image: bytes | None = None, org_name: str | None = None, clock: Clock = vn_now,
+) -> bytes:
+    """The clerk's step as ONE incremental update: the number and date filled in and the organisation's seal signed
+    over them. The leader's signature sees the same allowed change as with `stamp_number_and_date` then `sign_seal`
+    (form filling and its prepared seal field signed), but the file is parsed and copied once less, and every later
+    verification compares one revision less."""
+    doc = _open(signed_pdf)
+    fields_now = doc.fields()
     if not doc.signed():
         raise SigningError("signing.not_signed", detail="the competent person signs before the organisation")
-    fields_now = doc.fields()
+    _stamp_fields(doc, fields_now, number_text, date_text)
+    return _seal(doc, fields_now, org_token, pin, leader_field_box, seal_image=seal_image, org_name=org_name,
+                 clock=clock)
+
+
+def _seal(
+    doc: _Doc, fields_now: dict[str, bool], org_token: TokenKey, pin: str | None, leader_field_box: Box, *,
+    seal_image: bytes | None, org_name: str | None, clock: Clock,
+) -> bytes:
+    if not doc.signed():
+        raise SigningError("signing.not_signed", detail="the competent person signs before the organisation")
     new_box = None
     if SEAL_FIELD not in fields_now:
         # A document prepared elsewhere: a new field after a certification signature is outside pyHanko's default

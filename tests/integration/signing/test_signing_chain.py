@@ -19,6 +19,7 @@ from app.services.signing.sign import (
     TokenKey,
     field_names,
     format_vn_time,
+    number_and_seal,
     prepare_draft,
     sign_digitised_copy,
     sign_leader,
@@ -35,21 +36,30 @@ LEADER_TIME = datetime(2026, 11, 25, 9, 10, 0, tzinfo=VN_TZ)
 SEAL_TIME = datetime(2026, 11, 25, 9, 15, 30, tzinfo=VN_TZ)
 
 
-def _chain(draft: Draft, leader_key: TokenKey, org_key: TokenKey, image: bytes) -> tuple[bytes, bytes, bytes]:
+def _chain(draft: Draft, leader_key: TokenKey, org_key: TokenKey, image: bytes,
+           one_update: bool = False) -> tuple[bytes, bytes, bytes]:
+    """(leader-signed, numbered, sealed). With `one_update` the clerk's number, date and seal are one incremental
+    update (`number_and_seal`, what the app's signing service does): then numbered is the sealed file."""
     leader = sign_leader(draft.pdf, leader_key, PIN, draft.layout.signer_box, image, layout=draft.layout,
                          clock=lambda: LEADER_TIME)
+    if one_update:
+        sealed = number_and_seal(leader, NUMBER, DATE, org_key, PIN, draft.layout.signer_box,
+                                 clock=lambda: SEAL_TIME)
+        return leader, sealed, sealed
     numbered = stamp_number_and_date(leader, NUMBER, DATE, draft.layout.number_box, draft.layout.date_box)
     sealed = sign_seal(numbered, org_key, PIN, draft.layout.signer_box, clock=lambda: SEAL_TIME)
     return leader, numbered, sealed
 
 
-@pytest.fixture(scope="module")
-def chain(draft: Draft, worker: object, demo_pki: DemoPki, signature_image: bytes) -> tuple[bytes, bytes, bytes]:
+@pytest.fixture(scope="module", params=["two_updates", "one_update"])
+def chain(request: pytest.FixtureRequest, draft: Draft, worker: object, demo_pki: DemoPki,
+          signature_image: bytes) -> tuple[bytes, bytes, bytes]:
     from app.services.signing.tokens import TokenSelector, TokenWorker
 
     assert isinstance(worker, TokenWorker)
     return _chain(draft, TokenKey(worker, TokenSelector(label="LANH_DAO_01")),
-                  TokenKey(worker, TokenSelector(label="CO_QUAN_STTTT")), signature_image)
+                  TokenKey(worker, TokenSelector(label="CO_QUAN_STTTT")), signature_image,
+                  one_update=request.param == "one_update")
 
 
 def test_pyhanko_keeps_the_leader_signature_valid_after_number_date_and_seal(
