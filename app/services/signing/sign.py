@@ -8,6 +8,7 @@ Follows /work/shared/signing-recipe.md, the sequence pyHanko's difference analys
 2. `sign_leader`: a certification signature with DocMDP P=2 (form filling and signing allowed) into `Sig_LanhDao`.
 3. `stamp_number_and_date`: the clerk fills the two text fields as an incremental update (never the page content).
 4. `sign_seal`: the organisation's approval signature into the existing `Sig_CoQuan` (never a new field).
+The app does 3 and 4 in one incremental update (`number_and_seal`): the clerk numbers and seals in one step.
 Other organisation signatures that stand alone (digitised paper arrivals, separate-file appendices, electronic
 copies) are text-only signatures at the top right of page 1 (standards §2).
 
