@@ -6,10 +6,12 @@ from __future__ import annotations
 import random
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import date, timedelta
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
+from app.domain.clock import VN_TZ
+from app.domain.date_line import format_date_line
 from app.domain.enums import (
     AgencyLevel,
     Direction,
@@ -168,10 +170,11 @@ class DemoSetup:
                 for kind, name, key, confidential in BOOKS
             }
             self._ctx.audit.record(s, actor, "demo.create", "agency", agency.code, {"name": agency.name})
+        tokens = None
         if self._signing is not None:  # one token per leader/deputy and the agency's seal token (SoftHSM2)
             signers = [(Actor.of(created[a.username]), a.position) for a in ACCOUNTS
                        if a.role in (Role.LEADER, Role.DEPUTY)]
-            self._signing.setup_demo_tokens(signers, own_agency["name"])
+            tokens = self._signing.setup_demo_tokens(signers, own_agency["name"])
         docs = DocumentService(self._ctx)
         reg = RegistryService(self._ctx)
         count = 0
@@ -196,22 +199,36 @@ class DemoSetup:
         abbreviation = own_agency["abbreviation"]
         own = (own_agency["name"], own_agency["code"], abbreviation, own_agency["parent_name"].upper(), None,
                ACCOUNTS[1].full_name, "GIÁM ĐỐC", "")
-        for i in range(outgoing):
-            doc_type, abbr, summary = SUBJECTS[(i * 4 + 3) % len(SUBJECTS)]
-            issued = (now - timedelta(days=outgoing - i)).date()
-            number = i + 1  # the book is new: registration below gives exactly this number
-            notation = f"{abbr}-{abbreviation}" if abbr else f"{abbreviation}-{UNITS[i % len(UNITS)][1]}"
-            pdf = _render(own, doc_type, abbr, summary, number, notation, issued, Urgency.NORMAL)
-            draft = Document(id=str(uuid.UUID(int=rng.getrandbits(128))), direction=Direction.OUTGOING,
-                             doc_type=doc_type, summary=summary, state=DocumentState.SEALED,
-                             issuer_name=own_agency["name"], issuer_code=own_agency["code"], number=number,
-                             notation=notation, issued_date=issued, signer_name=ACCOUNTS[1].full_name,
-                             signer_position="Giám đốc", page_count=pdf.page_count)
-            doc = docs.create(actor, draft, pdf.pdf, f"{number:02d}_{notation}.pdf")
-            entry = reg.register(actor, out_book, doc.id, recipient="UBND tỉnh; các sở, ban, ngành", copies=3,
-                                 state=DocumentState.SEALED)
-            assert entry.number == number, "demo outgoing book was not empty"
-            count += 1
+        sealer = None
+        if self._signing is not None and tokens is not None:
+            sealer = _DemoSealer(self._ctx, self._signing, leader=Actor.of(created["giamdoc"]),
+                                 clerk=Actor.of(created["vanthu"]), place=own_agency["place_name"])
+        try:
+            for i in range(outgoing):
+                doc_type, abbr, summary = SUBJECTS[(i * 4 + 3) % len(SUBJECTS)]
+                issued = (now - timedelta(days=outgoing - i)).date()
+                number = i + 1  # the book is new: registration below gives exactly this number
+                notation = f"{abbr}-{abbreviation}" if abbr else f"{abbreviation}-{UNITS[i % len(UNITS)][1]}"
+                draft = Document(id=str(uuid.UUID(int=rng.getrandbits(128))), direction=Direction.OUTGOING,
+                                 doc_type=doc_type, summary=summary, state=DocumentState.SEALED,
+                                 issuer_name=own_agency["name"], issuer_code=own_agency["code"], number=number,
+                                 notation=notation, issued_date=issued, signer_name=ACCOUNTS[1].full_name,
+                                 signer_position="Giám đốc")
+                if sealer is not None:  # drafted blank, signed by the leader, numbered and sealed by the clerk
+                    rendered = _render_draft(own, doc_type, summary, notation, issued.year, own_agency["place_name"])
+                    file = sealer.seal(rendered, draft, minutes=i * 23)
+                else:  # no SoftHSM2: the number and date printed in, no signature
+                    rendered = _render(own, doc_type, abbr, summary, number, notation, issued, Urgency.NORMAL)
+                    file = rendered.pdf
+                draft = replace(draft, page_count=rendered.page_count)
+                doc = docs.create(actor, draft, file, f"{number:02d}_{notation}.pdf")
+                entry = reg.register(actor, out_book, doc.id, recipient="UBND tỉnh; các sở, ban, ngành", copies=3,
+                                     state=DocumentState.SEALED)
+                assert entry.number == number, "demo outgoing book was not empty"
+                count += 1
+        finally:
+            if sealer is not None:
+                sealer.close()
         if activity:
             from app.services.demo_activity import add_demo_activity
 
@@ -225,3 +242,64 @@ def _render(issuer: Issuer, doc_type: str, abbr: str | None, summary: str, numbe
     from app.services import official_pdf  # reportlab is loaded only when documents are generated
 
     return official_pdf.render_demo(issuer, doc_type, abbr, summary, number, notation, issued, urgency, BODY)
+
+
+def _render_draft(issuer: Issuer, doc_type: str, summary: str, notation: str, year: int, place: str) -> RenderedPdf:
+    """The outgoing draft as the drafter hands it over: no number, day or month yet (the clerk's sealing fills them)."""
+    from app.services import official_pdf
+
+    name, _code, _abbr, parent, _, signer, position, authority = issuer
+    is_cong_van = doc_type.strip().lower() == "công văn"
+    return official_pdf.render(official_pdf.OfficialDocument(
+        parent_agency=parent, issuer_name=name, doc_type=doc_type, number=None, notation=notation,
+        normative_year=None, place=place, issued=None, summary=summary, body=BODY,
+        signer_authority=authority, signer_position=position, signer_name=signer,
+        recipients=["Như trên;", "Lưu: VT."] if is_cong_van else ["Các cơ quan, đơn vị liên quan;", "Lưu: VT."],
+        addressees=["Các cơ quan, đơn vị có liên quan."] if is_cong_van else [], year=year,
+    ))
+
+
+class _DemoClock:
+    """The signing time of the document being sealed: the demo's documents were issued on past days, and their
+    signatures should say so (the signing service takes its time from its context's clock)."""
+
+    def __init__(self, start: datetime) -> None:
+        self.at = start
+
+    def __call__(self) -> datetime:
+        return self.at
+
+
+class _DemoSealer:
+    """Signs and seals the demo's outgoing documents through the signing service, as issuing does: the leader signs
+    the blank draft, the clerk fills the number and date line and seals. A second service on the same tokens, whose
+    clock is set to each document's issued day, so the signatures carry that day and not the demo's creation time."""
+
+    def __init__(self, ctx: StoreContext, signing: SigningService, *, leader: Actor, clerk: Actor,
+                 place: str) -> None:
+        from app.services.signing.service import SigningService
+
+        self._clock = _DemoClock(ctx.clock())
+        self._service = SigningService(replace(ctx, clock=self._clock), signing.config)
+        self._leader, self._clerk, self._place = leader, clerk, place
+
+    def seal(self, draft: RenderedPdf, doc: Document, *, minutes: int) -> bytes:
+        """Signed at 08:00 (plus `minutes`) on the issued day, sealed 40 minutes later. The fields go where the
+        renderer drew the number, date and signer block (known exactly, no text search needed)."""
+        from app.services.signing.pki import DEMO_USER_PIN
+        from app.services.signing.sign import SigningLayout
+
+        assert doc.issued_date is not None and doc.signer_name is not None and doc.signer_position is not None
+        signed_at = datetime.combine(doc.issued_date, time(8, 0), tzinfo=VN_TZ) + timedelta(minutes=minutes % 480)
+        service = self._service
+        layout = SigningLayout(number_box=draft.number_box, date_box=draft.date_box, signer_box=draft.signer_box)
+        prepared = service.prepare(draft.pdf, signer_name=doc.signer_name, signer_title=doc.signer_position.upper(),
+                                   layout=layout)
+        self._clock.at = signed_at
+        signed = service.sign_leader(self._leader, prepared, DEMO_USER_PIN)
+        self._clock.at = signed_at + timedelta(minutes=40)
+        return service.number_and_seal(self._clerk, signed, number_notation=doc.number_notation,
+                                       date_line=format_date_line(self._place, doc.issued_date), pin=DEMO_USER_PIN)
+
+    def close(self) -> None:
+        self._service.close()
