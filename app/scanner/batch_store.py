@@ -8,6 +8,13 @@ kept, "new document here" marks, separator codes, the split rule) and is rewritt
 A page committed after the last manifest write (the app died between the two) comes back at the end of the strip.
 When the batch is registered or discarded the folder is removed.
 
+Registering a document from the batch and removing its pages cannot be one atomic step (the registry is a database,
+the batch a folder), so the manifest carries a "pending registration" mark, written before the document is registered
+and removed after its pages are: the mark names the pages and the id the new document takes. A batch left with a mark
+(the app died in between) is settled before it is offered again (`settle_pending`): the registry says whether that
+document exists; if it does, its pages are dropped, if not, the mark goes and the pages stay. When the registry cannot
+be asked, nothing changes: pages are never dropped on a guess.
+
 Every file is written to a temporary name, fsynced and renamed (then the folder is fsynced): a crash leaves either
 the old or the new file, never a torn one. This module imports no numpy or OpenCV at module level: the intake page
 asks for unfinished batches while it opens; images are decoded only when the clerk resumes.
@@ -23,7 +30,7 @@ import secrets
 import shutil
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -75,6 +82,15 @@ class BatchReview:
 
 
 @dataclass(frozen=True)
+class PendingRegistration:
+    """A document about to be registered from batch pages: marked before it is registered, cleared after."""
+
+    key: str  # the id the registered document takes: how the registry is asked whether it committed
+    pages: tuple[int, ...]  # every page that leaves the strip with it (its separator and left-out blank sheets too)
+    started: str = ""  # ISO time, UTC
+
+
+@dataclass(frozen=True)
 class BatchSummary:
     """An unfinished batch, as offered to the clerk: how many pages, when the last one was captured."""
 
@@ -82,6 +98,18 @@ class BatchSummary:
     user: str
     pages: int
     last_capture: datetime  # UTC
+    pending: int = 0  # registrations marked and not settled: `settle_pending` before offering the batch
+
+
+@dataclass(frozen=True)
+class Settled:
+    """What `settle_pending` did: documents found registered (their pages dropped), marks found not committed
+    (their pages kept), marks left for later (the registry could not be asked)."""
+
+    registered: int = 0
+    dropped_pages: int = 0
+    not_committed: int = 0
+    unknown: int = 0
 
 
 @dataclass(eq=False)
@@ -96,6 +124,7 @@ class LoadedBatch:
     review: BatchReview  # every loaded page, in strip order (pages committed after the last review at the end)
     pages: dict[int, LoadedPage] = field(default_factory=dict)
     skipped: int = 0  # pages whose files were incomplete or unreadable
+    pending: tuple[PendingRegistration, ...] = ()  # marks not settled (the registry could not be asked)
 
 
 def batches_root(data_dir: Path) -> Path:
@@ -119,6 +148,8 @@ class BatchStore:
         self._reviewed: set[int] = set()
         self._originals: dict[str, str] = {}
         self._created = ""
+        self._review = BatchReview()  # as last written, for the manifest writes that only change the marks
+        self._pending: dict[str, PendingRegistration] = {}
 
     @classmethod
     def new(cls, data_dir: Path, user: str = "", *, now: Callable[[], datetime] | None = None) -> BatchStore:
@@ -134,6 +165,8 @@ class BatchStore:
         store._created = str(manifest.get("created", ""))
         store._committed = set(batch.pages)
         store._reviewed = set(batch.pages)
+        store._review = batch.review
+        store._pending = {p.key: p for p in batch.pending}
         for page in batch.pages.values():
             if page.facts.original:
                 store._originals[page.facts.original] = page.facts.original
@@ -204,6 +237,37 @@ class BatchStore:
             self._committed -= dropped
             self._reviewed = (self._reviewed | listed) - dropped
 
+    def begin_registration(self, key: str, pages: Iterable[int]) -> None:
+        """Durably mark that the document `key` is about to be registered from `pages`; call before registering."""
+        with self._lock:
+            if not self.folder.is_dir():
+                return  # none of this batch is on disk: nothing could come back
+            self._pending[key] = PendingRegistration(key, tuple(pages), self._now().isoformat())
+            self._write_manifest(self._review)
+
+    def end_registration(self, key: str, *, committed: bool) -> None:
+        """The registration `key` committed (its pages leave the batch, if still here) or did not (they stay); the
+        mark goes. Commit marks are removed before the manifest, image files after: no crash brings them back."""
+        with self._lock:
+            mark = self._pending.pop(key, None)
+            if mark is None or not self.folder.is_dir():
+                return
+            gone = set(mark.pages) if committed else set()
+            for page in gone:
+                _unlink(self.folder / f"{page}.json")
+            self._write_manifest(replace(self._review, pages=tuple(e for e in self._review.pages
+                                                                   if e.key not in gone)))
+            for page in gone:
+                _unlink(self.folder / f"{page}.image.png")
+                _unlink(self.folder / f"{page}.ocr.jpg")
+            self._committed -= gone
+            self._reviewed -= gone
+
+    @property
+    def pending(self) -> tuple[PendingRegistration, ...]:
+        with self._lock:
+            return tuple(self._pending.values())
+
     def discard(self) -> None:
         """The batch is registered or the clerk threw it away: remove the folder."""
         with self._lock:
@@ -212,6 +276,8 @@ class BatchStore:
             self._reviewed.clear()
             self._originals.clear()
             self._created = ""
+            self._review = BatchReview()
+            self._pending.clear()
 
     def _write_manifest(self, review: BatchReview) -> None:
         data = {
@@ -225,8 +291,10 @@ class BatchStore:
                  "codes": None if e.codes is None else list(e.codes)}
                 for e in review.pages
             ],
+            "pending": [_pending_dict(p) for p in self._pending.values()],
         }
         _atomic_write(self.folder / MANIFEST, _dump(data))
+        self._review = review
 
 
 # ---- finding and loading ------------------------------------------------------------------------------------------
@@ -254,7 +322,7 @@ def unfinished(data_dir: Path, user: str | None = None, *, exclude: Iterable[Pat
         if not facts:
             continue
         times = [_parse_time(f.captured) for f in facts]
-        found.append(BatchSummary(folder, owner, len(facts), max(times)))
+        found.append(BatchSummary(folder, owner, len(facts), max(times), len(_pending_marks(manifest))))
     found.sort(key=lambda s: s.last_capture, reverse=True)
     return found
 
@@ -288,7 +356,50 @@ def load_batch(folder: Path) -> LoadedBatch:
         pages[entry.key] = loaded
         kept.append(entry)
     review = BatchReview(tuple(kept), str(split.get("mode", "none")), _int(split.get("every"), 2))
-    return LoadedBatch(review, pages, skipped)
+    return LoadedBatch(review, pages, skipped, tuple(_pending_marks(manifest)))
+
+
+def settle_pending(folder: Path, committed: Callable[[str], bool | None], *,
+                   now: Callable[[], datetime] | None = None) -> Settled:
+    """Settle the registrations a batch's manifest still marks (the app died between registering a document and
+    removing its pages): `committed(key)` says whether the document exists (None: the registry could not be asked).
+    Registered → its pages are dropped; not committed → the mark goes and the pages stay; unknown → left as it is.
+
+    Not for a folder a live `BatchStore` writes to (that one calls `end_registration`). A manifest that cannot be
+    read is left alone: its pages all come back, as they would without the mark."""
+    manifest = _read_json(folder / MANIFEST)
+    if manifest is None:
+        return Settled()
+    marks = _pending_marks(manifest)
+    if not marks:
+        return Settled()
+    kept: list[PendingRegistration] = []
+    gone: set[int] = set()
+    registered = not_committed = 0
+    for mark in marks:
+        answer = committed(mark.key)
+        if answer is None:
+            kept.append(mark)
+        elif answer:
+            registered += 1
+            gone |= set(mark.pages)
+        else:
+            not_committed += 1
+    if len(kept) == len(marks):
+        return Settled(unknown=len(kept))
+    present = set(_committed_facts(folder))
+    for page in gone:  # the commit marks first, as when the clerk deletes a page
+        _unlink(folder / f"{page}.json")
+    raw_pages = manifest.get("pages")
+    manifest["pages"] = [raw for raw in (raw_pages if isinstance(raw_pages, list) else [])
+                         if (entry := _entry(raw)) is None or entry.key not in gone]
+    manifest["pending"] = [_pending_dict(p) for p in kept]
+    manifest["updated"] = (now or (lambda: datetime.now(UTC)))().isoformat()
+    _atomic_write(folder / MANIFEST, _dump(manifest))
+    for page in gone:
+        _unlink(folder / f"{page}.image.png")
+        _unlink(folder / f"{page}.ocr.jpg")
+    return Settled(registered, len(gone & present), not_committed, len(kept))
 
 
 def remove_batch(folder: Path) -> None:
@@ -420,6 +531,23 @@ def _facts(data: dict[str, Any]) -> PageFacts | None:
                          str(data.get("captured", "")), bool(data.get("same_ocr", False)))
     except (KeyError, TypeError, ValueError):
         return None
+
+
+def _pending_dict(p: PendingRegistration) -> dict[str, Any]:
+    return {"key": p.key, "pages": list(p.pages), "started": p.started}
+
+
+def _pending_marks(manifest: dict[str, Any]) -> list[PendingRegistration]:
+    raw = manifest.get("pending")
+    out: list[PendingRegistration] = []
+    for item in raw if isinstance(raw, list) else []:
+        try:
+            key, pages = str(item["key"]), tuple(int(k) for k in item["pages"])
+        except (KeyError, TypeError, ValueError):
+            continue  # a mark that cannot be read keeps its pages: they come back, as without the mark
+        if key:
+            out.append(PendingRegistration(key, pages, str(item.get("started", ""))))
+    return out
 
 
 def _entry(raw: object) -> ReviewEntry | None:

@@ -185,6 +185,18 @@ class RegistryService:
             )
             return registry_view.rows_for(s, ids)
 
+    def entry_of_document(self, document_id: str) -> RegistryEntry | None:
+        """The book entry of a document, or None: whether a registration made with a chosen `document_id` committed
+        (the intake asks after a crash or a failed job, so that a batch never offers a registered document again)."""
+        with self._ctx.db.read_session() as s:
+            row = s.execute(
+                select(RegistryEntryRow)
+                .where(RegistryEntryRow.document_id == document_id)
+                .order_by(RegistryEntryRow.id)
+                .limit(1)
+            ).scalar_one_or_none()
+            return entry_of(row) if row is not None else None
+
     # ---- writing -----------------------------------------------------------------------------------------------
     def register(
         self,
@@ -240,11 +252,20 @@ class RegistryService:
         )
 
     def register_incoming(
-        self, actor: Actor, form: IncomingForm, content: bytes, file_name: str, *, confirm_duplicate: bool = False
+        self,
+        actor: Actor,
+        form: IncomingForm,
+        content: bytes,
+        file_name: str,
+        *,
+        confirm_duplicate: bool = False,
+        document_id: uuid.UUID | None = None,
     ) -> RegistryEntry:
         """Register an arrival: file made durable first, then the next số đến in one transaction.
 
         A document with the same issuer and number/notation already in a book is refused until the clerk confirms.
+        `document_id`, chosen by the caller beforehand, lets it ask later (`entry_of_document`) whether this
+        registration committed, e.g. after the app died while waiting for it.
         """
         require_role(self._ctx, actor, "registry.register_incoming", Role.CLERK, Role.ADMIN)
         form = self.validate_incoming(form)
@@ -264,7 +285,7 @@ class RegistryService:
         now = self._ctx.clock()
         parsed = notation.parse(form.number_notation)
         doc = Document(
-            id=str(uuid.uuid4()),
+            id=str(document_id or uuid.uuid4()),
             direction=Direction.INCOMING,
             doc_type=form.doc_type,
             summary=form.summary,

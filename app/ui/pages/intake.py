@@ -8,6 +8,9 @@ after the PIN is asked on the UI thread) and the registration. A born-digital or
 for byte, never re-signed. Pages captured before a scanner fault are kept; the fault is shown worded by `describe`.
 Every page is also written to disk as it is cleaned, and the review of the strip on every change (`batch_store`), so a
 batch survives a crash: the page offers to resume it the next time it opens, until it is registered or discarded.
+Before a document is registered its pages are marked in the batch with the id the new document takes; a batch left
+with such a mark is settled by asking the registry before it is offered, so a crash between registering a document
+and removing its pages never offers them again (nor drops the pages of a registration that did not commit).
 
 One batch may hold several documents (blank or barcode separator sheets, every N pages, or split by hand in the
 strip): they are registered one after another, the form saying which one of how many.
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import uuid
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -45,11 +49,19 @@ from PySide6.QtWidgets import (
 from app.domain.enums import Urgency
 from app.domain.errors import DomainError
 from app.domain.model import Actor, RegistryEntry
-from app.scanner.batch_store import BatchReview, BatchStore, BatchSummary, LoadedBatch, ReviewEntry, unfinished
+from app.scanner.batch_store import (
+    BatchReview,
+    BatchStore,
+    BatchSummary,
+    LoadedBatch,
+    ReviewEntry,
+    settle_pending,
+    unfinished,
+)
 from app.scanner.errors import ScanError
 from app.scanner.profiles import DEFAULT_PROFILES, DeviceInfo, OptionValue, OutputMode, ProfileStore, ScanProfile
 from app.scanner.split import SplitMode, SplitRule
-from app.services.registry import IncomingForm
+from app.services.registry import IncomingForm, RegistryService
 from app.ui.dialogs import ERROR_STYLE
 from app.ui.incoming_fields import make_incoming_fields
 from app.ui.jobs import Job, JobContext
@@ -542,6 +554,12 @@ class IntakePage(QWidget):
         exclude = [self.batch_store.folder] if self.batch_store is not None else []
         try:
             found = unfinished(self._env.settings.data_dir, self._actor.username, exclude=exclude)
+            if any(s.pending for s in found):  # the app died while registering from a batch: settle that first
+                registry = self._services.registry
+                for summary in found:
+                    if summary.pending:
+                        settle_pending(summary.folder, lambda key: _committed(registry, key))
+                found = unfinished(self._env.settings.data_dir, self._actor.username, exclude=exclude)
         except OSError as exc:
             log.warning("cannot look for unfinished intake batches: %s", exc)
             found = []
@@ -561,10 +579,15 @@ class IntakePage(QWidget):
         if offered is None or self.busy or self.strip.count():
             return None
         folder = offered.folder
+        registry = self._services.registry
 
         def work(ctx: JobContext) -> tuple[LoadedBatch, dict[int, np.ndarray]]:
             from app.scanner.batch_store import load_batch
 
+            try:  # a registration marked since the offer, or one the registry could not be asked about then
+                settle_pending(folder, lambda key: _committed(registry, key))
+            except OSError as exc:
+                log.warning("intake batch %s not settled: %s", folder, exc)
             batch = load_batch(folder)
             thumbs = {}
             for i, (key, page) in enumerate(batch.pages.items()):
@@ -611,7 +634,7 @@ class IntakePage(QWidget):
         finally:
             self._restoring = False
         self.batch_store = BatchStore.resume(folder, batch)
-        top = max(batch.pages, default=-1)
+        top = max([*batch.pages, *(k for mark in batch.pending for k in mark.pages)], default=-1)
         self._next_key = max(self._next_key, (top // 100_000 + 1) * 100_000)
         self.offered_batch = None
         self.resume_box.setVisible(False)
@@ -653,6 +676,28 @@ class IntakePage(QWidget):
             store.save_review(review)
         except OSError as exc:
             log.warning("intake batch review not saved: %s", exc)
+
+    def _begin_registration(self, document_id: str) -> None:
+        """Mark in the batch, before registering, the pages that leave the strip with this document: if the app dies
+        after the registration and before they are removed, they are not offered again."""
+        store = self.batch_store
+        if store is None:
+            return
+        keys, groups = self.strip.page_keys(), self.strip.split().documents
+        end = groups[1][0] if len(groups) > 1 else len(keys)  # what `take_first_document` removes
+        try:
+            store.begin_registration(document_id, keys[:end])
+        except OSError as exc:  # costs the crash recovery this guard, not the registration
+            log.warning("intake registration %s not marked in the batch: %s", document_id, exc)
+
+    def _end_registration(self, document_id: str, *, committed: bool) -> None:
+        store = self.batch_store
+        if store is None:
+            return
+        try:
+            store.end_registration(document_id, committed=committed)
+        except OSError as exc:
+            log.warning("intake registration %s not settled in the batch: %s", document_id, exc)
 
     def _discard_store(self) -> None:
         if self.batch_store is not None:
@@ -1079,6 +1124,7 @@ class IntakePage(QWidget):
             if pin is None:
                 return None
         confirm, actor, registry = self._confirm_duplicate, self._actor, self._services.registry
+        document_id = uuid.uuid4()  # chosen here: the batch's mark names it, the registry can be asked about it
         signing = self._services.signing
         created = self._services.ctx.clock()
         made: list[bytes] = []
@@ -1087,7 +1133,8 @@ class IntakePage(QWidget):
             if original is not None:
                 ctx.report(0, 1, "")
                 content, name = original.read_bytes(), original.name
-                entry = registry.register_incoming(actor, form, content, name, confirm_duplicate=confirm)
+                entry = registry.register_incoming(actor, form, content, name, confirm_duplicate=confirm,
+                                                   document_id=document_id)
                 return entry, True, None
             from app.scanner.pdfa import PdfPage, build_pdfa
             from app.scanner.pipeline import turn
@@ -1120,18 +1167,22 @@ class IntakePage(QWidget):
             ctx.report(len(todo) + 2, total, "")
             name = _file_name(form)
             made.append(signed)  # kept for "Register anyway" or a retry: the same bytes, no second signature
-            return registry.register_incoming(actor, form, signed, name, confirm_duplicate=confirm), text_ok, signed
+            entry = registry.register_incoming(actor, form, signed, name, confirm_duplicate=confirm,
+                                               document_id=document_id)
+            return entry, text_ok, signed
 
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self._set_status(self.tr("Registering the document as it was received…") if original is not None
                          else self.tr("Recognising text, building the PDF/A and signing…"))
+        self._begin_registration(str(document_id))
         job = self._env.jobs.run("intake-register", work)
         job.progress.connect(self._register_progress)
         job.succeeded.connect(self._registered)
-        job.failed.connect(lambda message, j=job: self._register_failed(j, message, recipe, made))
+        job.failed.connect(lambda message, j=job: self._register_failed(j, message, recipe, made, str(document_id)))
         job.cancelled.connect(lambda: self._register_failed(None, self.tr("Registration cancelled; nothing was "
-                                                                          "registered."), recipe, made))
+                                                                          "registered."), recipe, made,
+                                                            str(document_id)))
         self.register_job = job
         self._update_buttons()
         return job
@@ -1181,6 +1232,7 @@ class IntakePage(QWidget):
         self._clear_form()  # first: the pages that follow are a new document, read afresh
         for key in self.strip.take_first_document():
             self.pages.pop(key, None)
+        self._end_registration(entry.document_id, committed=True)
         self.registered_in_batch.append(entry)
         self._update_position()
         self.last_entry = entry
@@ -1207,7 +1259,17 @@ class IntakePage(QWidget):
             self._set_status(self.tr("Ready for the next document."))
         self._update_buttons()
 
-    def _register_failed(self, job: Job | None, message: str, recipe: tuple[object, ...], made: list[bytes]) -> None:
+    def _register_failed(self, job: Job | None, message: str, recipe: tuple[object, ...], made: list[bytes],
+                         document_id: str) -> None:
+        try:  # a job cancelled or failed after the registration committed has still registered the document
+            entry = self._services.registry.entry_of_document(document_id)
+        except Exception:  # the registry cannot be asked: the mark stays, settled when the page opens next time
+            log.warning("cannot ask whether document %s was registered", document_id, exc_info=True)
+        else:
+            if entry is not None:
+                self._registered((entry, True, None))
+                return
+            self._end_registration(document_id, committed=False)
         self.progress.setVisible(False)
         self._update_buttons()
         self._set_status("")
@@ -1251,6 +1313,15 @@ def _ocr(page: CapturedPage, rotation: int, number: int) -> OcrPage:
         cached = recognise(image, page.dpi, page=number)
         page.ocr[rotation] = cached
     return cached
+
+
+def _committed(registry: RegistryService, document_id: str) -> bool | None:
+    """Whether the registration that creates document `document_id` committed; None when that cannot be known."""
+    try:
+        return registry.entry_of_document(document_id) is not None
+    except Exception:  # the database unreachable: no page is dropped on a guess, the mark waits for next time
+        log.warning("cannot ask whether document %s was registered", document_id, exc_info=True)
+        return None
 
 
 def _file_name(form: IncomingForm) -> str:

@@ -1,9 +1,13 @@
 """The intake batch on disk: pages and the clerk's review come back exactly, pages committed after the last review come
-back at the end, deleted pages stay deleted, and a process killed (-9) while writing leaves only complete pages."""
+back at the end, deleted pages stay deleted, and a process killed (-9) while writing leaves only complete pages.
+A registration marked as pending in the manifest is settled by what the registry says: the pages of a document that
+was registered never come back, those of one that was not are never lost, whatever moment the app died at."""
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -15,12 +19,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import app.scanner.batch_store as batch_store
 from app.scanner.batch_store import (
+    MANIFEST,
     BatchReview,
     BatchStore,
     ReviewEntry,
+    Settled,
     batches_root,
     load_batch,
+    settle_pending,
     unfinished,
 )
 
@@ -194,3 +202,173 @@ def test_kill_9_while_writing_leaves_only_complete_pages(tmp_path: Path, delay: 
     # the review order is the clerk's where it was saved; a page committed after it is at the end
     reviewed = [k for k in keys if k != max(keys)] if keys[-1] == max(keys) and len(keys) > 1 else keys
     assert reviewed == sorted(reviewed, reverse=True)
+
+
+# ---- registrations marked as pending --------------------------------------------------------------------------------
+
+
+def _four_pages(tmp_path: Path) -> BatchStore:
+    store = BatchStore.new(tmp_path, "vanthu", now=_Clock())
+    for key in range(4):
+        store.add_page(key, _bw(key), _gray(key), dpi=300, mode="black_white", blank=False, source_name="s")
+    store.save_review(BatchReview((ReviewEntry(0, rotation=90), ReviewEntry(1), ReviewEntry(2, break_before=True),
+                                   ReviewEntry(3)), split_mode="by_hand"))
+    return store
+
+
+def _keys(folder: Path) -> list[int]:
+    return [e.key for e in load_batch(folder).review.pages]
+
+
+def _marks(folder: Path) -> list[dict[str, object]]:
+    marks = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["pending"]
+    assert isinstance(marks, list)
+    return marks
+
+
+def test_a_pending_registration_is_marked_in_the_manifest_before_registering(tmp_path: Path) -> None:
+    store = _four_pages(tmp_path)
+    store.begin_registration("doc-1", [0, 1])
+    [mark] = _marks(store.folder)
+    assert mark["key"] == "doc-1" and mark["pages"] == [0, 1]
+    [summary] = unfinished(tmp_path, "vanthu")
+    assert summary.pending == 1 and summary.pages == 4  # nothing dropped on a mark alone
+    batch = load_batch(store.folder)
+    assert [(p.key, p.pages) for p in batch.pending] == [("doc-1", (0, 1))]
+    assert _keys(store.folder) == [0, 1, 2, 3] and batch.review.pages[0].rotation == 90
+    store.save_review(BatchReview(tuple(ReviewEntry(k) for k in (1, 0, 2, 3))))  # every manifest write keeps it
+    assert [m["key"] for m in _marks(store.folder)] == ["doc-1"]
+    again = BatchStore.resume(store.folder, load_batch(store.folder))  # and so does a resumed batch
+    again.save_review(BatchReview(tuple(ReviewEntry(k) for k in (0, 1, 2, 3))))
+    assert [m["key"] for m in _marks(store.folder)] == ["doc-1"] and [p.key for p in again.pending] == ["doc-1"]
+
+
+def test_a_committed_registration_drops_its_pages_and_its_mark(tmp_path: Path) -> None:
+    store = _four_pages(tmp_path)
+    store.begin_registration("doc-1", [0, 1])
+    store.end_registration("doc-1", committed=True)
+    assert _marks(store.folder) == [] and store.pending == ()
+    assert _keys(store.folder) == [2, 3] and sorted(p.name for p in store.folder.glob("[01].*")) == []
+    store.save_review(BatchReview((ReviewEntry(2), ReviewEntry(3))))  # the page's own review after it: no change
+    assert _keys(store.folder) == [2, 3]
+
+
+def test_a_registration_that_did_not_commit_keeps_its_pages(tmp_path: Path) -> None:
+    store = _four_pages(tmp_path)
+    store.begin_registration("doc-1", [0, 1])
+    store.end_registration("doc-1", committed=False)
+    assert _marks(store.folder) == [] and _keys(store.folder) == [0, 1, 2, 3]
+    store.end_registration("doc-1", committed=True)  # an unknown or settled mark: nothing happens
+    assert _keys(store.folder) == [0, 1, 2, 3]
+
+
+def test_after_a_crash_the_registry_settles_each_mark(tmp_path: Path) -> None:
+    store = _four_pages(tmp_path)
+    store.begin_registration("doc-1", [0, 1])
+    store.begin_registration("doc-2", [2])
+    store.begin_registration("doc-3", [3])
+    asked: list[str] = []
+    answers = {"doc-1": True, "doc-2": False, "doc-3": None}  # None: the database could not be reached
+
+    def committed(key: str) -> bool | None:
+        asked.append(key)
+        return answers[key]
+
+    assert settle_pending(store.folder, committed) == Settled(registered=1, dropped_pages=2, not_committed=1,
+                                                              unknown=1)
+    assert sorted(asked) == ["doc-1", "doc-2", "doc-3"]
+    assert _keys(store.folder) == [2, 3]  # doc-1 registered: gone; doc-2 not: kept; doc-3 unknown: kept
+    assert [m["key"] for m in _marks(store.folder)] == ["doc-3"]
+    [summary] = unfinished(tmp_path, "vanthu")
+    assert summary.pages == 2 and summary.pending == 1
+    assert settle_pending(store.folder, lambda key: None) == Settled(unknown=1)  # still unknown: nothing changes
+    assert settle_pending(store.folder, lambda key: True) == Settled(registered=1, dropped_pages=1)
+    assert _keys(store.folder) == [2] and _marks(store.folder) == []
+    assert settle_pending(store.folder, lambda key: pytest.fail("no mark left to ask about")) == Settled()
+
+
+def test_a_settled_batch_whose_every_page_was_registered_is_not_offered(tmp_path: Path) -> None:
+    store = _four_pages(tmp_path)
+    store.begin_registration("doc-1", [0, 1, 2, 3])
+    settle_pending(store.folder, lambda key: True)
+    assert unfinished(tmp_path, "vanthu") == []
+
+
+def test_a_torn_manifest_never_loses_pages(tmp_path: Path) -> None:
+    store = _four_pages(tmp_path)
+    store.begin_registration("doc-1", [0, 1])
+    (store.folder / MANIFEST_TMP).write_text('{"pending": [], "pa', encoding="utf-8")  # a write cut short
+    assert settle_pending(store.folder, lambda key: False) == Settled(not_committed=1)  # the real manifest counts
+    assert _keys(store.folder) == [0, 1, 2, 3]
+
+    store.begin_registration("doc-2", [0, 1])
+    manifest = store.folder / MANIFEST
+    manifest.write_bytes(manifest.read_bytes()[:60])  # a disk that lost the end of the manifest itself
+    assert settle_pending(store.folder, lambda key: pytest.fail("a mark that cannot be read is not acted on")) \
+        == Settled()
+    batch = load_batch(store.folder)
+    assert sorted(batch.pages) == [0, 1, 2, 3] and batch.pending == ()  # every page comes back, in capture order
+
+    manifest.write_text(json.dumps({"format": 1, "user": "vanthu", "pages": [], "pending": [
+        {"key": "doc-3", "pages": ["x"]}, {"pages": [0]}, "junk", {"key": "", "pages": [1]}]}), encoding="utf-8")
+    assert load_batch(store.folder).pending == ()  # marks that cannot be read keep their pages
+    assert settle_pending(store.folder, lambda key: True) == Settled()
+    assert sorted(load_batch(store.folder).pages) == [0, 1, 2, 3]
+
+
+class _Crash(Exception):
+    """The app dies here: nothing after this step is written."""
+
+
+@pytest.mark.parametrize("committed", [True, False])
+@pytest.mark.parametrize("where", ["live", "reopened"])
+def test_a_crash_at_any_step_of_settling_neither_brings_back_nor_loses_pages(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, committed: bool, where: str) -> None:
+    """Every file write and removal of `end_registration` (the live page, once the registry answered) and of
+    `settle_pending` (the next opening, when the app died before that) is a point the app may die at: whatever the
+    step, after the next opening the registered document's pages are gone and those of one not registered are all
+    there."""
+    template = _four_pages(tmp_path / "template")
+    template.begin_registration("doc-1", [0, 1])
+    steps = {"n": 0, "crash_at": -1}
+    real_write, real_unlink = batch_store._atomic_write, batch_store._unlink
+
+    def step() -> None:
+        steps["n"] += 1
+        if steps["n"] == steps["crash_at"]:
+            raise _Crash
+
+    def write(path: Path, data: bytes) -> None:
+        step()
+        real_write(path, data)
+
+    def unlink(path: Path) -> None:
+        step()
+        real_unlink(path)
+
+    monkeypatch.setattr(batch_store, "_atomic_write", write)
+    monkeypatch.setattr(batch_store, "_unlink", unlink)
+    crash_at = 1
+    while True:
+        folder = tmp_path / f"crash-{crash_at}"
+        shutil.copytree(template.folder, folder)
+        store = BatchStore.resume(folder, load_batch(folder))
+        steps.update(n=0, crash_at=crash_at)
+        try:
+            if where == "live":
+                store.end_registration("doc-1", committed=committed)
+            else:
+                settle_pending(folder, lambda key: committed)
+        except _Crash:
+            crashed = True
+        else:
+            crashed = False
+        steps.update(crash_at=-1)
+        settle_pending(folder, lambda key: committed)  # the next opening
+        assert _keys(folder) == ([2, 3] if committed else [0, 1, 2, 3]), f"crash at step {crash_at}"
+        assert _marks(folder) == []
+        if not crashed:
+            break
+        crash_at += 1
+    # every step was tried: the two commit marks, the manifest, the four image files (only the manifest if not)
+    assert crash_at == (8 if committed else 2)
