@@ -234,9 +234,11 @@ def test_import_review_prefill_and_register(qtbot: QtBot, booted: Booted, langua
     _signed_by_the_agency(booted, _file(booted, page.last_entry.document_id))
 
 
-def test_scan_two_pages_from_the_sane_test_device(
-    qtbot: QtBot, booted: Booted, language: str, tmp_path: Path
+def test_scan_two_pages_from_the_sane_test_device_sign_and_register(
+    qtbot: QtBot, booted: Booted, language: str, tmp_path: Path, pins: _Pins
 ) -> None:
+    """The whole intake from the SANE test device: scan, review, the clerk's form, the agency's digitised-copy
+    signature, the incoming book."""
     require_tool("scanimage")
     if importlib.util.find_spec("sane") is None:
         missing("python-sane is not installed (pip install python-sane; needs libsane-dev and gcc)")
@@ -257,6 +259,18 @@ def test_scan_two_pages_from_the_sane_test_device(
     assert page.strip.count() == 2, page.status.text()
     assert not page.status.styleSheet()  # no error shown
     assert page.scan_button.isEnabled()
+
+    qtbot.waitUntil(lambda: page.prefilled is not None, timeout=LONG)  # a test grid: nothing to read, typed by hand
+    page.issuer.setText("Sở Tài chính tỉnh Hà Tĩnh")
+    page.number.setText("77/STC-NS")
+    page.summary.setPlainText("V/v đề nghị báo cáo tình hình ứng dụng chữ ký số")
+    pins.append(DEMO_USER_PIN)
+    _register(qtbot, page)
+    assert page.last_entry is not None and pins.asked == 1
+    doc = booted.services.documents.get(page.last_entry.document_id)
+    assert (doc.direction, doc.page_count, doc.notation) == (Direction.INCOMING, 2, "STC-NS")
+    _signed_by_the_agency(booted, _file(booted, doc.id))
+    assert page.strip.count() == 0
 
 
 def test_scanner_fault_is_worded_and_pages_kept(qtbot: QtBot, booted: Booted, language: str, tmp_path: Path) -> None:
