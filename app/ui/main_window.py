@@ -231,6 +231,11 @@ class MainWindow(QMainWindow):
                 sent.connect(lambda _doc: self.sync_loop.trigger() if self.sync_loop else None)
         return self.pages[key]
 
+    def sync_soon(self, _document_id: str = "") -> None:
+        """Start a sync at once when the axis is configured (otherwise the message simply waits in the queue)."""
+        if self.sync_loop is not None:
+            self.sync_loop.trigger()
+
     def show_page(self, key: str) -> QWidget:
         row = self.page_keys.index(key)
         if self.nav.currentRow() != row:
@@ -251,6 +256,8 @@ class MainWindow(QMainWindow):
 
             self.document_page = DocumentPage(self.env)
             self.document_page.back_requested.connect(self.go_back)
+            # a revoke / update / replace / recall (or a recall's answer) was queued: send it now, not next minute
+            self.document_page.changes_box.changed.connect(self.sync_soon)
             self.stack.addWidget(self.document_page)
         self.stack.setCurrentWidget(self.document_page)
         self.nav.clearSelection()

@@ -167,6 +167,10 @@ class MessagesPage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.message)
         layout.addWidget(self.usb_result)
+        from app.ui.pages.pending_recalls import PendingRecallsRow  # senders asking for a document back (13)
+
+        self.recalls = PendingRecallsRow(env, self)
+        layout.addWidget(self.recalls)
         layout.addWidget(self.tabs, 1)
         from app.ui.pages.directory_refresh import DirectoryRefreshRow  # the clerk's "Refresh directory"
 
@@ -196,6 +200,7 @@ class MessagesPage(QWidget):
         self._fill_out()
         self._fill_in()
         self._update_buttons()
+        self.recalls.refresh()
 
     def _fill_out(self) -> None:
         self.out_table.setRowCount(len(self.outgoing))

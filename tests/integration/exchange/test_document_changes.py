@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from app.domain.enums import DocumentState, Urgency
 from app.domain.errors import DomainError
 from app.domain.workflow import AssignmentState
+from app.services.exchange import changes as changes_module
 from app.services.exchange.changes import DocumentChangeService, DocumentUpdate
 from app.services.exchange.model import StatusCode
 from app.services.registry import IncomingForm
@@ -210,6 +211,60 @@ def test_replace_registers_the_new_document_and_marks_the_old_one(
     assert _codes(a, old_id)[-1] == ("received", StatusCode.RECALL_AGREED.value)
     assert [c for _, c in _codes(a, new_id)] == [StatusCode.ARRIVED.value, StatusCode.ACCEPTED.value]
     assert _state(a, old_id) == DocumentState.CANCELLED.value
+
+
+class _Crash(BaseException):
+    """Stands for the process dying: not an Exception, so nothing on the way catches it."""
+
+
+def test_a_crash_while_replacing_resumes_and_marks_the_old_entry_once(
+        offices: tuple[Office, Office], pki: DemoKeys, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The power goes off after the replacing document is registered, as the old one is being marked: the next
+    sync finishes it — the old entry marked "replaced by …" once, the new document registered once, 15 sent once."""
+    a, b = offices
+    old_id, old_incoming = _sent_and_registered(a, b, pki, "Văn bản cũ bị thay")
+    new_id = add_sealed(a, signed_pdf(pki, "Văn bản thay, sập nguồn"), summary="Văn bản thay, sập nguồn")
+    _changes(a).replace(a.clerk, old_id, new_id, "Thay thế do sai số liệu")
+    _sync(a)
+    mark = changes_module._mark
+    crashes: list[str] = []
+
+    def crash_once(*args: Any, **kwargs: Any) -> None:
+        if not crashes:
+            crashes.append(str(args[3]))
+            raise _Crash("power cut while marking the old entry")
+        mark(*args, **kwargs)
+
+    monkeypatch.setattr(changes_module, "_mark", crash_once)
+    with pytest.raises(_Crash):
+        _sync(b)
+    assert crashes == [old_incoming]
+    with b.ctx.db.read_session() as s:  # the new document's registry line committed; its arrival did not
+        incoming = s.execute(select(DocumentRow.id).where(DocumentRow.direction == "incoming")).scalars().all()
+        states = [r.state for r in ExchangeRepository(s).received()]
+    assert len(incoming) == 2 and states[0] is ReceivedState.RECEIVED  # newest first: resumed on the next sync
+    assert not _entry(b, old_incoming).cancelled
+
+    _sync(b)
+    _sync(b)  # and a third run changes nothing
+    with b.ctx.db.read_session() as s:
+        incoming = s.execute(select(DocumentRow.id).where(DocumentRow.direction == "incoming")).scalars().all()
+        received = ExchangeRepository(s).received()
+        answers = [o for o in ExchangeRepository(s).outbox() if o.status_code == StatusCode.RECALL_AGREED.value]
+    assert len(incoming) == 2  # registered once: the resumed arrival adopted the registration made before the crash
+    (new_incoming,) = [d for d in incoming if d != old_incoming]
+    assert sorted(r.state for r in received) == [ReceivedState.REGISTERED, ReceivedState.REGISTERED]
+    assert {r.document_id for r in received} == {old_incoming, new_incoming}
+    old_entry, new_entry = _entry(b, old_incoming), _entry(b, new_incoming)
+    assert old_entry.cancelled and old_entry.note.count("Được thay thế bởi") == 1
+    assert f"số đến {new_entry.number}" in old_entry.note and not new_entry.cancelled
+    assert len(_actions(b, "registry.replaced")) == 1 and len(_actions(b, "exchange.replace_applied")) == 1
+    assert len(answers) == 1 and answers[0].document_id == old_incoming
+    assert _state(b, old_incoming) == DocumentState.CANCELLED.value
+
+    _sync(a)
+    assert [c for _, c in _codes(a, old_id)].count(StatusCode.RECALL_AGREED.value) == 1
+    assert [c for _, c in _codes(a, new_id)] == [StatusCode.ARRIVED.value, StatusCode.ACCEPTED.value]
 
 
 def test_recall_is_answered_by_the_receiver_agree_and_refuse(offices: tuple[Office, Office], pki: DemoKeys) -> None:
