@@ -1,4 +1,5 @@
-"""The in-memory agency index: the same answers as the plain scan it replaces, diacritics ignored, codes found."""
+"""The in-memory agency index: the same answers as a plain scan ranked by `_Rank.key` (the vector-computed ranking
+agrees with its plain definition), diacritics ignored, codes found. The order itself: test_directory_ranking.py."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import random
 import pytest
 
 from app.domain.text_fold import fold
+from app.services import directory
 from app.services.directory import AgencyIndex, _Folder
 from axis_sandbox import seed
 
@@ -23,13 +25,27 @@ def index(rows: list[Row]) -> AgencyIndex:
     return AgencyIndex(rows)
 
 
-def _reference(folded: list[tuple[str, str]], text: str, limit: int) -> list[str]:
-    """The old DirectoryService.search: every folded word anywhere in the folded name, prefix matches first."""
-    words = fold(text).split()
-    prefix = " ".join(words)
-    hits = [(name, code) for name, code in folded if all(w in name for w in words)]
-    hits.sort(key=lambda h: (not h[0].startswith(prefix), h[0], h[1]))
+def _reference(index: AgencyIndex, folded: list[tuple[str, str]], text: str, limit: int) -> list[str]:
+    """A plain scan: every folded word anywhere in the folded name, sorted by the ranking key of one name."""
+    rank = index.rank(text)
+    hits = [(name, code) for name, code in folded if all(w in name for w in rank.words)]
+    hits.sort(key=lambda h: rank.key(*h))
     return [code for _, code in hits[:limit]]
+
+
+def _queries(rows: list[Row], count: int, seed_: int) -> list[str]:
+    rng = random.Random(seed_)
+    out: list[str] = []
+    for _ in range(count):
+        words = rng.choice(rows)[1].split()
+        start = rng.randrange(len(words))
+        text = " ".join(words[start:start + rng.randint(1, 3)])
+        if rng.random() < 0.5:
+            text = fold(text)
+        if rng.random() < 0.5:
+            text = text[: rng.randint(1, len(text))]
+        out.append(text)
+    return out
 
 
 def test_word_cache_folds_like_fold(rows: list[Row]) -> None:
@@ -39,18 +55,26 @@ def test_word_cache_folds_like_fold(rows: list[Row]) -> None:
         assert folder(name) == fold(name)
 
 
-def test_random_queries_match_the_plain_scan(rows: list[Row], index: AgencyIndex) -> None:
-    rng = random.Random(8)
+def test_random_queries_match_the_plain_scan(rows: list[Row], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(directory, "RANK_CANDIDATES", len(rows))  # no cap: the very same order as the plain scan
+    index = AgencyIndex(rows, (".H27", "Hà Tĩnh"))
     folded = [(fold(name), code) for code, name, _, _ in rows]
-    for _ in range(300):
-        words = rng.choice(rows)[1].split()
-        start = rng.randrange(len(words))
-        text = " ".join(words[start:start + rng.randint(1, 3)])
-        if rng.random() < 0.5:
-            text = fold(text)
-        if rng.random() < 0.5:
-            text = text[: rng.randint(1, len(text))]
-        assert [a.code for a in index.search(text, 15)] == _reference(folded, text, 15), text
+    for text in [*_queries(rows, 300, 8), "tinh ha tinh", "ha ha", "so - tai"]:
+        assert [a.code for a in index.search(text, 15)] == _reference(index, folded, text, 15), text
+
+
+def test_the_candidate_cap_keeps_true_matches_in_rank_order(rows: list[Row], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Of more matches than the cap, the ones ranked are the best by the vector part of the key: still matches,
+    still in rank order, and the phrase the clerk typed still on top."""
+    monkeypatch.setattr(directory, "RANK_CANDIDATES", 40)
+    index = AgencyIndex(rows, (".H27", "Hà Tĩnh"))
+    for text in [*_queries(rows, 100, 9), "t", "so t", "tinh"]:
+        rank = index.rank(text)
+        hits = index.search(text, 15)
+        assert all(all(w in a.folded for w in rank.words) for a in hits), text
+        keys = [rank.key(a.folded, a.code) for a in hits]
+        assert keys == sorted(keys), text
+    assert index.search("so tai chinh tinh ha", 1)[0].name == "Sở Tài chính tỉnh Hà Tĩnh"
 
 
 def test_diacritics_case_and_partial_words(index: AgencyIndex) -> None:
