@@ -175,7 +175,7 @@ class RegistryService:
     def find_duplicates(self, issuer_name: str, number_notation: str) -> list[RegistryRow]:
         """Entries with the same issuer and number/notation (ND30 App VI §III.1.h asks to warn about them)."""
         text = notation.parse(number_notation).formatted
-        with self._ctx.db.session() as s:
+        with self._ctx.db.read_session() as s:  # reading only: no write lock, no commit
             ids = list(
                 s.execute(
                     select(RegistryEntryRow.id)

@@ -13,12 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Table, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.errors import NotFoundError
+from app.store.models import StoredFileRow
 from app.store.models_exchange import OutboxRow, ReceivedRow, StatusHistoryRow
 from app.store.repositories import FileRepository, utc
 
@@ -238,6 +239,18 @@ class ExchangeRepository:
         row.last_error = ""
         return row
 
+    def mark_sent_many(self, done: Sequence[tuple[int, str]], now: datetime) -> None:
+        """`mark_sent` for many rows in one statement (outbox id, axis DocId): no row is loaded."""
+        if not done:
+            return
+        table = cast(Table, OutboxRow.__table__)
+        self.s.connection().execute(
+            update(table).where(table.c.id == bindparam("b_id")).values(
+                state=OutboxState.SENT.value, axis_doc_id=bindparam("b_axis"), attempts=table.c.attempts + 1,
+                sent_at=utc(now), last_error=""),
+            [{"b_id": outbox_id, "b_axis": axis_doc_id} for outbox_id, axis_doc_id in done],
+        )
+
     def mark_retry(self, outbox_id: int, error: str, next_attempt: datetime) -> None:
         row = self.outbox_row(outbox_id)
         row.state = OutboxState.QUEUED.value
@@ -276,6 +289,22 @@ class ExchangeRepository:
             .limit(1)
         ).scalar_one_or_none()
 
+    def sent_documents(self, edxml_document_ids: Sequence[str]) -> dict[str, str | None]:
+        """`sent_document` for many DocumentIds in one query: every id asked for is a key (None: not ours)."""
+        ids = list(dict.fromkeys(edxml_document_ids))
+        out: dict[str, str | None] = dict.fromkeys(ids)
+        for start in range(0, len(ids), 500):
+            rows = self.s.execute(
+                select(OutboxRow.edxml_document_id, OutboxRow.document_id)
+                .where(OutboxRow.edxml_document_id.in_(ids[start:start + 500]),
+                       OutboxRow.kind == MessageKind.EDOC.value, OutboxRow.document_id.is_not(None))
+                .order_by(OutboxRow.id)
+            ).all()
+            for edxml_id, document_id in rows:
+                if out.get(edxml_id) is None:
+                    out[edxml_id] = document_id
+        return out
+
     def queue_sizes(self) -> QueueSizes:
         counts = dict(
             self.s.execute(select(OutboxRow.state, func.count()).group_by(OutboxRow.state)).tuples().all()
@@ -292,6 +321,41 @@ class ExchangeRepository:
     # ---- received -----------------------------------------------------------------------------------------------
     def received_by_axis_id(self, axis_doc_id: str) -> ReceivedRow | None:
         return self.s.execute(select(ReceivedRow).where(ReceivedRow.axis_doc_id == axis_doc_id)).scalar_one_or_none()
+
+    def received_by_axis_ids(self, axis_doc_ids: Sequence[str]) -> dict[str, tuple[int, str]]:
+        """Axis DocId -> (arrival id, state) for those of `axis_doc_ids` already recorded."""
+        out: dict[str, tuple[int, str]] = {}
+        ids = list(dict.fromkeys(axis_doc_ids))
+        for start in range(0, len(ids), 500):
+            rows = self.s.execute(
+                select(ReceivedRow.axis_doc_id, ReceivedRow.id, ReceivedRow.state)
+                .where(ReceivedRow.axis_doc_id.in_(ids[start:start + 500]))
+            ).all()
+            out.update({r.axis_doc_id: (r.id, r.state) for r in rows if r.axis_doc_id is not None})
+        return out
+
+    def recorded_messages(self, message_ids: Sequence[str]) -> set[str]:
+        """Those of `message_ids` (package SHA-256) recorded already."""
+        ids = list(dict.fromkeys(message_ids))
+        out: set[str] = set()
+        for start in range(0, len(ids), 500):
+            out.update(self.s.execute(
+                select(ReceivedRow.message_id).where(ReceivedRow.message_id.in_(ids[start:start + 500]))
+            ).scalars())
+        return out
+
+    def ensure_package_files(self, files: Sequence[tuple[str, int]], now: datetime) -> list[StoredFileRow]:
+        """`FileRepository.ensure` for many packages (SHA-256, size) with one query; the files are durable. The
+        rows added are returned: held by the caller, they stay in the session's identity map after a flush."""
+        wanted = dict(files)
+        if not wanted:
+            return []
+        known = set(self.s.execute(
+            select(StoredFileRow.sha256).where(StoredFileRow.sha256.in_(list(wanted)))).scalars())
+        added = [StoredFileRow(sha256=sha, size=size, content_type="application/xml", created_at=utc(now))
+                 for sha, size in wanted.items() if sha not in known]
+        self.s.add_all(added)
+        return added
 
     def received_by_message(self, message_id: str) -> ReceivedRow | None:
         return self.s.execute(select(ReceivedRow).where(ReceivedRow.message_id == message_id)).scalar_one_or_none()
@@ -322,15 +386,21 @@ class ExchangeRepository:
         package_sha256: str,
         package_size: int,
         now: datetime,
+        file_known: bool = False,
+        flush: bool = True,
     ) -> ReceivedRow:
-        FileRepository(self.s).ensure(package_sha256, package_size, "application/xml", now)
+        """`file_known`: the caller ensured the file row (`ensure_package_files`); `flush=False` leaves the row
+        pending, so what the caller fills in before the next flush goes into the one INSERT."""
+        if not file_known:
+            FileRepository(self.s).ensure(package_sha256, package_size, "application/xml", now)
         row = ReceivedRow(
             message_id=message_id, axis_doc_id=axis_doc_id, kind=kind.value, sender=sender, edxml_document_id="",
             number_notation="", subject="", urgency="normal", package_sha256=package_sha256,
             package_size=package_size, state=ReceivedState.RECEIVED.value, reasons="[]", received_at=utc(now),
         )
         self.s.add(row)
-        self.s.flush()
+        if flush:
+            self.s.flush()
         return row
 
     def pending_received(self) -> list[ReceivedRow]:

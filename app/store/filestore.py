@@ -10,6 +10,7 @@ import errno
 import hashlib
 import os
 import tempfile
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -43,7 +44,7 @@ class FileStore:
         try:
             self.root.mkdir(parents=True, exist_ok=True)
             self._tmp.mkdir(exist_ok=True)
-            probe = self._tmp / f".probe-{os.getpid()}"
+            probe = self._tmp / f".probe-{os.getpid()}-{threading.get_ident()}"  # threads may put side by side
             probe.write_bytes(b"")
             probe.unlink()
         except OSError as exc:
@@ -58,6 +59,11 @@ class FileStore:
         return self.path_for(sha256).is_file()
 
     def put_bytes(self, data: bytes) -> PutResult:
+        """Bytes already stored (the same PDF arriving again) are neither written nor synced a second time."""
+        sha = hashlib.sha256(data).hexdigest()
+        final = self.path_for(sha)
+        if final.is_file():
+            return PutResult(sha, len(data), final, already_present=True)
         return self.put_stream(_BytesChunks(data))
 
     def put_file(self, source: Path) -> PutResult:
@@ -69,10 +75,16 @@ class FileStore:
 
     def put_stream(self, stream: BinaryIO | _BytesChunks) -> PutResult:
         """Copy, hash and fsync in one pass; a full disk leaves nothing behind and says so."""
-        self.ensure_ready()
+        if not self._tmp.is_dir():
+            self.ensure_ready()
         digest = hashlib.sha256()
         size = 0
-        fd, tmp_name = tempfile.mkstemp(dir=self._tmp, prefix="put-")
+        try:
+            fd, tmp_name = tempfile.mkstemp(dir=self._tmp, prefix="put-")
+        except OSError as exc:  # what ensure_ready's probe would have said, without a probe file per put
+            if (error := _storage_error(exc, self.root)) is None:
+                raise
+            raise error from exc
         tmp = Path(tmp_name)
         try:
             with os.fdopen(fd, "wb") as out:
@@ -94,11 +106,9 @@ class FileStore:
             return PutResult(sha, size, final, already_present=False)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
-            if exc.errno == errno.ENOSPC:
-                raise StorageError("storage.disk_full", path=str(self.root)) from exc
-            if exc.errno in (errno.EACCES, errno.EROFS, errno.EPERM):
-                raise StorageError("storage.not_writable", path=str(self.root)) from exc
-            raise
+            if (error := _storage_error(exc, self.root)) is None:
+                raise
+            raise error from exc
 
     def open(self, sha256: str) -> BinaryIO:
         try:
@@ -157,6 +167,14 @@ class _BytesChunks:
         chunk = bytes(self._view[self._pos : end])
         self._pos = end
         return chunk
+
+
+def _storage_error(exc: OSError, root: Path) -> StorageError | None:
+    if exc.errno == errno.ENOSPC:
+        return StorageError("storage.disk_full", path=str(root))
+    if exc.errno in (errno.EACCES, errno.EROFS, errno.EPERM):
+        return StorageError("storage.not_writable", path=str(root))
+    return None
 
 
 def _fsync_dir(path: Path) -> None:

@@ -8,6 +8,7 @@ caused it committed (design §7).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -123,6 +124,47 @@ def enqueue_status_for(
             description=description, at=now, now=now, message_id=item.message_id,
         )
     return item
+
+
+def enqueue_statuses(
+    session: Session,
+    ctx: StoreContext,
+    arrival: ReceivedRow,
+    statuses: Sequence[tuple[StatusCode, str]],
+    *,
+    now: datetime,
+    created_by: str,
+    signer: XmlSigner | None = None,
+) -> list[OutboxItem]:
+    """`enqueue_status` for several statuses about one arrival (the receiver's "đã đến" and "đã tiếp nhận"): the
+    packages are made durable side by side, so their fsyncs overlap, before they are queued in the given order."""
+    from app.services.exchange.edxml import build_status
+
+    own, about = own_organization(session), response_for(arrival)
+    payloads = [build_status(EdxmlStatus(about, own, code, now, description=text), signer=signer)
+                for code, text in statuses]
+    if len(payloads) > 1:
+        with ThreadPoolExecutor(max_workers=len(payloads), thread_name_prefix="status-put") as pool:
+            puts = list(pool.map(ctx.files.put_bytes, payloads))
+    else:
+        puts = [ctx.files.put_bytes(p) for p in payloads]
+    files = ExchangeRepository(session).ensure_package_files([(put.sha256, put.size) for put in puts], now)
+    session.flush()  # the file rows (held in `files`) are in the session now: add_outbox finds them without a query
+    items = []
+    for (code, text), put in zip(statuses, puts, strict=True):
+        item = add_outbox(
+            session, kind=MessageKind.STATUS, recipient=arrival.sender, payload_sha256=put.sha256,
+            payload_size=put.size, now=now, document_id=arrival.document_id,
+            edxml_document_id=about.document_id, status_code=code.value, description=text, created_by=created_by,
+        )
+        if arrival.document_id is not None:
+            ExchangeRepository(session).add_status(
+                document_id=arrival.document_id, direction="sent", agency_code=arrival.sender,
+                status_code=code.value, description=text, at=now, now=now, message_id=item.message_id,
+            )
+        items.append(item)
+    del files
+    return items
 
 
 def queue_workflow_status(

@@ -9,6 +9,9 @@ Exactly once, with at-least-once transport underneath:
   message id) before anything else; then it is checked and registered, or quarantined with a refusal queued; only
   after that commit is `done` sent to the axis. A crash anywhere repeats a step whose effect is recognised: a
   package already recorded is not recorded again, a registration already made is adopted, not made twice.
+- Throughput: the listed packages go in groups; a group's downloads (and the next group's, while this one is
+  registered) and its acknowledgements run on a few threads, and the whole group is recorded in one commit. Each
+  registration keeps its own transactions, in list order, and no package is acknowledged before its commit.
 The background loop is a plain thread; the UI reads `SyncService.state()` and may call `trigger()`.
 """
 
@@ -17,6 +20,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -33,7 +37,7 @@ from app.services.exchange import changes
 from app.services.exchange.axis_client import AxisClient, MessageType, ReceivedEdoc
 from app.services.exchange.errors import ExchangeError
 from app.services.exchange.model import StatusCode
-from app.services.exchange.outbound import enqueue_status
+from app.services.exchange.outbound import enqueue_status, enqueue_statuses
 from app.services.exchange.receiving import CheckedPackage, PackageChecker, describe, incoming_form
 from app.services.exchange.xmldsig import XmlSigner
 from app.services.registry import RegistryService
@@ -48,14 +52,18 @@ from app.store.exchange_repository import (
     ReceivedState,
     reasons_json,
 )
+from app.store.filestore import PutResult
 from app.store.models import DocumentFileRow, DocumentRow
-from app.store.models_exchange import ReceivedRow
+from app.store.models_exchange import OutboxRow, ReceivedRow
 from app.store.repositories import utc
 
 log = logging.getLogger(__name__)
 
 # The receiver registers as the system on the clerk's behalf (the registry allows a clerk; no user is logged in).
 SYNC_ACTOR = Actor(user_id=None, username="axis-sync", full_name="Trục liên thông", roles=frozenset({Role.CLERK}))
+Fetched = tuple[PutResult, MessageKind]  # a downloaded package, durable in the file store, and its kind
+# A group of listed packages: those recorded before (axis DocId -> arrival id, state), the others' downloads.
+Group = tuple[dict[str, tuple[int, str]], list[tuple[ReceivedEdoc, "Future[Fetched]"]]]
 TRANSIENT = frozenset({"axis.unreachable", "axis.server_error", "axis.busy", "axis.bad_reply", "axis.unauthorized",
                        "axis.credentials_refused", "axis.certificate_untrusted"})
 
@@ -154,20 +162,17 @@ class Sender:
             return
         now = self._ctx.clock()
         with self._ctx.db.session() as s:
-            repo = ExchangeRepository(s)
-            for outbox_id, axis_id in done:
-                repo.mark_sent(outbox_id, axis_id, now)
+            ExchangeRepository(s).mark_sent_many(done, now)
         result.sent += len(done)
         done.clear()
 
     def _release(self, rows: list[tuple[int, str, str, str]]) -> None:
         """Rows of a stopped batch that were never tried go back to the queue, keeping their order."""
         with self._ctx.db.session() as s:
-            repo = ExchangeRepository(s)
-            for outbox_id, *_ in rows:
-                row = repo.outbox_row(outbox_id)
-                if row.state == OutboxState.SENDING.value:
-                    row.state = OutboxState.QUEUED.value
+            s.execute(update(OutboxRow)
+                      .where(OutboxRow.id.in_([outbox_id for outbox_id, *_ in rows]),
+                             OutboxRow.state == OutboxState.SENDING.value)
+                      .values(state=OutboxState.QUEUED.value))
 
     def _record_failure(self, outbox_id: int, exc: ExchangeError, result: SendResult) -> None:
         now = self._ctx.clock()
@@ -185,13 +190,16 @@ class Sender:
 
 class Receiver:
     def __init__(self, ctx: StoreContext, client: AxisClient, registry: RegistryService, checker: PackageChecker, *,
-                 actor: Actor = SYNC_ACTOR, status_signer: XmlSigner | None = None) -> None:
+                 actor: Actor = SYNC_ACTOR, status_signer: XmlSigner | None = None, chunk: int = 50,
+                 workers: int = 4) -> None:
         self._ctx = ctx
         self._client = client
         self._registry = registry
         self._checker = checker
         self._actor = actor
         self._signer = status_signer
+        self._chunk = max(1, chunk)  # packages recorded per commit (and not yet acknowledged at most)
+        self._workers = max(1, workers)  # axis downloads and acknowledgements in flight at once
         self._acked: list[int] = []
 
     def run_once(self) -> ReceiveResult:
@@ -203,35 +211,92 @@ class Receiver:
         try:
             self._acknowledge_leftovers(result)
             seen: set[str] = set()
+            items: list[ReceivedEdoc] = []
             for item in self._client.list_received():
-                if item.doc_id in seen:
-                    continue
-                seen.add(item.doc_id)
-                self._take(item, result)
+                if item.doc_id not in seen:
+                    seen.add(item.doc_id)
+                    items.append(item)
+            if items:
+                self._take_all(items, result)
         finally:
             self._note_acknowledged()
         return result
 
-    def _take(self, item: ReceivedEdoc, result: ReceiveResult) -> None:
+    def _take_all(self, items: list[ReceivedEdoc], result: ReceiveResult) -> None:
+        """The listed packages in groups of `chunk`: a group's downloads run side by side (and while the group
+        before it is being registered); the group is recorded in one commit, its documents checked and registered
+        one by one in list order, and only then is each package acknowledged (also side by side, while the next
+        group is worked on). A failed download or acknowledgement stops the run, as one always did, but only after
+        everything fetched beside it is recorded, registered and acknowledged: nothing fetched is thrown away."""
+        groups = [items[i:i + self._chunk] for i in range(0, len(items), self._chunk)]
+        acks: list[tuple[tuple[str, int | None], Future[None]]] = []
+        with ThreadPoolExecutor(max_workers=self._workers, thread_name_prefix="axis-io") as pool:
+            def acknowledge(ack: tuple[str, int | None]) -> None:
+                acks.append((ack, pool.submit(self._client.acknowledge, ack[0])))
+
+            try:
+                ahead: Group | None = self._start_group(pool, groups[0])
+                for n in range(len(groups)):
+                    assert ahead is not None
+                    group, ahead = ahead, (self._start_group(pool, groups[n + 1]) if n + 1 < len(groups) else None)
+                    failure = self._take_group(group, result, acknowledge)
+                    if failure is not None:
+                        for _item, future in ahead[1] if ahead is not None else ():
+                            future.cancel()  # what was fetched stays unreferenced in the file store (sweep)
+                        raise failure
+            except BaseException:
+                self._collect_acks(acks, result, raise_failure=False)  # the first error is the one to tell
+                raise
+            self._collect_acks(acks, result)
+
+    def _start_group(self, pool: ThreadPoolExecutor, items: list[ReceivedEdoc]) -> Group:
+        """Which of `items` are recorded already; the downloads of the others, started."""
         with self._ctx.db.read_session() as s:
-            known = ExchangeRepository(s).received_by_axis_id(item.doc_id)
-            known_id, known_state = (known.id, known.state) if known else (None, None)
-        if known_id is not None:
+            known = ExchangeRepository(s).received_by_axis_ids([i.doc_id for i in items])
+        fetches = [(item, pool.submit(self._fetch, item)) for item in items if item.doc_id not in known]
+        return known, fetches
+
+    def _take_group(self, group: Group, result: ReceiveResult, acknowledge: Callable[[tuple[str, int | None]], object],
+                    ) -> BaseException | None:
+        """Record, process and hand over for acknowledgement one group; the first failed download, if any."""
+        known, fetches = group
+        for doc_id, (known_id, known_state) in known.items():
             if known_state == ReceivedState.RECEIVED.value:
                 self._process(known_id, result, resumed=True)
-            self._acknowledge(item.doc_id, known_id, result)
-            return
-        received_id, applied = self._store(item, result)
-        if received_id is None:
-            result.duplicates += 1
-        elif not applied:
-            self._process(received_id, result)
-        self._acknowledge(item.doc_id, received_id, result)
+            acknowledge((doc_id, known_id))
+        stored: list[tuple[ReceivedEdoc, Fetched]] = []
+        failure: BaseException | None = None
+        for item, future in fetches:
+            try:
+                stored.append((item, future.result()))
+            except Exception as exc:
+                failure = failure or exc
+        for (item, _fetched), (received_id, applied) in zip(stored, self._record(stored, result), strict=True):
+            if received_id is None:
+                result.duplicates += 1
+            elif not applied:
+                self._process(received_id, result)
+            acknowledge((item.doc_id, received_id))
+        return failure
 
-    def _store(self, item: ReceivedEdoc, result: ReceiveResult) -> tuple[int | None, bool]:
-        """Download into the file store and record the arrival: (None, False) when the same bytes were recorded
-        before. A status package is small and changes nothing outside our database, so it is checked first and
-        recorded and applied in the same transaction: (id, True)."""
+    def _collect_acks(self, acks: list[tuple[tuple[str, int | None], Future[None]]], result: ReceiveResult, *,
+                      raise_failure: bool = True) -> None:
+        """Wait for the acknowledgements; note the ones that went through, raise the first that did not."""
+        failure: BaseException | None = None
+        for (_doc_id, received_id), future in acks:
+            try:
+                future.result()
+            except Exception as exc:
+                failure = failure or exc
+                continue
+            result.acknowledged += 1
+            if received_id is not None:
+                self._acked.append(received_id)
+        if failure is not None and raise_failure:
+            raise failure
+
+    def _fetch(self, item: ReceivedEdoc) -> Fetched:
+        """Download into the file store (durable once this returns); the package's kind."""
         tmp = self._ctx.files.root / "tmp"
         tmp.mkdir(parents=True, exist_ok=True)
         part = tmp / f"axis-{item.doc_id}.edxml"
@@ -242,24 +307,66 @@ class Receiver:
             part.unlink(missing_ok=True)
         kind = MessageKind.STATUS if (saved.message_type or item.message_type) is MessageType.STATUS else \
             MessageKind.EDOC
-        now = self._ctx.clock()
-        checked = self._checker.check(put.path, item.sender) if kind is MessageKind.STATUS else None
+        return put, kind
+
+    def _record(self, stored: list[tuple[ReceivedEdoc, Fetched]],
+                result: ReceiveResult) -> list[tuple[int | None, bool]]:
+        """Record the stored packages in one transaction: per package (None, False) when the same bytes were
+        recorded before. A status package is small and changes nothing outside our database, so it is checked
+        first and recorded and applied in the same transaction: (id, True)."""
+        if not stored:
+            return []
+        checks = [self._checker.check(put.path, item.sender) if kind is MessageKind.STATUS else None
+                  for item, (put, kind) in stored]
         try:
-            with self._ctx.db.session() as s:
-                repo = ExchangeRepository(s)
-                if repo.received_by_message(put.sha256) is not None:
-                    return None, False
-                row = repo.add_received(message_id=put.sha256, axis_doc_id=item.doc_id, kind=kind,
-                                        sender=item.sender, package_sha256=put.sha256, package_size=put.size, now=now)
-                if checked is not None and checked.kind is MessageKind.STATUS:
-                    self._apply_status_in(s, row, checked, result)
-                    return row.id, True
-                return row.id, False
-        except IntegrityError:  # another workstation recorded the same package at the same moment
-            return None, False
+            if len(stored) > 1:
+                scratch = ReceiveResult()
+                try:
+                    outcome = self._record_in_one(stored, checks, scratch)
+                except IntegrityError:  # another workstation recorded one of them at the same moment: one by one
+                    outcome = None
+                if outcome is not None:
+                    _add_counts(result, scratch)
+                    return outcome
+            out: list[tuple[int | None, bool]] = []
+            for entry, checked in zip(stored, checks, strict=True):
+                try:
+                    out += self._record_in_one([entry], [checked], result)
+                except IntegrityError:
+                    out.append((None, False))
+            return out
         finally:
-            if checked is not None:
-                checked.cleanup()
+            for checked in checks:
+                if checked is not None:
+                    checked.cleanup()
+
+    def _record_in_one(self, stored: list[tuple[ReceivedEdoc, Fetched]],
+                       checks: list[CheckedPackage | None], result: ReceiveResult) -> list[tuple[int | None, bool]]:
+        """One transaction; what it needs to know is asked once for all the packages (not once per package), and
+        each arrival is inserted once, already filled in."""
+        now = self._ctx.clock()
+        with self._ctx.db.session() as s:
+            repo = ExchangeRepository(s)
+            seen = repo.recorded_messages([put.sha256 for _item, (put, _kind) in stored])
+            repo.ensure_package_files([(put.sha256, put.size) for _item, (put, _kind) in stored], now)
+            sent = repo.sent_documents([c.status.response_for.document_id for c in checks
+                                        if c is not None and c.status is not None])
+            rows: list[tuple[ReceivedRow | None, bool]] = []
+            for (item, (put, kind)), checked in zip(stored, checks, strict=True):
+                if put.sha256 in seen:
+                    rows.append((None, False))
+                    continue
+                seen.add(put.sha256)
+                row = repo.add_received(message_id=put.sha256, axis_doc_id=item.doc_id, kind=kind,
+                                        sender=item.sender, package_sha256=put.sha256, package_size=put.size, now=now,
+                                        file_known=True, flush=False)
+                applied = checked is not None and checked.kind is MessageKind.STATUS
+                if applied:
+                    assert checked is not None
+                    self._apply_status_in(s, row, checked, result, sent=sent)
+                rows.append((row, applied))
+            s.flush()
+            return [(row.id if row is not None else None, applied) for row, applied in rows]
 
     def _acknowledge(self, axis_doc_id: str, received_id: int | None, result: ReceiveResult) -> None:
         """`done` to the axis; the local note of it is written in one batch at the end of the run (an
@@ -302,9 +409,10 @@ class Receiver:
                 self._apply_status(received_id, checked, result)
             elif checked.ok and changes.is_change(checked):  # revoke / update / replace: see changes.py
                 changes.apply_change(self._ctx, received_id, checked, actor=self._actor, signer=self._signer,
-                                     register=lambda: self._register(received_id, checked, result, resumed))
+                                     register=lambda: self._register(received_id, checked, result, resumed,
+                                                                     sender=sender))
             elif checked.ok:
-                self._register(received_id, checked, result, resumed)
+                self._register(received_id, checked, result, resumed, sender=sender)
             else:
                 self._quarantine(received_id, checked, checked.reasons, result)
         finally:
@@ -319,13 +427,15 @@ class Receiver:
         row.subject = doc.subject
         row.urgency = doc.priority.value
 
-    def _register(self, received_id: int, checked: CheckedPackage, result: ReceiveResult, resumed: bool) -> None:
+    def _register(self, received_id: int, checked: CheckedPackage, result: ReceiveResult, resumed: bool, *,
+                  sender: str | None = None) -> None:
         doc, pdf = checked.document, checked.main_pdf
         assert doc is not None and pdf is not None
         content = pdf.read_bytes()
         with self._ctx.db.read_session() as s:
             repo = ExchangeRepository(s)
-            sender = repo.received_row(received_id).sender
+            if sender is None:  # the arrival's sender, when the caller has not read it already
+                sender = repo.received_row(received_id).sender
             earlier = repo.registered_document(sender, doc.document_id[:200])
             adopted = _unlinked_arrival(s, pdf.sha256) if resumed and earlier is None else None
         if earlier is not None:  # the same document sent again in a new package
@@ -360,11 +470,9 @@ class Receiver:
             row.document_id = document_id
             row.processed_at = utc(now)
             s.flush()
-            enqueue_status(s, self._ctx, row, StatusCode.ARRIVED, "Đã đến", now=now, created_by=self._actor.username,
-                           signer=self._signer)
             text = f"Đã vào sổ, số đến {number}" if number is not None else "Đã tiếp nhận"
-            enqueue_status(s, self._ctx, row, StatusCode.ACCEPTED, text, now=now, created_by=self._actor.username,
-                           signer=self._signer)
+            enqueue_statuses(s, self._ctx, row, [(StatusCode.ARRIVED, "Đã đến"), (StatusCode.ACCEPTED, text)],
+                             now=now, created_by=self._actor.username, signer=self._signer)
             self._ctx.audit.record(s, self._actor, "exchange.received", "document", document_id, {
                 "sender": row.sender, "edxml_document_id": row.edxml_document_id, "package": row.package_sha256,
                 "axis_doc_id": row.axis_doc_id, "warnings": [w.code for w in checked.warnings],
@@ -407,8 +515,10 @@ class Receiver:
         with self._ctx.db.session() as s:
             self._apply_status_in(s, ExchangeRepository(s).received_row(received_id), checked, result)
 
-    def _apply_status_in(self, s: Session, row: ReceivedRow, checked: CheckedPackage, result: ReceiveResult) -> None:
-        """Record a status package in the history of the document it answers (one transaction with the caller's)."""
+    def _apply_status_in(self, s: Session, row: ReceivedRow, checked: CheckedPackage, result: ReceiveResult, *,
+                         sent: dict[str, str | None] | None = None) -> None:
+        """Record a status package in the history of the document it answers (one transaction with the caller's).
+        `sent`: the answered DocumentIds looked up beforehand (`ExchangeRepository.sent_documents`)."""
         now = self._ctx.clock()
         status = checked.status
         repo = ExchangeRepository(s)
@@ -426,17 +536,19 @@ class Receiver:
             changes.apply_recall_request(s, self._ctx, row, status, now=now, actor=self._actor, signer=self._signer)
             result.statuses += 1
             return
-        document_id = repo.sent_document(status.response_for.document_id)
+        answered = status.response_for.document_id
+        document_id = sent[answered] if sent is not None and answered in sent else repo.sent_document(answered)
         row.document_id = document_id
         if document_id is not None:
             repo.add_status(document_id=document_id, direction="received", agency_code=row.sender,
                             status_code=status.status_code.value, description=status.description,
                             at=status.timestamp, now=now, message_id=row.message_id)
-            doc = s.get(DocumentRow, document_id)
-            if doc is not None and status.status_code is StatusCode.ACCEPTED \
-                    and doc.state == DocumentState.SENT.value:
-                doc.state = DocumentState.ACKNOWLEDGED.value
-                doc.updated_at = utc(now)
+            if status.status_code is StatusCode.ACCEPTED:  # one UPDATE: loading the document costs its files too
+                s.execute(update(DocumentRow)
+                          .where(DocumentRow.id == document_id, DocumentRow.state == DocumentState.SENT.value)
+                          .values(state=DocumentState.ACKNOWLEDGED.value, updated_at=utc(now),
+                                  version=DocumentRow.version + 1)  # as the ORM's optimistic lock would
+                          .execution_options(synchronize_session=False))
         result.statuses += 1
 
 
@@ -451,6 +563,14 @@ def _unlinked_arrival(s: Session, pdf_sha256: str) -> str | None:
                DocumentRow.direction == Direction.INCOMING.value, DocumentRow.id.not_in(linked))
         .limit(1)
     ).scalar_one_or_none()
+
+
+def _add_counts(into: ReceiveResult, extra: ReceiveResult) -> None:
+    into.registered += extra.registered
+    into.duplicates += extra.duplicates
+    into.quarantined += extra.quarantined
+    into.statuses += extra.statuses
+    into.acknowledged += extra.acknowledged
 
 
 def _str_params(exc: DomainError) -> dict[str, object]:
