@@ -16,13 +16,12 @@ the arrival to be resumed on the next sync, never a new document with its old on
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import event, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.enums import Direction, DocumentState, Role, Urgency
@@ -74,6 +73,9 @@ REASON_MAX = 500
 NOTE_REVOKED = "Thu hồi"
 NOTE_REPLACED = "Được thay thế bởi"
 NOTE_RECALLED = "Lấy lại"
+
+# What the receiver's registration runs inside the commit that records an arrival as registered or duplicate.
+InCommit = Callable[[Session, ReceivedRow], None]
 
 
 @dataclass(frozen=True)
@@ -334,9 +336,10 @@ def is_change(checked: CheckedPackage) -> bool:
 
 
 def apply_change(ctx: StoreContext, received_id: int, checked: CheckedPackage, *, actor: Actor,
-                 signer: XmlSigner | None, register: Callable[[], None]) -> str:
+                 signer: XmlSigner | None, register: Callable[[InCommit], None]) -> str:
     """Apply an arrived revoke / update / replace; returns what became of it ("applied", "duplicate",
-    "refused"). `register` is the receiver's own registration of a new document (used for replace)."""
+    "refused"). `register(in_commit)` is the receiver's own registration of a new document (used for replace); it
+    calls `in_commit(session, row)` inside the transaction that records the arrival as registered or duplicate."""
     doc = checked.document
     assert doc is not None
     kind = doc.business.doc_type
@@ -344,20 +347,19 @@ def apply_change(ctx: StoreContext, received_id: int, checked: CheckedPackage, *
         target = (doc.business.replacements[0].document_id if doc.business.replacements
                   else doc.business.target_document_id)
 
-        def mark_old(s: Session, row: ReceivedRow) -> str:
-            return _apply_replace(s, ctx, row, doc, target, actor=actor, signer=signer)
+        outcomes: list[str] = []
+
+        def mark_old(s: Session, row: ReceivedRow) -> None:
+            if row.document_id is not None:
+                outcomes.append(_apply_replace(s, ctx, row, doc, target, actor=actor, signer=signer))
 
         # The new document is a document like any other; the old one is marked in the very commit that records the
         # arrival as registered, so a crash leaves either both done or the arrival resumable (and neither twice).
-        outcome = _in_registration_commit(ctx, received_id, mark_old, register)
-        if outcome is not None:
-            return outcome
-        with ctx.db.session() as s:  # the registration's commit did not carry it: on its own (marks once only)
-            row = ExchangeRepository(s).received_row(received_id)
-            if row.state not in (ReceivedState.REGISTERED.value, ReceivedState.DUPLICATE.value) \
-                    or row.document_id is None:
-                return row.state
-            return _apply_replace(s, ctx, row, doc, target, actor=actor, signer=signer)
+        register(mark_old)
+        if outcomes:
+            return outcomes[0]
+        with ctx.db.read_session() as s:  # not registered (quarantined, refused): nothing to mark
+            return ExchangeRepository(s).received_row(received_id).state
     target = doc.business.target_document_id or doc.document_id
     now = ctx.clock()
     with ctx.db.session() as s:
@@ -471,45 +473,6 @@ def _apply_replace(s: Session, ctx: StoreContext, row: ReceivedRow, doc: EdxmlDo
         "sender": row.sender, "edxml_document_id": target, "replaced_by": row.document_id,
         "replaced_by_edxml": doc.document_id, "reason": doc.business.reason, "received": row.id})
     return "applied"
-
-
-@dataclass
-class _CommitJob:
-    received_id: int
-    apply: Callable[[Session, ReceivedRow], str]
-    outcome: str | None = None
-
-
-_registering = threading.local()  # the sync thread's replacement waiting for its registration's commit
-
-
-def _in_registration_commit(ctx: StoreContext, received_id: int, apply: Callable[[Session, ReceivedRow], str],
-                            register: Callable[[], None]) -> str | None:
-    """Run the receiver's `register` so that `apply` joins the transaction that records the arrival as registered
-    (or duplicate); `apply`'s outcome, or None when no such commit came through the ORM (then the caller applies it
-    in a transaction of its own). The receiver's code stays as it is: a before-commit hook on this thread only."""
-    sessions = ctx.db.sessions
-    if not event.contains(sessions, "before_commit", _complete_in_commit):
-        event.listen(sessions, "before_commit", _complete_in_commit)
-    job = _CommitJob(received_id, apply)
-    _registering.job = job
-    try:
-        register()
-    finally:
-        _registering.job = None
-    return job.outcome
-
-
-def _complete_in_commit(session: Session) -> None:
-    job: _CommitJob | None = getattr(_registering, "job", None)
-    if job is None:
-        return
-    row = session.identity_map.get(Session.identity_key(ReceivedRow, job.received_id))
-    if not isinstance(row, ReceivedRow) or row.document_id is None \
-            or row.state not in (ReceivedState.REGISTERED.value, ReceivedState.DUPLICATE.value):
-        return  # another commit of the registration (the registry's own, a quarantine): not this one
-    _registering.job = None  # once: the marking's own work must not come back here
-    job.outcome = job.apply(session, row)
 
 
 def _refuse(s: Session, ctx: StoreContext, row: ReceivedRow, doc: EdxmlDocument, target: str, *, actor: Actor,

@@ -409,8 +409,8 @@ class Receiver:
                 self._apply_status(received_id, checked, result)
             elif checked.ok and changes.is_change(checked):  # revoke / update / replace: see changes.py
                 changes.apply_change(self._ctx, received_id, checked, actor=self._actor, signer=self._signer,
-                                     register=lambda: self._register(received_id, checked, result, resumed,
-                                                                     sender=sender))
+                                     register=lambda in_commit: self._register(received_id, checked, result, resumed,
+                                                                               sender=sender, in_commit=in_commit))
             elif checked.ok:
                 self._register(received_id, checked, result, resumed, sender=sender)
             else:
@@ -428,7 +428,8 @@ class Receiver:
         row.urgency = doc.priority.value
 
     def _register(self, received_id: int, checked: CheckedPackage, result: ReceiveResult, resumed: bool, *,
-                  sender: str | None = None) -> None:
+                  sender: str | None = None, in_commit: changes.InCommit | None = None) -> None:
+        """Register the arrival (or find it a duplicate); `in_commit` joins the transaction that records that."""
         doc, pdf = checked.document, checked.main_pdf
         assert doc is not None and pdf is not None
         content = pdf.read_bytes()
@@ -445,6 +446,8 @@ class Receiver:
                 row.state = ReceivedState.DUPLICATE.value
                 row.document_id = earlier
                 row.processed_at = utc(self._ctx.clock())
+                if in_commit is not None:
+                    in_commit(s, row)
             result.duplicates += 1
             return
         document_id = adopted
@@ -457,7 +460,8 @@ class Receiver:
             except ConflictError as exc:
                 if exc.code != "registry.duplicate":
                     raise
-                self._mark_duplicate(received_id, checked, form.issuer_name, form.number_notation, result)
+                self._mark_duplicate(received_id, checked, form.issuer_name, form.number_notation, result,
+                                     in_commit=in_commit)
                 return
             except DomainError as exc:
                 self._quarantine(received_id, checked, [Reason.of(exc.code, **_str_params(exc))], result)
@@ -477,10 +481,12 @@ class Receiver:
                 "sender": row.sender, "edxml_document_id": row.edxml_document_id, "package": row.package_sha256,
                 "axis_doc_id": row.axis_doc_id, "warnings": [w.code for w in checked.warnings],
             })
+            if in_commit is not None:
+                in_commit(s, row)
         result.registered += 1
 
     def _mark_duplicate(self, received_id: int, checked: CheckedPackage, issuer: str, number_notation: str,
-                        result: ReceiveResult) -> None:
+                        result: ReceiveResult, *, in_commit: changes.InCommit | None = None) -> None:
         dups = self._registry.find_duplicates(issuer, number_notation)
         with self._ctx.db.session() as s:
             row = ExchangeRepository(s).received_row(received_id)
@@ -490,6 +496,8 @@ class Receiver:
             row.document_id = dups[0].document_id if dups else None
             row.reasons = reasons_json([Reason.of("registry.duplicate", notation=number_notation, issuer=issuer)])
             row.processed_at = utc(self._ctx.clock())
+            if in_commit is not None:
+                in_commit(s, row)
         result.duplicates += 1
 
     def _quarantine(self, received_id: int, checked: CheckedPackage, reasons: list[Reason],
