@@ -78,13 +78,13 @@
         <translation>%1 byte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="99" />
-        <location filename="../../app/ui/pages/messages.py" line="211" />
+        <location filename="../../app/ui/pages/messages.py" line="100" />
+        <location filename="../../app/ui/pages/messages.py" line="220" />
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="211" />
+        <location filename="../../app/ui/pages/messages.py" line="220" />
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
@@ -2315,8 +2315,8 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/inbox.py" line="163" />
-        <location filename="../../app/ui/pages/inbox.py" line="496" />
-        <location filename="../../app/ui/pages/inbox.py" line="507" />
+        <location filename="../../app/ui/pages/inbox.py" line="488" />
+        <location filename="../../app/ui/pages/inbox.py" line="499" />
         <source>For information</source>
         <translation>Để biết</translation>
     </message>
@@ -2362,83 +2362,83 @@
         <translation>Xem thêm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="257" />
+        <location filename="../../app/ui/pages/inbox.py" line="249" />
         <source>Directed in this session</source>
         <translation>Đã chỉ đạo trong phiên này</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="265" />
+        <location filename="../../app/ui/pages/inbox.py" line="257" />
         <source>Slip (PDF)…</source>
         <translation>Phiếu giải quyết (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="267" />
+        <location filename="../../app/ui/pages/inbox.py" line="259" />
         <source>Save the processing slip (phiếu giải quyết văn bản đến) as PDF (Ctrl+P)</source>
         <translation>Lưu phiếu giải quyết văn bản đến thành tệp PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="269" />
+        <location filename="../../app/ui/pages/inbox.py" line="261" />
         <source>Print slip…</source>
         <translation>In phiếu…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="353" />
+        <location filename="../../app/ui/pages/inbox.py" line="345" />
         <source>Presented by %1 at %2</source>
         <translation>%1 trình lúc %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="366" />
+        <location filename="../../app/ui/pages/inbox.py" line="358" />
         <source>Showing %1 of %2 document(s)</source>
         <translation>Đang hiển thị %1 trên %2 văn bản</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/inbox.py" line="369" />
+        <location filename="../../app/ui/pages/inbox.py" line="361" />
         <source>%n document(s) awaiting direction</source>
         <translation>
             <numerusform>%n văn bản chờ chỉ đạo</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/inbox.py" line="371" />
+        <location filename="../../app/ui/pages/inbox.py" line="363" />
         <source>%n urgent</source>
         <translation>
             <numerusform>%n văn bản khẩn</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="376" />
+        <location filename="../../app/ui/pages/inbox.py" line="368" />
         <source>including the inbox of %1, for whom you act</source>
         <translation>gồm cả văn bản của đồng chí %1 mà bạn được ủy quyền xử lý</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="381" />
+        <location filename="../../app/ui/pages/inbox.py" line="373" />
         <source>Nothing awaits your direction.</source>
         <translation>Không có văn bản nào chờ chỉ đạo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/inbox.py" line="499" />
+        <location filename="../../app/ui/pages/inbox.py" line="491" />
         <source>+ %n coordinator(s)</source>
         <translation>
             <numerusform>+ %n đơn vị/cá nhân phối hợp</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="564" />
+        <location filename="../../app/ui/pages/inbox.py" line="556" />
         <source>Processing slip saved: %1</source>
         <translation>Đã lưu phiếu giải quyết: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="568" />
+        <location filename="../../app/ui/pages/inbox.py" line="560" />
         <source>Save the processing slip</source>
         <translation>Lưu phiếu giải quyết văn bản đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="568" />
+        <location filename="../../app/ui/pages/inbox.py" line="560" />
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="614" />
+        <location filename="../../app/ui/pages/inbox.py" line="606" />
         <source>Print the processing slip</source>
         <translation>In phiếu giải quyết văn bản đến</translation>
     </message>
@@ -2454,333 +2454,333 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="183" />
+        <location filename="../../app/ui/pages/intake.py" line="195" />
         <source>Intake of paper documents</source>
         <translation>Tiếp nhận văn bản giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="187" />
+        <location filename="../../app/ui/pages/intake.py" line="199" />
         <source>Source</source>
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="190" />
+        <location filename="../../app/ui/pages/intake.py" line="202" />
         <source>No scanner found</source>
         <translation>Không tìm thấy máy quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="191" />
+        <location filename="../../app/ui/pages/intake.py" line="203" />
         <source>Find scanners</source>
         <translation>Tìm máy quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="201" />
+        <location filename="../../app/ui/pages/intake.py" line="213" />
         <source>Scan</source>
         <translation>Quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="204" />
+        <location filename="../../app/ui/pages/intake.py" line="216" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="208" />
+        <location filename="../../app/ui/pages/intake.py" line="220" />
         <source>Import files…</source>
         <translation>Nhập tệp…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="211" />
+        <location filename="../../app/ui/pages/intake.py" line="223" />
         <source>New document</source>
         <translation>Văn bản mới</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="214" />
+        <location filename="../../app/ui/pages/intake.py" line="226" />
         <source>Or drop PDF and image files onto this page.</source>
         <translation>Hoặc kéo thả tệp PDF, tệp ảnh vào trang này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="224" />
+        <location filename="../../app/ui/pages/intake.py" line="236" />
         <source>Scanner:</source>
         <translation>Máy quét:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="227" />
+        <location filename="../../app/ui/pages/intake.py" line="239" />
         <source>Profile:</source>
         <translation>Chế độ quét:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="246" />
+        <location filename="../../app/ui/pages/intake.py" line="258" />
         <source>Pages</source>
         <translation>Các trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="256" />
+        <location filename="../../app/ui/pages/intake.py" line="268" />
         <source>Document details</source>
         <translation>Thông tin văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="279" />
+        <location filename="../../app/ui/pages/intake.py" line="291" />
         <source>Register anyway</source>
         <translation>Vẫn đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="456" />
+        <location filename="../../app/ui/pages/intake.py" line="468" />
         <source>Register</source>
         <translation>Đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="295" />
+        <location filename="../../app/ui/pages/intake.py" line="307" />
         <source>Open the registered document</source>
         <translation>Mở văn bản vừa đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="196" />
+        <location filename="../../app/ui/pages/intake.py" line="208" />
         <source>Saved scan settings: source, colour mode, resolution, page size</source>
         <translation>Thiết lập quét đã lưu: nguồn, chế độ màu, độ phân giải, khổ giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="197" />
+        <location filename="../../app/ui/pages/intake.py" line="209" />
         <source>Profiles…</source>
         <translation>Cấu hình quét…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="199" />
+        <location filename="../../app/ui/pages/intake.py" line="211" />
         <source>Add, rename, change or delete scan profiles</source>
         <translation>Thêm, đổi tên, sửa hoặc xóa cấu hình quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="286" />
+        <location filename="../../app/ui/pages/intake.py" line="298" />
         <source>Scanned pages are signed with the agency's digital signature (digitised copy) before they are registered.</source>
         <translation>Văn bản quét được ký số bằng chữ ký số của cơ quan (bản số hóa) trước khi đăng ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="291" />
-        <location filename="../../app/ui/pages/intake.py" line="458" />
+        <location filename="../../app/ui/pages/intake.py" line="303" />
+        <location filename="../../app/ui/pages/intake.py" line="470" />
         <source>Sign and register</source>
         <translation>Ký số và đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="300" />
+        <location filename="../../app/ui/pages/intake.py" line="312" />
         <source>Issuing agency:</source>
         <translation>Cơ quan ban hành:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="301" />
+        <location filename="../../app/ui/pages/intake.py" line="313" />
         <source>Number/notation:</source>
         <translation>Số, ký hiệu:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="302" />
+        <location filename="../../app/ui/pages/intake.py" line="314" />
         <source>Issued on:</source>
         <translation>Ngày văn bản:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="303" />
+        <location filename="../../app/ui/pages/intake.py" line="315" />
         <source>Document type:</source>
         <translation>Loại văn bản:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="304" />
+        <location filename="../../app/ui/pages/intake.py" line="316" />
         <source>Summary:</source>
         <translation>Trích yếu:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="305" />
+        <location filename="../../app/ui/pages/intake.py" line="317" />
         <source>Urgency:</source>
         <translation>Độ khẩn:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="454" />
+        <location filename="../../app/ui/pages/intake.py" line="466" />
         <source>Registering…</source>
         <translation>Đang đăng ký…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="474" />
+        <location filename="../../app/ui/pages/intake.py" line="486" />
         <source>Document %1 of %2 in this batch</source>
         <translation>Văn bản %1/%2 trong tập quét này</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="524" />
+        <location filename="../../app/ui/pages/intake.py" line="536" />
         <source>Resume</source>
         <translation>Tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="527" />
+        <location filename="../../app/ui/pages/intake.py" line="539" />
         <source>Discard</source>
         <translation>Bỏ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="529" />
+        <location filename="../../app/ui/pages/intake.py" line="541" />
         <source>Delete the pages of the unfinished batch; nothing was registered from them.</source>
         <translation>Xóa các trang của lô quét dở; chưa có văn bản nào được đăng ký từ các trang này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="553" />
+        <location filename="../../app/ui/pages/intake.py" line="571" />
         <source>Resume the unfinished batch (%1 pages, scanned at %2)?</source>
         <translation>Tiếp tục lô quét dở (%1 trang, quét lúc %2)?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="578" />
+        <location filename="../../app/ui/pages/intake.py" line="601" />
         <source>Restoring the unfinished batch…</source>
         <translation>Đang khôi phục lô quét dở…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="618" />
+        <location filename="../../app/ui/pages/intake.py" line="641" />
         <source>%1 page(s) restored from the unfinished batch.</source>
         <translation>Đã khôi phục %1 trang từ lô quét dở.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="620" />
+        <location filename="../../app/ui/pages/intake.py" line="643" />
         <source>%1 page(s) were damaged on disk and are left out; scan them again.</source>
         <translation>%1 trang bị hỏng trên đĩa nên không được khôi phục; hãy quét lại các trang đó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="665" />
+        <location filename="../../app/ui/pages/intake.py" line="710" />
         <source>%1 page(s) could not be kept on disk for recovery after a crash (%2); register the batch before closing the program.</source>
         <translation>Không lưu được %1 trang lên đĩa để khôi phục khi chương trình gặp sự cố (%2); hãy đăng ký lô này trước khi đóng chương trình.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="672" />
+        <location filename="../../app/ui/pages/intake.py" line="717" />
         <source>Looking for scanners…</source>
         <translation>Đang tìm máy quét…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="692" />
+        <location filename="../../app/ui/pages/intake.py" line="737" />
         <source>%1 scanner(s) found.</source>
         <translation>Tìm thấy %1 máy quét.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="807" />
+        <location filename="../../app/ui/pages/intake.py" line="852" />
         <source>Capturing pages…</source>
         <translation>Đang lấy trang…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="813" />
+        <location filename="../../app/ui/pages/intake.py" line="858" />
         <source>Cancelled; the pages already captured are kept.</source>
         <translation>Đã hủy; các trang đã lấy được vẫn được giữ lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="841" />
+        <location filename="../../app/ui/pages/intake.py" line="886" />
         <source>%1 page(s) captured…</source>
         <translation>Đã lấy %1 trang…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="854" />
+        <location filename="../../app/ui/pages/intake.py" line="899" />
         <source>%1 page(s) ready for review.</source>
         <translation>%1 trang sẵn sàng để kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="857" />
+        <location filename="../../app/ui/pages/intake.py" line="902" />
         <source>The batch holds %1 documents; they are registered one after another.</source>
         <translation>Tập quét gồm %1 văn bản; các văn bản được đăng ký lần lượt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="860" />
+        <location filename="../../app/ui/pages/intake.py" line="905" />
         <source>%1 blank page(s) left out; select one and press “Keep blank page” to keep it.</source>
         <translation>%1 trang trắng được bỏ ra; chọn trang và bấm “Giữ trang trắng” để giữ lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="876" />
+        <location filename="../../app/ui/pages/intake.py" line="921" />
         <source>Import scanned or received files</source>
         <translation>Nhập tệp đã quét hoặc đã nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="877" />
+        <location filename="../../app/ui/pages/intake.py" line="922" />
         <source>PDF or image (%1)</source>
         <translation>PDF hoặc ảnh (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="915" />
+        <location filename="../../app/ui/pages/intake.py" line="960" />
         <source>Looking for separator codes…</source>
         <translation>Đang tìm mã trên tờ phân cách…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="927" />
+        <location filename="../../app/ui/pages/intake.py" line="972" />
         <source>The batch holds %1 document(s).</source>
         <translation>Tập quét gồm %1 văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="942" />
+        <location filename="../../app/ui/pages/intake.py" line="987" />
         <source>Reading the document header…</source>
         <translation>Đang đọc phần đầu văn bản…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="957" />
+        <location filename="../../app/ui/pages/intake.py" line="1002" />
         <source>The fields could not be read from the pages: %1 Fill them in by hand.</source>
         <translation>Không đọc được thông tin từ các trang: %1 Hãy nhập bằng tay.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="994" />
+        <location filename="../../app/ui/pages/intake.py" line="1039" />
         <source>Fields read from the pages. Check the highlighted ones.</source>
         <translation>Đã đọc thông tin từ các trang. Hãy kiểm tra các ô được tô màu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="995" />
+        <location filename="../../app/ui/pages/intake.py" line="1040" />
         <source>Fields read from the pages. Check them before registering.</source>
         <translation>Đã đọc thông tin từ các trang. Hãy kiểm tra trước khi đăng ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1005" />
+        <location filename="../../app/ui/pages/intake.py" line="1050" />
         <source>Read with low confidence: check this field.</source>
         <translation>Đọc chưa chắc chắn: hãy kiểm tra ô này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1064" />
+        <location filename="../../app/ui/pages/intake.py" line="1109" />
         <source>A signed or born-digital PDF is registered as it is, on its own. Start a new document for the other pages.</source>
         <translation>Tệp PDF đã ký số hoặc văn bản điện tử gốc được đăng ký nguyên trạng, riêng một mình. Hãy tạo văn bản mới cho các trang còn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1070" />
+        <location filename="../../app/ui/pages/intake.py" line="1115" />
         <source>This PDF is signed or born digital and is kept byte for byte: its pages cannot be turned or left out. Import it again to start over.</source>
         <translation>Tệp PDF này đã ký số hoặc là văn bản điện tử gốc nên được giữ nguyên từng byte: không thể xoay hay bỏ trang. Hãy nhập lại tệp để làm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1127" />
+        <location filename="../../app/ui/pages/intake.py" line="1176" />
         <source>Registering the document as it was received…</source>
         <translation>Đang đăng ký văn bản nguyên trạng như khi nhận…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1128" />
+        <location filename="../../app/ui/pages/intake.py" line="1177" />
         <source>Recognising text, building the PDF/A and signing…</source>
         <translation>Đang nhận dạng chữ, tạo PDF/A và ký số…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1133" />
+        <location filename="../../app/ui/pages/intake.py" line="1183" />
         <source>Registration cancelled; nothing was registered.</source>
         <translation>Đã hủy đăng ký; chưa có gì được đăng ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1146" />
+        <location filename="../../app/ui/pages/intake.py" line="1197" />
         <source>Sign the scanned “%1” with the agency's digital signature (digitised copy), then register it.</source>
         <translation>Ký số văn bản quét “%1” bằng chữ ký số của cơ quan (bản số hóa), sau đó đăng ký vào sổ văn bản đến.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1150" />
+        <location filename="../../app/ui/pages/intake.py" line="1201" />
         <source>Not signed; nothing was registered.</source>
         <translation>Chưa ký số; chưa đăng ký văn bản nào.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1189" />
+        <location filename="../../app/ui/pages/intake.py" line="1241" />
         <source>Registered as incoming number %1.</source>
         <translation>Đã đăng ký văn bản đến số %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1191" />
+        <location filename="../../app/ui/pages/intake.py" line="1243" />
         <source>Text recognition was not available: the PDF has no searchable text.</source>
         <translation>Không nhận dạng được chữ: tệp PDF không tìm kiếm được nội dung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1193" />
+        <location filename="../../app/ui/pages/intake.py" line="1245" />
         <source>Next: document %1 of %2; check its fields.</source>
         <translation>Tiếp theo: văn bản %1/%2; hãy kiểm tra các trường thông tin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1199" />
+        <location filename="../../app/ui/pages/intake.py" line="1251" />
         <source>Reading the next document…</source>
         <translation>Đang đọc văn bản tiếp theo…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1207" />
+        <location filename="../../app/ui/pages/intake.py" line="1259" />
         <source>Ready for the next document.</source>
         <translation>Sẵn sàng cho văn bản tiếp theo.</translation>
     </message>
@@ -3064,7 +3064,7 @@
         <translation>Đặt VANTHU_AXIS_URL để trao đổi văn bản qua trục liên thông của tỉnh; trong khi chờ, mọi thứ được lưu và xếp hàng tại đây.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274" />
+        <location filename="../../app/ui/main_window.py" line="281" />
         <source>Refreshed.</source>
         <translation>Đã làm mới.</translation>
     </message>
@@ -4540,154 +4540,154 @@
 <context>
     <name>Messages page</name>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="46" />
-        <location filename="../../app/ui/pages/messages.py" line="56" />
+        <location filename="../../app/ui/pages/messages.py" line="47" />
+        <location filename="../../app/ui/pages/messages.py" line="57" />
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="47" />
+        <location filename="../../app/ui/pages/messages.py" line="48" />
         <source>Recipient</source>
         <translation>Nơi nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="48" />
+        <location filename="../../app/ui/pages/messages.py" line="49" />
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="49" />
-        <location filename="../../app/ui/pages/messages.py" line="60" />
+        <location filename="../../app/ui/pages/messages.py" line="50" />
+        <location filename="../../app/ui/pages/messages.py" line="61" />
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="50" />
+        <location filename="../../app/ui/pages/messages.py" line="51" />
         <source>Attempts</source>
         <translation>Số lần gửi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="51" />
+        <location filename="../../app/ui/pages/messages.py" line="52" />
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="52" />
+        <location filename="../../app/ui/pages/messages.py" line="53" />
         <source>Last error</source>
         <translation>Lỗi gần nhất</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="45" />
+        <location filename="../../app/ui/pages/messages.py" line="46" />
         <source>Queued at</source>
         <translation>Thời điểm vào hàng đợi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="55" />
+        <location filename="../../app/ui/pages/messages.py" line="56" />
         <source>Received at</source>
         <translation>Thời điểm nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="57" />
+        <location filename="../../app/ui/pages/messages.py" line="58" />
         <source>Sender</source>
         <translation>Cơ quan gửi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="58" />
+        <location filename="../../app/ui/pages/messages.py" line="59" />
         <source>Number/notation</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="59" />
+        <location filename="../../app/ui/pages/messages.py" line="60" />
         <source>Summary</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="61" />
+        <location filename="../../app/ui/pages/messages.py" line="62" />
         <source>Reasons</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="64" />
+        <location filename="../../app/ui/pages/messages.py" line="65" />
         <source>Waiting to be sent</source>
         <translation>Chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="65" />
+        <location filename="../../app/ui/pages/messages.py" line="66" />
         <source>Sending</source>
         <translation>Đang gửi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="66" />
+        <location filename="../../app/ui/pages/messages.py" line="67" />
         <source>Delivered to the axis</source>
         <translation>Đã chuyển lên trục</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="67" />
+        <location filename="../../app/ui/pages/messages.py" line="68" />
         <source>Refused by the axis</source>
         <translation>Trục từ chối</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="69" />
+        <location filename="../../app/ui/pages/messages.py" line="70" />
         <source>Written to a USB package</source>
         <translation>Đã ghi vào gói USB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="71" />
+        <location filename="../../app/ui/pages/messages.py" line="72" />
         <source>Being checked</source>
         <translation>Đang kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="72" />
+        <location filename="../../app/ui/pages/messages.py" line="73" />
         <source>Registered</source>
         <translation>Đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="73" />
+        <location filename="../../app/ui/pages/messages.py" line="74" />
         <source>Already registered (duplicate)</source>
         <translation>Đã vào sổ trước đó (trùng)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="74" />
+        <location filename="../../app/ui/pages/messages.py" line="75" />
         <source>Quarantined, refusal sent</source>
         <translation>Cách ly, đã gửi từ chối tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="75" />
+        <location filename="../../app/ui/pages/messages.py" line="76" />
         <source>Refused</source>
         <translation>Đã từ chối</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="76" />
+        <location filename="../../app/ui/pages/messages.py" line="77" />
         <source>Status recorded</source>
         <translation>Đã ghi nhận trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="79" />
+        <location filename="../../app/ui/pages/messages.py" line="80" />
         <source>Status: arrived</source>
         <translation>Trạng thái: đã đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="80" />
+        <location filename="../../app/ui/pages/messages.py" line="81" />
         <source>Status: refused</source>
         <translation>Trạng thái: từ chối tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="81" />
+        <location filename="../../app/ui/pages/messages.py" line="82" />
         <source>Status: accepted</source>
         <translation>Trạng thái: đã tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="82" />
+        <location filename="../../app/ui/pages/messages.py" line="83" />
         <source>Status: assigned</source>
         <translation>Trạng thái: phân công</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="83" />
+        <location filename="../../app/ui/pages/messages.py" line="84" />
         <source>Status: in progress</source>
         <translation>Trạng thái: đang xử lý</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="84" />
+        <location filename="../../app/ui/pages/messages.py" line="85" />
         <source>Status: done</source>
         <translation>Trạng thái: hoàn thành</translation>
     </message>
@@ -4695,121 +4695,121 @@
 <context>
     <name>MessagesPage</name>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="111" />
+        <location filename="../../app/ui/pages/messages.py" line="112" />
         <source>Exchange messages</source>
         <translation>Thông điệp liên thông</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="115" />
+        <location filename="../../app/ui/pages/messages.py" line="116" />
         <source>Send again</source>
         <translation>Gửi lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="118" />
+        <location filename="../../app/ui/pages/messages.py" line="119" />
         <source>Inspect</source>
         <translation>Xem chi tiết</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="121" />
+        <location filename="../../app/ui/pages/messages.py" line="122" />
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="124" />
+        <location filename="../../app/ui/pages/messages.py" line="125" />
         <source>Export to USB…</source>
         <translation>Xuất ra USB…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="127" />
+        <location filename="../../app/ui/pages/messages.py" line="128" />
         <source>Import from USB…</source>
         <translation>Nhập từ USB…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="137" />
+        <location filename="../../app/ui/pages/messages.py" line="141" />
         <source>Received</source>
         <translation>Đã đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="138" />
+        <location filename="../../app/ui/pages/messages.py" line="142" />
         <source>Outgoing</source>
         <translation>Văn bản đi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="189" />
+        <location filename="../../app/ui/pages/messages.py" line="197" />
         <source>Waiting to be sent: %1 · refused by the axis: %2 · in quarantine: %3</source>
         <translation>Chờ gửi: %1 · bị trục từ chối: %2 · đang cách ly: %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="286" />
+        <location filename="../../app/ui/pages/messages.py" line="295" />
         <source>Exchange message</source>
         <translation>Thông điệp liên thông</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="304" />
+        <location filename="../../app/ui/pages/messages.py" line="313" />
         <source>Choose the USB drive or folder to write to</source>
         <translation>Chọn ổ USB hoặc thư mục để ghi gói tin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="308" />
+        <location filename="../../app/ui/pages/messages.py" line="317" />
         <source>Sign the USB package of the messages waiting to be sent with the agency's certificate.</source>
         <translation>Ký số gói USB chứa các thông điệp đang chờ gửi bằng chứng thư số của cơ quan.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/messages.py" line="328" />
+        <location filename="../../app/ui/pages/messages.py" line="337" />
         <source>%n message(s) written to %1. Take the drive to the receiving office.</source>
         <translation>
             <numerusform>Đã ghi %n thông điệp vào %1. Mang ổ USB đến cơ quan nhận.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="336" />
+        <location filename="../../app/ui/pages/messages.py" line="345" />
         <source>Choose the USB package folder (vanthu-…)</source>
         <translation>Chọn thư mục gói USB (vanthu-…)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/messages.py" line="347" />
+        <location filename="../../app/ui/pages/messages.py" line="356" />
         <source>%n document(s) received</source>
         <translation>
             <numerusform>đã nhận %n văn bản</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/messages.py" line="348" />
+        <location filename="../../app/ui/pages/messages.py" line="357" />
         <source>%n already had</source>
         <translation>
             <numerusform>%n văn bản đã có từ trước</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/messages.py" line="350" />
+        <location filename="../../app/ui/pages/messages.py" line="359" />
         <source>%n status(es) recorded</source>
         <translation>
             <numerusform>đã ghi nhận %n trạng thái</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/messages.py" line="352" />
+        <location filename="../../app/ui/pages/messages.py" line="361" />
         <source>%n quarantined</source>
         <translation>
             <numerusform>%n gói bị cách ly</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/messages.py" line="354" />
+        <location filename="../../app/ui/pages/messages.py" line="363" />
         <source>%n queued for other agencies</source>
         <translation>
             <numerusform>%n thông điệp đã xếp hàng gửi tiếp cho cơ quan khác</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/messages.py" line="356" />
+        <location filename="../../app/ui/pages/messages.py" line="365" />
         <source>%n for other agencies already queued</source>
         <translation>
             <numerusform>%n thông điệp cho cơ quan khác đã có trong hàng đợi</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="357" />
+        <location filename="../../app/ui/pages/messages.py" line="366" />
         <source>Package from %1: %2.</source>
         <translation>Gói tin từ %1: %2.</translation>
     </message>
@@ -5442,6 +5442,29 @@
         <location filename="../../app/widgets/pdf_view.py" line="95" />
         <source>Page %1 of %2</source>
         <translation>Trang %1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>PendingRecallsRow</name>
+    <message>
+        <location filename="../../app/ui/pages/pending_recalls.py" line="37" />
+        <source>Open document to answer</source>
+        <translation>Mở văn bản để trả lời</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/pending_recalls.py" line="39" />
+        <source>Agree (the document is marked recalled) or refuse with a reason on the document's view.</source>
+        <translation>Đồng ý (văn bản được ghi nhận là đã bị lấy lại) hoặc từ chối kèm lý do ngay trên màn hình xem văn bản.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/pending_recalls.py" line="77" />
+        <source>Recall requests waiting for an answer (%1)</source>
+        <translation>Đề nghị lấy lại văn bản đang chờ trả lời (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/pending_recalls.py" line="93" />
+        <source>%1 · %2 — asked back by %3: %4</source>
+        <translation>%1 · %2 — %3 đề nghị lấy lại: %4</translation>
     </message>
 </context>
 <context>
@@ -6644,140 +6667,140 @@ Hiệu lực từ {start} đến {end}</translation>
         <translation>Xem thêm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="244" />
+        <location filename="../../app/ui/pages/tasks.py" line="236" />
         <source>Show:</source>
         <translation>Hiển thị:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="259" />
+        <location filename="../../app/ui/pages/tasks.py" line="251" />
         <source>Open document</source>
         <translation>Mở văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="263" />
+        <location filename="../../app/ui/pages/tasks.py" line="255" />
         <source>Leader's direction</source>
         <translation>Ý kiến chỉ đạo của lãnh đạo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="272" />
+        <location filename="../../app/ui/pages/tasks.py" line="264" />
         <source>Progress notes</source>
         <translation>Tiến độ xử lý</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="275" />
+        <location filename="../../app/ui/pages/tasks.py" line="267" />
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="275" />
+        <location filename="../../app/ui/pages/tasks.py" line="267" />
         <source>By</source>
         <translation>Người ghi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="275" />
+        <location filename="../../app/ui/pages/tasks.py" line="267" />
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="275" />
+        <location filename="../../app/ui/pages/tasks.py" line="267" />
         <source>Note</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="283" />
+        <location filename="../../app/ui/pages/tasks.py" line="275" />
         <source>Open file</source>
         <translation>Mở tệp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="285" />
+        <location filename="../../app/ui/pages/tasks.py" line="277" />
         <source>Save file as…</source>
         <translation>Lưu tệp thành…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="300" />
+        <location filename="../../app/ui/pages/tasks.py" line="292" />
         <source>Add progress…</source>
         <translation>Cập nhật tiến độ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="303" />
+        <location filename="../../app/ui/pages/tasks.py" line="295" />
         <source>Add input…</source>
         <translation>Góp ý kiến phối hợp…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="306" />
+        <location filename="../../app/ui/pages/tasks.py" line="298" />
         <source>Finish…</source>
         <translation>Hoàn thành…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="370" />
+        <location filename="../../app/ui/pages/tasks.py" line="362" />
         <source>Showing %1 of %2 task(s)</source>
         <translation>Đang hiển thị %1 trên %2 việc</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/tasks.py" line="373" />
+        <location filename="../../app/ui/pages/tasks.py" line="365" />
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n việc</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="403" />
+        <location filename="../../app/ui/pages/tasks.py" line="395" />
         <source>No tasks here.</source>
         <translation>Không có việc nào.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="403" />
+        <location filename="../../app/ui/pages/tasks.py" line="395" />
         <source>Select a task to see its details.</source>
         <translation>Chọn một việc để xem chi tiết.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="437" />
+        <location filename="../../app/ui/pages/tasks.py" line="429" />
         <source>(acting for %1)</source>
         <translation>(thay mặt %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="439" />
+        <location filename="../../app/ui/pages/tasks.py" line="431" />
         <source>Lead</source>
         <translation>Chủ trì</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="440" />
+        <location filename="../../app/ui/pages/tasks.py" line="432" />
         <source>Coordinators</source>
         <translation>Phối hợp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="441" />
-        <location filename="../../app/ui/pages/tasks.py" line="448" />
+        <location filename="../../app/ui/pages/tasks.py" line="433" />
+        <location filename="../../app/ui/pages/tasks.py" line="440" />
         <source>Deadline</source>
         <translation>Hạn xử lý</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="443" />
+        <location filename="../../app/ui/pages/tasks.py" line="435" />
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="466" />
+        <location filename="../../app/ui/pages/tasks.py" line="458" />
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="468" />
+        <location filename="../../app/ui/pages/tasks.py" line="460" />
         <source>Double-click to open</source>
         <translation>Nhấp đúp để mở</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="473" />
+        <location filename="../../app/ui/pages/tasks.py" line="465" />
         <source>No progress reported yet.</source>
         <translation>Chưa có báo cáo tiến độ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="542" />
+        <location filename="../../app/ui/pages/tasks.py" line="534" />
         <source>Save file as</source>
         <translation>Lưu tệp thành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tasks.py" line="550" />
+        <location filename="../../app/ui/pages/tasks.py" line="542" />
         <source>The file could not be saved: %1</source>
         <translation>Không lưu được tệp: %1</translation>
     </message>
