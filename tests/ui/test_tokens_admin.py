@@ -79,9 +79,10 @@ def test_the_demo_tokens_are_listed_with_their_certificates(qtbot: QtBot, dialog
     dialog.refresh_button.click()  # the module reads its slots again: the same tokens
     qtbot.waitUntil(lambda: dialog.job is not None and not dialog.job.running, timeout=60_000)
     assert sorted(column(dialog, "tokens", 0)) == sorted(labels)
-    # demo mode: the demo root is trusted and listed as such
+    # demo mode: the demo root is trusted and listed as such, beside the demo CA's (empty) revocation list
     kinds = column(dialog, "trust", 0)
-    assert len(kinds) == 1 and "Demo Root CA" in column(dialog, "trust", 2)[0]
+    assert len(kinds) == 2 and "Demo Root CA" in column(dialog, "trust", 2)[0]
+    assert "Danh sách thu hồi" in kinds[1]
 
 
 def test_the_admin_chooses_the_agencys_seal_token(dialog: TokensAdminDialog, booted: Booted) -> None:

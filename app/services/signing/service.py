@@ -24,7 +24,7 @@ from app.services.context import StoreContext
 from app.services.permissions import require_role
 from app.services.signing import sign as _sign
 from app.services.signing.errors import SigningError
-from app.services.signing.pki import DemoPki, create_demo_pki, find_softhsm_module, load_demo_pki
+from app.services.signing.pki import DemoPki, create_demo_pki, find_softhsm_module, issue_crl, load_demo_pki
 from app.services.signing.sign import SigningLayout, TokenKey
 from app.services.signing.tokens import CertificateInfo, TokenInfo, TokenSelector, TokenWorker, detect_modules
 from app.services.signing.verify import TrustRoot, VerificationReport, verify_pdf
@@ -171,6 +171,7 @@ class SigningService:
         labels = [(actor, _demo_label(actor.username), title) for actor, title in people]
         pki = create_demo_pki(pki_dir, [(label, actor.full_name, title) for actor, label, title in labels],
                               (DEMO_ORG_LABEL, org_name))
+        issue_crl(pki, [])  # the demo CA publishes its (empty) CRL, so the badges can say "not revoked"
         for actor, label, _title in labels:
             self._remember(_user_key(actor), TokenSelector(label=label))
         self._remember(ORGANISATION_KEY, TokenSelector(label=DEMO_ORG_LABEL))
