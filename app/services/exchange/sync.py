@@ -36,9 +36,9 @@ from app.services.context import StoreContext
 from app.services.exchange import changes
 from app.services.exchange.axis_client import AxisClient, MessageType, ReceivedEdoc
 from app.services.exchange.errors import ExchangeError
-from app.services.exchange.model import StatusCode
+from app.services.exchange.model import Attachment, StatusCode
 from app.services.exchange.outbound import enqueue_status, enqueue_statuses
-from app.services.exchange.receiving import CheckedPackage, PackageChecker, describe, incoming_form
+from app.services.exchange.receiving import PDF, CheckedPackage, PackageChecker, describe, incoming_form
 from app.services.exchange.xmldsig import XmlSigner
 from app.services.registry import RegistryService
 from app.store.exchange_repository import (
@@ -55,7 +55,7 @@ from app.store.exchange_repository import (
 from app.store.filestore import PutResult
 from app.store.models import DocumentFileRow, DocumentRow
 from app.store.models_exchange import OutboxRow, ReceivedRow
-from app.store.repositories import utc
+from app.store.repositories import FileRepository, utc
 
 log = logging.getLogger(__name__)
 
@@ -466,6 +466,9 @@ class Receiver:
             except DomainError as exc:
                 self._quarantine(received_id, checked, [Reason.of(exc.code, **_str_params(exc))], result)
                 return
+        # the other PDFs (the sealed appendices) belong to the document too: durable before any row names them
+        appendices = [(a, self._ctx.files.put_bytes(a.read_bytes())) for a in doc.attachments
+                      if a.content_type == PDF and a is not pdf]
         now = self._ctx.clock()
         with self._ctx.db.session() as s:
             row = ExchangeRepository(s).received_row(received_id)
@@ -473,6 +476,8 @@ class Receiver:
             row.state = ReceivedState.REGISTERED.value
             row.document_id = document_id
             row.processed_at = utc(now)
+            if appendices:
+                _attach_appendices(s, document_id, appendices, now)
             s.flush()
             text = f"Đã vào sổ, số đến {number}" if number is not None else "Đã tiếp nhận"
             enqueue_statuses(s, self._ctx, row, [(StatusCode.ARRIVED, "Đã đến"), (StatusCode.ACCEPTED, text)],
@@ -558,6 +563,26 @@ class Receiver:
                                   version=DocumentRow.version + 1)  # as the ORM's optimistic lock would
                           .execution_options(synchronize_session=False))
         result.statuses += 1
+
+
+def _attach_appendices(s: Session, document_id: str, appendices: list[tuple[Attachment, PutResult]],
+                       now: datetime) -> None:
+    """An arrival's appendix files beside its main file, in the package's order (each once: a resumed
+    registration may come here again)."""
+    doc = s.get(DocumentRow, document_id)
+    if doc is None:
+        return
+    have = {f.sha256 for f in doc.files}
+    last = max((f.position for f in doc.files), default=0)
+    files = FileRepository(s)
+    for attachment, put in appendices:
+        if put.sha256 in have:
+            continue
+        files.ensure(put.sha256, put.size, PDF, now)
+        last += 1
+        doc.files.append(DocumentFileRow(sha256=put.sha256, role=FileRole.APPENDIX.value,
+                                         name=attachment.name[:255] or f"phu-luc-{last}.pdf", position=last))
+        have.add(put.sha256)
 
 
 def _unlinked_arrival(s: Session, pdf_sha256: str) -> str | None:

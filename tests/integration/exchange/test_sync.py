@@ -15,11 +15,12 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from sqlalchemy import func, select
 
-from app.domain.enums import DocumentState, Urgency
+from app.domain.enums import DocumentState, FileRole, Urgency
 from app.services.exchange.model import StatusCode
 from app.services.exchange.sync import SYNC_ACTOR
 from app.store.exchange_repository import ExchangeRepository, OutboxState, ReceivedState
-from app.store.models import DocumentRow, PresentationRow
+from app.store.models import DocumentFileRow, DocumentRow, PresentationRow
+from app.store.repositories import FileRepository
 from tests.conftest import FakeClock
 from tests.integration.exchange.conftest import Sandbox
 from tests.integration.exchange.offices import Office, add_sealed, close, make_office, open_ctx
@@ -90,6 +91,32 @@ def test_an_issued_document_is_registered_presented_and_its_statuses_come_back(
         sent = s.get(DocumentRow, doc_id)
         assert sent is not None and sent.state == DocumentState.ACKNOWLEDGED.value
     assert a.sync is not None and a.sync.state().online is True and a.sync.state().queued == 0
+
+
+def test_the_sealed_appendix_files_arrive_with_the_document(offices: tuple[Office, Office], pki: DemoKeys) -> None:
+    a, b = offices
+    doc_id = add_sealed(a, signed_pdf(pki, "Quyết định kèm phụ lục"))
+    appendices = [signed_pdf(pki, "Phụ lục I"), signed_pdf(pki, "Phụ lục II")]
+    with a.ctx.db.session() as s:  # as issuing leaves a document with separate appendix files
+        doc = s.get(DocumentRow, doc_id)
+        assert doc is not None
+        for i, data in enumerate(appendices, start=1):
+            put = a.ctx.files.put_bytes(data)
+            FileRepository(s).ensure(put.sha256, put.size, "application/pdf", a.ctx.clock())
+            doc.files.append(DocumentFileRow(sha256=put.sha256, role=FileRole.APPENDIX.value,
+                                             name=f"phu-luc-{i}.pdf", position=i))
+
+    a.exchange.send_issued(a.clerk, doc_id, [b.code])
+    _sync(a)
+    _sync(b)
+    _sync(b)  # a second run registers nothing and adds no file twice
+
+    (state, incoming), = _received(b)
+    assert state is ReceivedState.REGISTERED and incoming is not None
+    arrived = b.services.documents.get(incoming)
+    assert [(f.role, f.name) for f in arrived.files][1:] == [
+        (FileRole.APPENDIX, "phu-luc-1.pdf"), (FileRole.APPENDIX, "phu-luc-2.pdf")]
+    assert [b.services.documents.file_path(f.sha256).read_bytes() for f in arrived.files[1:]] == appendices
 
 
 def test_outbox_delivers_in_order_per_recipient(offices: tuple[Office, Office], pki: DemoKeys, axis: Sandbox) -> None:
