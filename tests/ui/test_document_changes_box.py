@@ -149,6 +149,22 @@ def test_the_exchange_page_lists_the_recall_requests_waiting_for_an_answer(
     assert page.recalls.isHidden()
 
 
+def test_the_leaders_inbox_shows_the_recall_requests_too(qtbot: QtBot, office: Office, language: str) -> None:
+    from app.ui.pages.inbox import InboxPage
+
+    first = next(d.id for d in office.services.documents.recent(Direction.INCOMING, limit=100)
+                 if d.state is not DocumentState.CANCELLED)
+    inbox = InboxPage(office.env("giamdoc"))
+    qtbot.addWidget(inbox)
+    inbox.show()
+    assert inbox.recalls.isHidden()
+    _asked_back(office, first, "Gửi nhầm cơ quan")
+    inbox.refresh()
+    assert inbox.recalls.isVisible() and "(1)" in inbox.recalls.heading.text()
+    qtbot.mouseClick(inbox.recalls.open_button, Qt.MouseButton.LeftButton)
+    assert office.opened == [first]
+
+
 class _Loop:
     """Stands for the background sync loop (no axis in the UI tests): counts the "sync now" calls."""
 

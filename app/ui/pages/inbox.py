@@ -233,10 +233,14 @@ class InboxPage(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(heading)
         bar.addWidget(self.subtitle, 1)
+        from app.ui.pages.pending_recalls import PendingRecallsRow  # senders asking for a document back (13)
+
+        self.recalls = PendingRecallsRow(env, self)  # the leader may agree or refuse too; hidden while none wait
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(actions)
         layout.addWidget(self.banner)
+        layout.addWidget(self.recalls)
         layout.addWidget(splitter, 1)
 
         QShortcut(QKeySequence("Ctrl+D"), self, lambda: self.start_direct())
@@ -282,6 +286,7 @@ class InboxPage(QWidget):
         """Reload from the first page; the selection follows the documents that are still there."""
         keep = set(self.selected_ids())
         self.banner.setVisible(False)
+        self.recalls.refresh()
         workflow = self._env.services.workflow
         try:
             self.total = workflow.count_inbox(self._actor)
