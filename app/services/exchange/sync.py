@@ -53,6 +53,7 @@ from app.store.exchange_repository import (
     reasons_json,
 )
 from app.store.filestore import PutResult
+from app.store.locks import office_lock
 from app.store.models import DocumentFileRow, DocumentRow
 from app.store.models_exchange import OutboxRow, ReceivedRow
 from app.store.repositories import FileRepository, utc
@@ -610,6 +611,9 @@ def _str_params(exc: DomainError) -> dict[str, object]:
     return {k: v for k, v in exc.params.items() if isinstance(v, str | int)}
 
 
+SYNC_LOCK = "exchange-sync"  # one syncing workstation per office at a time
+
+
 class SyncService:
     """One sync = send what is due, then receive what waits. Thread-safe; one run at a time."""
 
@@ -637,7 +641,11 @@ class SyncService:
             return self._state
 
     def run_once(self) -> tuple[SendResult, ReceiveResult]:
-        with self._run_lock:
+        """One round: send, receive, send the statuses that arrived. Another workstation (or app instance) of this
+        office already in a round: this one is skipped, nothing is done twice (app/store/locks.py)."""
+        with self._run_lock, office_lock(self._ctx.db, SYNC_LOCK) as held:
+            if not held:
+                return SendResult(), ReceiveResult()
             self._set(running=True)
             send, receive = SendResult(), ReceiveResult()
             try:
