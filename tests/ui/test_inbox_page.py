@@ -66,7 +66,7 @@ def direct_dialog(qtbot: QtBot, page: InboxPage, **kw: bool) -> DirectDialog:
 def click_direct(qtbot: QtBot, page: InboxPage, dialog: DirectDialog) -> None:
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     # directed or refused: the page forgets the closed dialog, or the dialog stays open with the reason
-    qtbot.waitUntil(lambda: page.dialog is None or (dialog.job is None and dialog.message.isVisible()))
+    qtbot.waitUntil(lambda: page.dialog is None or (dialog.job is None and dialog.message.isVisible()), timeout=30_000)
 
 
 def test_the_leader_sees_urgent_documents_first_in_bold_red_and_opens_one(
@@ -143,7 +143,7 @@ def test_for_information_files_the_selected_documents_without_a_deadline(
     page.select_documents(docs[:2])
     job = page.file_for_information()
     assert job is not None
-    qtbot.waitUntil(lambda: page.job is None)
+    qtbot.waitUntil(lambda: page.job is None, timeout=30_000)
     assert [i.document_id for i in page.items] == [docs[2]]
     for document_id in docs[:2]:
         assert office.services.documents.get(document_id).state is DocumentState.FOR_INFORMATION
@@ -167,7 +167,7 @@ def test_the_slip_button_writes_a_pdf_of_the_direction(
     target = tmp_path / "phieu.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF (*.pdf)"))
     qtbot.mouseClick(page.slip_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.last_slip_path is not None)
+    qtbot.waitUntil(lambda: page.last_slip_path is not None, timeout=30_000)  # reportlab and fonts load on first use
     assert page.last_slip_path == target
     text = unicodedata.normalize("NFC", " ".join(PdfReader(str(target)).pages[0].extract_text().split()))
     assert "PHIẾU GIẢI QUYẾT VĂN BẢN ĐẾN" in text
@@ -184,7 +184,7 @@ def test_a_blank_slip_can_be_printed_before_directing(
     target = tmp_path / "blank"  # the extension is added
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF (*.pdf)"))
     qtbot.mouseClick(page.blank_slip_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.last_slip_path is not None)
+    qtbot.waitUntil(lambda: page.last_slip_path is not None, timeout=30_000)  # reportlab and fonts load on first use
     assert page.last_slip_path == tmp_path / "blank.pdf"
     text = unicodedata.normalize("NFC", " ".join(PdfReader(str(page.last_slip_path)).pages[0].extract_text().split()))
     assert page.items[0].number_notation in text and "Thời hạn giải quyết" in text

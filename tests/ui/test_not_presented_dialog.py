@@ -50,7 +50,7 @@ def test_late_urgent_documents_come_first_in_red_and_present_now_sends_them(
     dialog.select_documents(chosen)
     assert dialog.present_button.text() != dialog.tr("Present all now")
     qtbot.mouseClick(dialog.present_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.job is None and dialog.done_text.isVisible())
+    qtbot.waitUntil(lambda: dialog.job is None and dialog.done_text.isVisible(), timeout=30_000)
     assert "2" in dialog.done_text.text() and "Nguyễn Văn An" in dialog.done_text.text()
     assert not {i.document_id for i in dialog.items} & set(chosen)
     inbox = office.services.workflow.inbox(office.actor("giamdoc"))
@@ -64,7 +64,7 @@ def test_present_to_a_deputy_and_the_list_empties(qtbot: QtBot, office: Office, 
     presented: list[object] = []
     dialog.presented.connect(presented.append)
     dialog.present_selected()
-    qtbot.waitUntil(lambda: dialog.job is None and bool(presented))
+    qtbot.waitUntil(lambda: dialog.job is None and bool(presented), timeout=30_000)
     assert dialog.items == [] and not dialog.present_button.isEnabled()
     assert dialog.count.text()
     assert office.services.workflow.count_inbox(office.actor("phogiamdoc")) == total

@@ -83,7 +83,7 @@ def test_lend_correct_return_and_cancel_kept_copies(page: OtherRegistersPage, qt
     assert dialog.approved_by.count() >= 1  # the demo's leaders
     dialog.save()
     table = _table(page, RegistryKind.KEPT_COPY_USE)
-    qtbot.waitUntil(lambda: table.rowCount() == 1)
+    qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=30_000)
     assert table.item(0, 6).text() == "chưa trả"
     table.selectRow(0)
     correct = page.open_correct_dialog()

@@ -86,7 +86,7 @@ def test_the_list_refreshes_by_itself_as_time_passes(qtbot: QtBot, office: Offic
     assert not page.items[row].not_sent_by_close
     office.clock.now = at(27, 17, 5)  # the office has closed and the document is still here
     page.timer.setInterval(10)  # the minute, shortened for the test
-    qtbot.waitUntil(lambda: any(i.document_id == doc and i.not_sent_by_close for i in page.items))
+    qtbot.waitUntil(lambda: any(i.document_id == doc and i.not_sent_by_close for i in page.items), timeout=30_000)
     row = next(i for i, item in enumerate(page.items) if item.document_id == doc)
     assert page.table.item(row, STATUS_COLUMN).foreground().color() == QColor(CLOSE_COLOR)
     assert page.table.item(row, WAITED_COLUMN).text() == waited_text(timedelta(hours=9, minutes=15))
