@@ -166,6 +166,7 @@ def test_the_slip_button_writes_a_pdf_of_the_direction(
 
     target = tmp_path / "phieu.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF (*.pdf)"))
+    qtbot.waitUntil(lambda: page.slip_button.height() > 0)  # the "directed" box was just shown: laid out first
     qtbot.mouseClick(page.slip_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.last_slip_path is not None, timeout=30_000)  # reportlab and fonts load on first use
     assert page.last_slip_path == target
@@ -183,6 +184,7 @@ def test_a_blank_slip_can_be_printed_before_directing(
     page = inbox_page(qtbot, office)
     target = tmp_path / "blank"  # the extension is added
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF (*.pdf)"))
+    qtbot.waitUntil(lambda: page.blank_slip_button.height() > 0)
     qtbot.mouseClick(page.blank_slip_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.last_slip_path is not None, timeout=30_000)  # reportlab and fonts load on first use
     assert page.last_slip_path == tmp_path / "blank.pdf"
