@@ -215,7 +215,8 @@ class DemoSetup:
                                  notation=notation, issued_date=issued, signer_name=ACCOUNTS[1].full_name,
                                  signer_position="Giám đốc")
                 if sealer is not None:  # drafted blank, signed by the leader, numbered and sealed by the clerk
-                    rendered = _render_draft(own, doc_type, summary, notation, issued.year, own_agency["place_name"])
+                    rendered = _render(own, doc_type, abbr, summary, number, notation, issued, Urgency.NORMAL,
+                                       draft=True, place=own_agency["place_name"])
                     file = sealer.seal(rendered, draft, minutes=i * 23)
                 else:  # no SoftHSM2: the number and date printed in, no signature
                     rendered = _render(own, doc_type, abbr, summary, number, notation, issued, Urgency.NORMAL)
@@ -238,25 +239,11 @@ class DemoSetup:
 
 
 def _render(issuer: Issuer, doc_type: str, abbr: str | None, summary: str, number: int, notation: str, issued: date,
-            urgency: Urgency) -> RenderedPdf:
+            urgency: Urgency, *, draft: bool = False, place: str = "Hà Tĩnh") -> RenderedPdf:
     from app.services import official_pdf  # reportlab is loaded only when documents are generated
 
-    return official_pdf.render_demo(issuer, doc_type, abbr, summary, number, notation, issued, urgency, BODY)
-
-
-def _render_draft(issuer: Issuer, doc_type: str, summary: str, notation: str, year: int, place: str) -> RenderedPdf:
-    """The outgoing draft as the drafter hands it over: no number, day or month yet (the clerk's sealing fills them)."""
-    from app.services import official_pdf
-
-    name, _code, _abbr, parent, _, signer, position, authority = issuer
-    is_cong_van = doc_type.strip().lower() == "công văn"
-    return official_pdf.render(official_pdf.OfficialDocument(
-        parent_agency=parent, issuer_name=name, doc_type=doc_type, number=None, notation=notation,
-        normative_year=None, place=place, issued=None, summary=summary, body=BODY,
-        signer_authority=authority, signer_position=position, signer_name=signer,
-        recipients=["Như trên;", "Lưu: VT."] if is_cong_van else ["Các cơ quan, đơn vị liên quan;", "Lưu: VT."],
-        addressees=["Các cơ quan, đơn vị có liên quan."] if is_cong_van else [], year=year,
-    ))
+    return official_pdf.render_demo(issuer, doc_type, abbr, summary, number, notation, issued, urgency, BODY,
+                                    draft=draft, place=place)
 
 
 class _DemoClock:

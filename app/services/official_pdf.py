@@ -431,15 +431,20 @@ def render_demo(
     issued: date,
     urgency: Urgency,
     body: list[str],
+    *,
+    draft: bool = False,
+    place: str = "Hà Tĩnh",
 ) -> RenderedPdf:
     """The demo office's documents: `issuer` is (name, code, abbreviation, parent agency, -, signer, position,
-    authority) as app/services/demo.py lists them."""
+    authority) as app/services/demo.py lists them. A `draft` leaves the number, day and month blank, as the drafter
+    hands it over (the clerk's sealing fills them in)."""
     name, _code, _abbr, parent, _, signer, position, authority = issuer
     is_cong_van = doc_type.strip().lower() == "công văn"
     return render(OfficialDocument(
-        parent_agency=parent, issuer_name=name, doc_type=doc_type, number=number, notation=notation,
-        normative_year=None, place="Hà Tĩnh", issued=issued, summary=summary, body=body,
-        signer_authority=authority, signer_position=position, signer_name=signer,
+        parent_agency=parent, issuer_name=name, doc_type=doc_type, number=None if draft else number,
+        notation=notation, normative_year=None, place=place, issued=None if draft else issued, summary=summary,
+        body=body, signer_authority=authority, signer_position=position, signer_name=signer,
         recipients=["Như trên;", "Lưu: VT."] if is_cong_van else ["Các cơ quan, đơn vị liên quan;", "Lưu: VT."],
         urgency=urgency, addressees=["Các cơ quan, đơn vị có liên quan."] if is_cong_van else [],
+        year=issued.year if draft else None,
     ))
