@@ -52,6 +52,7 @@ from app.store.workflow_repository import WorkflowRepository
 
 if TYPE_CHECKING:
     from app.services.exchange.xmldsig import XmlSigner
+    from app.store.filestore import PutResult
 
 STATUS_TEXT = {
     StatusCode.ARRIVED: "Đã đến",
@@ -113,9 +114,18 @@ def enqueue_status_for(
     from app.services.exchange.edxml import build_status  # lxml loads with the first package, not at start-up
 
     put = ctx.files.put_bytes(build_status(status, signer=signer))
+    return _queue_status(session, put, recipient=recipient, document_id=document_id,
+                         edxml_document_id=about.document_id, code=code, description=description, now=now,
+                         created_by=created_by)
+
+
+def _queue_status(session: Session, put: PutResult, *, recipient: str, document_id: str | None,
+                  edxml_document_id: str, code: StatusCode, description: str, now: datetime,
+                  created_by: str) -> OutboxItem:
+    """A stored status package in the outbox, and in the document's history when it is about one of ours."""
     item = add_outbox(
         session, kind=MessageKind.STATUS, recipient=recipient, payload_sha256=put.sha256, payload_size=put.size,
-        now=now, document_id=document_id, edxml_document_id=about.document_id,
+        now=now, document_id=document_id, edxml_document_id=edxml_document_id,
         status_code=code.value, description=description, created_by=created_by,
     )
     if document_id is not None:
@@ -150,19 +160,10 @@ def enqueue_statuses(
         puts = [ctx.files.put_bytes(p) for p in payloads]
     files = ExchangeRepository(session).ensure_package_files([(put.sha256, put.size) for put in puts], now)
     session.flush()  # the file rows (held in `files`) are in the session now: add_outbox finds them without a query
-    items = []
-    for (code, text), put in zip(statuses, puts, strict=True):
-        item = add_outbox(
-            session, kind=MessageKind.STATUS, recipient=arrival.sender, payload_sha256=put.sha256,
-            payload_size=put.size, now=now, document_id=arrival.document_id,
-            edxml_document_id=about.document_id, status_code=code.value, description=text, created_by=created_by,
-        )
-        if arrival.document_id is not None:
-            ExchangeRepository(session).add_status(
-                document_id=arrival.document_id, direction="sent", agency_code=arrival.sender,
-                status_code=code.value, description=text, at=now, now=now, message_id=item.message_id,
-            )
-        items.append(item)
+    items = [_queue_status(session, put, recipient=arrival.sender, document_id=arrival.document_id,
+                           edxml_document_id=about.document_id, code=code, description=text, now=now,
+                           created_by=created_by)
+             for (code, text), put in zip(statuses, puts, strict=True)]
     del files
     return items
 
