@@ -357,9 +357,6 @@ class ExchangeRepository:
         self.s.add_all(added)
         return added
 
-    def received_by_message(self, message_id: str) -> ReceivedRow | None:
-        return self.s.execute(select(ReceivedRow).where(ReceivedRow.message_id == message_id)).scalar_one_or_none()
-
     def received_row(self, received_id: int) -> ReceivedRow:
         row = self.s.get(ReceivedRow, received_id)
         if row is None:
