@@ -64,7 +64,7 @@ class FileStore:
         final = self.path_for(sha)
         if final.is_file():
             return PutResult(sha, len(data), final, already_present=True)
-        return self.put_stream(_BytesChunks(data))
+        return self._write(_BytesChunks(data), known_sha256=sha)  # hashed once, above
 
     def put_file(self, source: Path) -> PutResult:
         try:
@@ -75,6 +75,10 @@ class FileStore:
 
     def put_stream(self, stream: BinaryIO | _BytesChunks) -> PutResult:
         """Copy, hash and fsync in one pass; a full disk leaves nothing behind and says so."""
+        return self._write(stream, known_sha256=None)
+
+    def _write(self, stream: BinaryIO | _BytesChunks, *, known_sha256: str | None) -> PutResult:
+        """`known_sha256`: the caller hashed these very bytes already (in memory), so they are not hashed again."""
         if not self._tmp.is_dir():
             self.ensure_ready()
         digest = hashlib.sha256()
@@ -89,12 +93,13 @@ class FileStore:
         try:
             with os.fdopen(fd, "wb") as out:
                 while chunk := stream.read(CHUNK):
-                    digest.update(chunk)
+                    if known_sha256 is None:
+                        digest.update(chunk)
                     size += len(chunk)
                     out.write(chunk)
                 out.flush()
                 os.fsync(out.fileno())
-            sha = digest.hexdigest()
+            sha = known_sha256 or digest.hexdigest()
             final = self.path_for(sha)
             if final.is_file():
                 tmp.unlink()
