@@ -53,7 +53,7 @@ class PendingRecallsRow(QWidget):
         layout.addLayout(row)
         if parent is not None:
             parent.installEventFilter(self)
-        self.refresh()
+        self.setVisible(False)  # until the owning page's refresh fills it (both pages refresh as they open)
 
     def refresh(self) -> None:
         was = self.selected()
