@@ -7,10 +7,12 @@ a leader, the services, and a SyncService pointed at the axis with the office's 
 from __future__ import annotations
 
 import itertools
+import os
 import uuid
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.domain.enums import AgencyLevel, Direction, DocumentState, FileRole, Role, Urgency
 from app.domain.model import Actor, Document, DocumentFile
@@ -24,6 +26,11 @@ from app.store.audit import AuditLog
 from app.store.database import Database, open_database
 from app.store.filestore import FileStore
 from app.store.repositories import AgencyRepository, DocumentRepository, FileRepository, UserRepository
+
+if TYPE_CHECKING:
+    import pytest
+
+    from tests.integration.exchange.conftest import Sandbox
 
 _numbers = itertools.count(1)
 
@@ -70,6 +77,34 @@ def make_office(ctx: StoreContext, code: str, name: str, abbreviation: str) -> O
         leader = users.add(agency_id=agency.id, unit_id=None, username="giamdoc", full_name="Trần Văn Giám Đốc",
                            position="Giám đốc", password_hash="-", roles=[Role.LEADER], created_at=now)
     return Office(code, name, ctx, services, Actor.of(clerk), Actor.of(leader), ExchangeService(ctx))
+
+
+@dataclass
+class OfficePair:
+    a: Office
+    b: Office
+    a_url: str
+    b_url: str
+    a_secret: str
+    b_secret: str
+
+
+def open_office_pair(axis: Sandbox, db_url: str, tmp_path: Path, clock: object, request: pytest.FixtureRequest, *,
+                     db_prefix: str) -> OfficePair:
+    """Sở Thử Nghiệm (office A, on the test's database) and UBND huyện Thử (office B, on a second database of the
+    same kind, named with `db_prefix` on PostgreSQL), both registered at the sandbox axis, not yet connected."""
+    a_code, a_secret = axis.new_agency("Sở Thử Nghiệm")
+    b_code, b_secret = axis.new_agency("UBND huyện Thử")
+    if db_url.startswith("sqlite"):
+        b_url = f"sqlite:///{tmp_path / 'b.sqlite3'}"
+    else:
+        from tests.postgres import create_database
+
+        b_url = create_database(request.getfixturevalue("pg_server"),
+                                f"{db_prefix}{os.getpid()}_{abs(hash(tmp_path)) % 10**8}")
+    a = make_office(open_ctx(db_url, tmp_path / "a", clock), a_code, "Sở Thử Nghiệm", "STN")
+    b = make_office(open_ctx(b_url, tmp_path / "b", clock), b_code, "UBND huyện Thử", "UBND")
+    return OfficePair(a, b, db_url, b_url, a_secret, b_secret)
 
 
 def add_sealed(office: Office, pdf: bytes, *, summary: str = "Báo cáo kết quả thử nghiệm liên thông",

@@ -5,7 +5,6 @@ registry shows the marks, and the right status comes back to A."""
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,9 +23,8 @@ from app.store.exchange_repository import ExchangeRepository, ReceivedState
 from app.store.models import AssignmentRow, AuditEventRow, DocumentRow, PresentationRow, RegistryEntryRow
 from tests.conftest import FakeClock
 from tests.integration.exchange.conftest import Sandbox
-from tests.integration.exchange.offices import Office, add_sealed, close, make_office, open_ctx
+from tests.integration.exchange.offices import Office, add_sealed, close, open_office_pair
 from tests.integration.exchange.signed_pdfs import DemoKeys, make_pki, signed_pdf
-from tests.postgres import create_database
 
 pytestmark = pytest.mark.xdist_group("axis_sandbox")
 
@@ -39,16 +37,10 @@ def pki() -> DemoKeys:
 @pytest.fixture
 def offices(axis: Sandbox, db_url: str, tmp_path: Path, clock: FakeClock, pki: DemoKeys,
             request: pytest.FixtureRequest) -> Iterator[tuple[Office, Office]]:
-    a_code, a_secret = axis.new_agency("Sở Thử Nghiệm")
-    b_code, b_secret = axis.new_agency("UBND huyện Thử")
-    if db_url.startswith("sqlite"):
-        b_url = f"sqlite:///{tmp_path / 'b.sqlite3'}"
-    else:
-        b_url = create_database(request.getfixturevalue("pg_server"), f"tc{os.getpid()}_{abs(hash(tmp_path)) % 10**8}")
-    a = make_office(open_ctx(db_url, tmp_path / "a", clock), a_code, "Sở Thử Nghiệm", "STN")
-    b = make_office(open_ctx(b_url, tmp_path / "b", clock), b_code, "UBND huyện Thử", "UBND")
-    a.connect(axis.client(a_code, a_secret), pki.verify)
-    b.connect(axis.client(b_code, b_secret), pki.verify)
+    pair = open_office_pair(axis, db_url, tmp_path, clock, request, db_prefix="tc")
+    a, b = pair.a, pair.b
+    a.connect(axis.client(a.code, pair.a_secret), pki.verify)
+    b.connect(axis.client(b.code, pair.b_secret), pki.verify)
     yield a, b
     close(a)
     close(b)

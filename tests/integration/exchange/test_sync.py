@@ -23,9 +23,8 @@ from app.store.models import DocumentFileRow, DocumentRow, PresentationRow
 from app.store.repositories import FileRepository
 from tests.conftest import FakeClock
 from tests.integration.exchange.conftest import Sandbox
-from tests.integration.exchange.offices import Office, add_sealed, close, make_office, open_ctx
+from tests.integration.exchange.offices import Office, add_sealed, close, open_ctx, open_office_pair
 from tests.integration.exchange.signed_pdfs import DemoKeys, make_pki, plain_pdf, signed_pdf
-from tests.postgres import create_database
 
 pytestmark = pytest.mark.xdist_group("axis_sandbox")
 
@@ -38,16 +37,10 @@ def pki() -> DemoKeys:
 @pytest.fixture
 def offices(axis: Sandbox, db_url: str, tmp_path: Path, clock: FakeClock, pki: DemoKeys,
             request: pytest.FixtureRequest) -> Iterator[tuple[Office, Office]]:
-    a_code, a_secret = axis.new_agency("Sở Thử Nghiệm")
-    b_code, b_secret = axis.new_agency("UBND huyện Thử")
-    if db_url.startswith("sqlite"):
-        b_url = f"sqlite:///{tmp_path / 'b.sqlite3'}"
-    else:
-        b_url = create_database(request.getfixturevalue("pg_server"), f"tb{os.getpid()}_{abs(hash(tmp_path)) % 10**8}")
-    a = make_office(open_ctx(db_url, tmp_path / "a", clock), a_code, "Sở Thử Nghiệm", "STN")
-    b = make_office(open_ctx(b_url, tmp_path / "b", clock), b_code, "UBND huyện Thử", "UBND")
-    a.connect(axis.client(a_code, a_secret), pki.verify)
-    b.connect(axis.client(b_code, b_secret), pki.verify)
+    pair = open_office_pair(axis, db_url, tmp_path, clock, request, db_prefix="tb")
+    a, b = pair.a, pair.b
+    a.connect(axis.client(a.code, pair.a_secret), pki.verify)
+    b.connect(axis.client(b.code, pair.b_secret), pki.verify)
     yield a, b
     close(a)
     close(b)
@@ -277,14 +270,9 @@ def _kill_when(proc: subprocess.Popen[bytes], reached: Callable[[], bool]) -> No
 def test_kill_9_while_sending_and_while_receiving_loses_and_duplicates_nothing(
         axis: Sandbox, db_url: str, tmp_path: Path, clock: FakeClock, pki: DemoKeys,
         request: pytest.FixtureRequest) -> None:
-    a_code, a_secret = axis.new_agency("Sở Thử Nghiệm")
-    b_code, b_secret = axis.new_agency("UBND huyện Thử")
-    if db_url.startswith("sqlite"):
-        b_url = f"sqlite:///{tmp_path / 'b.sqlite3'}"
-    else:
-        b_url = create_database(request.getfixturevalue("pg_server"), f"tk{os.getpid()}_{abs(hash(tmp_path)) % 10**8}")
-    a = make_office(open_ctx(db_url, tmp_path / "a", clock), a_code, "Sở Thử Nghiệm", "STN")
-    b = make_office(open_ctx(b_url, tmp_path / "b", clock), b_code, "UBND huyện Thử", "UBND")
+    pair = open_office_pair(axis, db_url, tmp_path, clock, request, db_prefix="tk")
+    a, b, b_url, a_secret, b_secret = pair.a, pair.b, pair.b_url, pair.a_secret, pair.b_secret
+    b_code = b.code
     root_pem = tmp_path / "root.pem"
     root_pem.write_bytes(pki.root.public_bytes(serialization.Encoding.PEM))
     n = 30
@@ -358,16 +346,10 @@ def test_two_workstations_of_each_office_syncing_at_once_deliver_exactly_once(
     from app.services.bundle import Services
     from app.services.exchange.outbound import ExchangeService
 
-    a_code, a_secret = axis.new_agency("Sở Thử Nghiệm")
-    b_code, b_secret = axis.new_agency("UBND huyện Thử")
-    if db_url.startswith("sqlite"):
-        b_url = f"sqlite:///{tmp_path / 'b.sqlite3'}"
-    else:
-        b_url = create_database(request.getfixturevalue("pg_server"), f"tw{os.getpid()}_{abs(hash(tmp_path)) % 10**8}")
-    a = make_office(open_ctx(db_url, tmp_path / "a", clock), a_code, "Sở Thử Nghiệm", "STN")
-    b = make_office(open_ctx(b_url, tmp_path / "b", clock), b_code, "UBND huyện Thử", "UBND")
+    pair = open_office_pair(axis, db_url, tmp_path, clock, request, db_prefix="tw")
+    a, b = pair.a, pair.b
     offices = [a, b]
-    for office, url, secret in ((a, db_url, a_secret), (b, b_url, b_secret)):
+    for office, url, secret in ((a, pair.a_url, pair.a_secret), (b, pair.b_url, pair.b_secret)):
         office.connect(axis.client(office.code, secret), pki.verify)
         ctx = open_ctx(url, office.ctx.files.root.parent, clock)  # the second workstation: its own connections
         twin = Office(office.code, office.name, ctx, Services.build(ctx), office.clerk, office.leader,
