@@ -31,7 +31,9 @@ from typing import Any
 from asn1crypto import x509 as asn1_x509
 
 from app.domain.clock import VN_TZ, vn_now
+from app.services.signing import fast_objects
 from app.services.signing.errors import SigningError
+from app.services.signing.gc_pause import pauses_collection
 from app.services.signing.images import EncodedImage, FontKit, encoded_image, make_seal_png, vietnamese_font
 from app.services.signing.tokens import (
     TokenSelector,
@@ -178,6 +180,7 @@ def speed_up_pdf_parsing() -> None:
         _install(module, "read_until_delimiter", until_delim)
     _install(generic, "_decode_name", _fast_decode_name(generic, generic._decode_name))
     _install(misc, "chunked_digest", _fast_chunked_digest(misc.chunked_digest))
+    fast_objects.install(generic)
     _fast_paths_installed = True
 
 
@@ -764,6 +767,7 @@ def _require_field(fields_now: dict[str, bool], name: str, *, empty: bool = True
 
 
 # -- the four steps --------------------------------------------------------------------------------------------------
+@pauses_collection
 def sign_leader(
     pdf_bytes: bytes, token: TokenKey, pin: str | None, signer_box: Box, image: bytes, *,
     layout: SigningLayout | None = None, caption: str | None = None, clock: Clock = vn_now,
@@ -794,6 +798,7 @@ def sign_leader(
                           signing_time=clock())
 
 
+@pauses_collection
 def stamp_number_and_date(
     signed_pdf: bytes, number_text: str, date_text: str, number_box: Box | None = None, date_box: Box | None = None,
 ) -> bytes:
@@ -839,6 +844,7 @@ def _fill_text_field(writer: Any, name: str, text: str, size: float, *, italic: 
     writer.mark_update(field_ref)
 
 
+@pauses_collection
 def sign_seal(
     pdf: bytes, org_token: TokenKey, pin: str | None, leader_field_box: Box, *, seal_image: bytes | None = None,
     org_name: str | None = None, clock: Clock = vn_now,
@@ -850,6 +856,7 @@ def sign_seal(
                  clock=clock)
 
 
+@pauses_collection
 def number_and_seal(
     signed_pdf: bytes, number_text: str, date_text: str, org_token: TokenKey, pin: str | None,
     leader_field_box: Box, *, seal_image: bytes | None = None, org_name: str | None = None, clock: Clock = vn_now,
@@ -930,12 +937,14 @@ def _sign_top_right_text(pdf: bytes, org_token: TokenKey, pin: str | None, lines
                           signing_time=signing_time, new_field_box=box)
 
 
+@pauses_collection
 def sign_digitised_copy(pdf: bytes, org_token: TokenKey, pin: str | None, *, clock: Clock = vn_now) -> bytes:
     """Organisation signature on a scanned paper arrival (Seed Art 11.4.a, TT01/2019 Art 6.2.c): top right of page 1,
     no image, organisation name + signing time, Times New Roman 10 black. The TT01 wording is unconfirmed."""
     return _sign_top_right_text(pdf, org_token, pin, lambda org, when: (org, when), clock, TOP_RIGHT_FIELD)
 
 
+@pauses_collection
 def sign_electronic_copy(pdf: bytes, org_token: TokenKey, pin: str | None, copy_form: str, *,
                          clock: Clock = vn_now) -> bytes:
     """Electronic copy (ND30 App I Part II §I): copy form (`SAO Y`/`SAO LỤC`/`TRÍCH SAO`) + agency + time, top right."""
@@ -966,6 +975,7 @@ def check_attachment(pdf: bytes) -> None:
         raise SigningError("signing.field_filled", field=APPENDIX_FIELD)
 
 
+@pauses_collection
 def sign_attachment(pdf: bytes, org_token: TokenKey, pin: str | None, number_notation: str, *,
                     clock: Clock = vn_now) -> bytes:
     """A separate-file appendix (ND30 App I §III.1.c–d, App III Mẫu 2.2): the organisation's signature at the top

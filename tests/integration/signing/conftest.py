@@ -125,3 +125,15 @@ def nss_db(demo_pki: DemoPki, tmp_path_factory: pytest.TempPathFactory) -> Path 
     subprocess.run([certutil, "-A", "-d", f"sql:{db}", "-n", "demo-root", "-t", "CT,C,C", "-i",
                     str(demo_pki.root_pem)], check=True, capture_output=True)
     return db
+
+
+@pytest.fixture(scope="module")
+def sealed_chain(draft: Draft, worker: TokenWorker, signature_image: bytes) -> tuple[bytes, bytes, bytes]:
+    """(leader-signed, numbered, sealed): the chain in three incremental updates, as older documents have it."""
+    from app.services.signing.sign import sign_leader, sign_seal, stamp_number_and_date
+
+    leader = sign_leader(draft.pdf, TokenKey(worker, TokenSelector(label=LEADER[0])), PIN, draft.layout.signer_box,
+                         signature_image, layout=draft.layout)
+    numbered = stamp_number_and_date(leader, "Số: 45/QĐ-STTTT", "Hà Tĩnh, ngày 25 tháng 11 năm 2026")
+    sealed = sign_seal(numbered, TokenKey(worker, TokenSelector(label=ORG[0])), PIN, draft.layout.signer_box)
+    return leader, numbered, sealed

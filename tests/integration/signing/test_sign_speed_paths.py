@@ -20,12 +20,11 @@ from app.services.signing.sign import (
     _AppendStream,
     prepare_draft,
     sign_leader,
-    sign_seal,
     speed_up_pdf_parsing,
     stamp_number_and_date,
 )
 from app.services.signing.verify import _plain_byte_range, precompute_digests, verify_pdf
-from tests.integration.signing.conftest import LEADER, ORG, PIN, Draft, pdfsig_report
+from tests.integration.signing.conftest import PIN, Draft, pdfsig_report
 from tests.support import require_tool
 
 VIETNAMESE = ("aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ"
@@ -205,7 +204,7 @@ def test_the_fast_name_decoder_returns_what_pyhanko_returns() -> None:
 def _same_object(a: Any, b: Any, depth: int = 0) -> bool:
     from pyhanko.pdf_utils import generic
 
-    if type(a) is not type(b):
+    if type(a) is not type(b) and not (type(a).__name__ == "LazyPayloadStream" and type(b) is generic.StreamObject):
         return False
     if isinstance(a, generic.StreamObject) and a.encoded_data != b.encoded_data:
         return False
@@ -238,7 +237,7 @@ def test_every_object_of_a_signed_chain_parses_the_same_with_and_without_the_fas
     speed_up_pdf_parsing()
     fast = _all_objects(sealed_chain[2])
     for module, names in ((generic, ("read_non_whitespace", "read_until_delimiter", "_decode_name",
-                                     "read_hex_string_from_stream")),
+                                     "read_hex_string_from_stream", "read_object")),
                           (misc, ("read_non_whitespace", "read_until_delimiter", "chunked_digest"))):
         for name in names:
             monkeypatch.setattr(module, name, getattr(module, name).original)
@@ -334,14 +333,3 @@ def test_a_change_in_each_signed_range_is_caught_with_the_fast_digests_and_pdfsi
     report = verify_pdf(sealed, [demo_pki.root_certificate()])
     assert report.all_valid and report.signatures[0].modification_level == "form_filling"
     assert _pdfsig_valid_count(sealed, tmp_path, nss_db) == 2
-
-
-@pytest.fixture(scope="module")
-def sealed_chain(draft: Draft, worker: Any, signature_image: bytes) -> tuple[bytes, bytes, bytes]:
-    from app.services.signing.tokens import TokenSelector
-
-    leader = sign_leader(draft.pdf, TokenKey(worker, TokenSelector(label=LEADER[0])), PIN, draft.layout.signer_box,
-                         signature_image, layout=draft.layout)
-    numbered = stamp_number_and_date(leader, "Số: 45/QĐ-STTTT", "Hà Tĩnh, ngày 25 tháng 11 năm 2026")
-    sealed = sign_seal(numbered, TokenKey(worker, TokenSelector(label=ORG[0])), PIN, draft.layout.signer_box)
-    return leader, numbered, sealed

@@ -1,0 +1,199 @@
+"""The fast object reader (fast_objects.py) gives what pyHanko's reader gives, or leaves the object to it; deferred
+stream payloads read the same bytes; verification overlaps hashing and pauses the collector without changing a
+verdict."""
+
+from __future__ import annotations
+
+import gc
+import io
+import threading
+from typing import Any
+
+import pytest
+
+from app.services.signing import fast_objects
+from app.services.signing.gc_pause import collection_paused
+from app.services.signing.sign import speed_up_pdf_parsing
+from app.services.signing.verify import verify_pdf
+
+
+class _Handler:
+    """The PDF handler a reference points to: resolves an indirect /Length to 5000, like a reader would."""
+
+    strict = False
+
+    def get_object(self, ref: Any) -> Any:
+        from pyhanko.pdf_utils import generic
+
+        return generic.NumberObject(5000)
+
+    def get_pdf_handler(self) -> _Handler:
+        return self
+
+
+def _readers() -> tuple[Any, Any]:
+    from pyhanko.pdf_utils import generic
+
+    speed_up_pdf_parsing()
+    fast = generic.read_object
+    assert getattr(fast, "_vanthu_fast_objects", False)
+    return fast, fast.original
+
+
+def _plain(value: Any) -> Any:
+    """A comparable picture of a parsed object: types, values, references, stream payloads."""
+    from pyhanko.pdf_utils import generic
+
+    if isinstance(value, generic.StreamObject):
+        return ("stream", {k: _plain(v) for k, v in value.items()}, bytes(value.encoded_data))
+    if isinstance(value, dict):
+        return ("dict", type(value).__name__, {str(k): _plain(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return ("array", [_plain(v) for v in value.raw_iter()] if hasattr(value, "raw_iter") else [_plain(v)
+                                                                                                  for v in value])
+    if isinstance(value, generic.IndirectObject):
+        return ("ref", value.idnum, value.generation)
+    if isinstance(value, generic.NullObject):
+        return ("null",)
+    return (type(value).__name__, repr(value))
+
+
+def _outcome(read: Any, data: bytes) -> tuple[Any, ...]:
+    from pyhanko.pdf_utils import generic
+
+    stream = io.BytesIO(data)
+    container = generic.Reference(9, 0, _Handler())
+    try:
+        value = read(stream, container)
+    except Exception as exc:  # the same error type is part of the contract
+        return ("error", type(exc).__name__)
+    refs_ok = getattr(value, "container_ref", None) is container
+    return _plain(value), stream.tell(), refs_ok
+
+
+BIG = b"J" * 5000
+CASES = [
+    b"<< /Type /Page /Parent 3 0 R /MediaBox [0 0 595.28 841.89] /Resources << /XObject << /Im0 7 0 R >> >> "
+    b"/Contents 8 0 R /Rotate -90 >>\nendobj",
+    b"<</A/B/C[1 2 3]/D<</E true/F false/G null>>>>endobj",
+    b"<<>>", b"[ ]", b"[]", b"[1 [2 [3 [4]]]] rest", b"[/a/b/c]", b"<< /K [1 0 R 2 0 R 3 0 R] >>",
+    b"<< /N /Lime#20Green /M /A#zz >>", b"<< /S (a string) >>", b"<< /H <4142> >>", b"<< /C 1 % comment\n >>",
+    b"<< /A 1 /A 2 >>", b"<< /A 1\x0b0 R >>", b"<< /A 1 0\x00R >>", b"<< /A 0 0 R >>", b"<< /A 12   0    R >>",
+    b"<< /A 1234567890 0          R >>", b"<< /A 12 0 Rx >>", b"<< /A 12 0 R/B 1 >>",
+    b"<< /A +5 /B -.5 /C 1. /D -0 /E 007 >>", b"<< /A 1,2 >>", b"<< /A --3 >>", b"<< /A 1.2.3 >>",
+    b"<< /A 12abc >>", b"<< /A truex >>", b"<< /A nullx >>", b"<< /A tru >>", b"[true false null]",
+    b"[" * 40 + b"1" + b"]" * 40, b"<< /A 1 > >", b"<< /A 1", b"[1 2", b"<< 1 2 >>", b"<< /A >> >>",
+    b"<< /Length 5 >>\nstream\nhello\nendstream\nendobj",
+    b"<< /Length 5000 >>\nstream\n" + BIG + b"\nendstream\nendobj",
+    b"<< /Length 5000 >>\r\nstream\r\n" + BIG + b"\r\nendstream endobj",
+    b"<< /Length 5001 >>\nstream\n" + BIG + b"\nendstream\nendobj",  # one too long: pyHanko's own fix-up
+    b"<< /Length 5000 >>\nstream\n" + BIG + b"\nendstreax\nendobj",
+    b"<< /Length 5000 >>\nstream\n" + BIG[:100],
+    b"<< /Length 9 0 R >>\nstream\n" + BIG + b"\nendstream\nendobj",  # indirect /Length, resolved by the handler
+    b"<< /Length -4 >>\nstream\nabc\nendstream", b"<< /Length /X >>\nstream\nabc\nendstream",
+    b"<< /Length 5000 >> stream\n" + BIG + b"endstream",
+    b"/Name", b"12 0 R", b"42", b"(x)", b"true",
+    b"<< /Long [" + b" 1" * 3000 + b" ] >>",  # longer than the first chunk: read again with a bigger one
+    b"<< /K " + b"1 " * 60000 + b">>",  # past the last chunk: left to pyHanko
+]
+
+
+@pytest.mark.parametrize("data", CASES, ids=range(len(CASES)))
+def test_the_fast_reader_gives_what_pyhanko_gives(data: bytes) -> None:
+    fast, original = _readers()
+    assert _outcome(fast, data) == _outcome(original, data)
+
+
+def test_the_fast_reader_takes_the_ordinary_objects_and_leaves_the_unusual_ones() -> None:
+    from pyhanko.pdf_utils import generic
+
+    reader = fast_objects._Reader(generic, generic.read_object.original)
+    container = generic.Reference(9, 0, _Handler())
+
+    def taken(data: bytes) -> bool:
+        stream = io.BytesIO(data)
+        result = reader.read(stream, container)
+        if result is None:
+            assert stream.tell() == 0  # untouched for pyHanko
+        return result is not None
+
+    assert taken(CASES[0]) and taken(CASES[1]) and taken(b"<< /Long [" + b" 1" * 3000 + b" ] >>")
+    for unusual in (b"<< /S (a string) >>", b"<< /C 1 % c\n >>", b"<< /A 1 /A 2 >>", b"<< /A 1\x0b0 R >>",
+                    b"[" * 40 + b"1" + b"]" * 40, b"/Name", b"42"):
+        assert not taken(unusual), unusual
+
+
+def test_a_deferred_payload_is_read_on_first_use_and_a_historical_copy_stays_deferred(
+    sealed_chain: tuple[bytes, bytes, bytes],
+) -> None:
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    _readers()
+    sealed = sealed_chain[2]
+    reader = PdfFileReader(io.BytesIO(sealed), strict=False)
+    deferred = []
+    for ref in reader.xrefs.explicit_refs_in_revision(0):
+        obj = reader.get_object(ref)
+        if hasattr(obj, "deferred_payload") and obj.deferred_payload() is not None:
+            deferred.append((ref, obj))
+    assert deferred, "the draft's font streams are larger than 4 KB"
+    ref, obj = deferred[0]
+    _source, start, length = obj.deferred_payload()
+    old = reader.get_historical_resolver(0)
+    copy = old.get_object(ref)
+    assert copy.deferred_payload() is not None  # subsuming did not read it
+    assert copy.container_ref.pdf is old
+    assert copy.encoded_data == obj.encoded_data == sealed[start:start + length]
+    assert obj.deferred_payload() is None and copy.deferred_payload() is None
+    obj._encoded_data = b"replaced"  # pyHanko's own writes (strip_filters, apply_filter) still work
+    assert obj.encoded_data == b"replaced"
+
+
+def test_verification_gives_the_same_report_with_and_without_the_fast_paths(
+    sealed_chain: tuple[bytes, bytes, bytes], demo_pki: Any, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pyhanko.pdf_utils import generic, reader
+
+    roots = [demo_pki.root_certificate()]
+    fast = verify_pdf(sealed_chain[2], roots)
+    tampered = bytearray(sealed_chain[2])
+    tampered[len(sealed_chain[1]) // 2] ^= 0x01
+    fast_tampered = verify_pdf(bytes(tampered), roots)
+    monkeypatch.setattr(generic, "read_object", generic.read_object.original)
+    monkeypatch.setattr(reader.HistoricalResolver, "_subsume_object",
+                        reader.HistoricalResolver._subsume_object.original)
+    slow = verify_pdf(sealed_chain[2], roots)
+    slow_tampered = verify_pdf(bytes(tampered), roots)
+    assert fast.all_valid and slow.all_valid
+    assert [(r.field_name, r.valid, r.intact, r.modification_level, r.problems) for r in fast.signatures] == [
+        (r.field_name, r.valid, r.intact, r.modification_level, r.problems) for r in slow.signatures]
+    assert not fast_tampered.all_intact and not slow_tampered.all_intact
+    assert fast_tampered.problems == slow_tampered.problems
+
+
+def test_the_collector_is_paused_while_any_operation_runs_and_switched_back_on_by_the_last() -> None:
+    assert gc.isenabled()
+    inside = threading.Event()
+    release = threading.Event()
+
+    def other() -> None:
+        with collection_paused():
+            inside.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=other)
+    with collection_paused():
+        assert not gc.isenabled()
+        thread.start()
+        assert inside.wait(10)
+    assert not gc.isenabled()  # the other operation still runs
+    release.set()
+    thread.join(10)
+    assert gc.isenabled()
+    gc.disable()  # a caller that had switched it off keeps it off
+    try:
+        with collection_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
