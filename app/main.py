@@ -33,7 +33,8 @@ def boot(settings: Settings, *, create_demo: bool | None = None) -> Booted:
     db, migration = open_database(settings.db_url, backups_dir=settings.backups_dir)
     ctx = StoreContext(db=db, files=files, audit=AuditLog(vn_now), clock=vn_now)
     services = Services.build(ctx, SigningConfig.for_data_dir(
-        settings.data_dir, module_path=settings.token_module, demo_mode=settings.demo_mode))
+        settings.data_dir, module_path=settings.token_module, demo_mode=settings.demo_mode,
+        online_revocation=settings.online_revocation))
     demo_created = False
     wants_demo = settings.demo_mode if create_demo is None else create_demo
     if wants_demo and services.session.own_agency() is None:

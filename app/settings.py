@@ -27,6 +27,7 @@ class Settings:
     axis_system_id: str | None = None  # our system's id on the axis; default: the agency's code
     axis_secret: str | None = None
     token_module: str | None = None
+    online_revocation: bool = True  # ask the CAs (OCSP/CRL) when verifying; VANTHU_ONLINE_REVOCATION=0 turns it off
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -81,4 +82,5 @@ def load_settings(env: Mapping[str, str] | None = None, *, language: str | None 
         axis_system_id=env.get("VANTHU_AXIS_SYSTEM_ID") or None,
         axis_secret=env.get("VANTHU_AXIS_SECRET") or None,
         token_module=env.get("VANTHU_TOKEN_MODULE") or None,
+        online_revocation=env.get("VANTHU_ONLINE_REVOCATION", "1") != "0",
     )

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from app.services.signing.revocation import RevocationSignatureReport
 from app.services.signing.verify import SignatureReport, VerificationReport
 
 if TYPE_CHECKING:  # PySide6 types the marker as returning object; it returns the source string unchanged
@@ -58,6 +59,34 @@ REVOCATION_TEXT = {
     "not_checked": QT_TRANSLATE_NOOP("SignatureBadges", "Revocation not checked (no revocation list available)."),
     "good": QT_TRANSLATE_NOOP("SignatureBadges", "Not revoked."),
 }
+GOOD_SOURCE_TEXT = {  # where "not revoked" came from (revocation.py's sources)
+    "ocsp": QT_TRANSLATE_NOOP("SignatureBadges", "Not revoked (checked online with the CA's OCSP service)."),
+    "crl_online": QT_TRANSLATE_NOOP(
+        "SignatureBadges", "Not revoked (checked with the CA's revocation list, fetched online)."),
+    "crl_file": QT_TRANSLATE_NOOP("SignatureBadges", "Not revoked (checked with a saved revocation list file)."),
+}
+REVOKED_SOURCE_TEXT = {
+    "ocsp": QT_TRANSLATE_NOOP("SignatureBadges", "The CA's OCSP service reports the revocation."),
+    "crl_online": QT_TRANSLATE_NOOP(
+        "SignatureBadges", "The CA's revocation list, fetched online, lists the certificate."),
+    "crl_file": QT_TRANSLATE_NOOP("SignatureBadges", "A saved revocation list file lists the certificate."),
+}
+NOT_CHECKED_TEXT = {  # why revocation was not checked (revocation.py's reasons); {detail}: address and error
+    "offline_setting": QT_TRANSLATE_NOOP(
+        "SignatureBadges", "Revocation not checked: online checking is turned off in the settings."),
+    "restricted": QT_TRANSLATE_NOOP(
+        "SignatureBadges", "Revocation not checked: restricted documents are verified offline only."),
+    "unreachable": QT_TRANSLATE_NOOP(
+        "SignatureBadges", "Revocation not checked: the CA's server could not be reached ({detail})."),
+    "bad_response": QT_TRANSLATE_NOOP(
+        "SignatureBadges", "Revocation not checked: the CA's server did not give a valid answer ({detail})."),
+    "no_address": QT_TRANSLATE_NOOP(
+        "SignatureBadges",
+        "Revocation not checked: the certificate names no revocation address and no revocation list is saved."),
+    "untrusted": QT_TRANSLATE_NOOP(
+        "SignatureBadges", "Revocation not checked: the certificate does not chain to a trusted root."),
+    "no_list": REVOCATION_TEXT["not_checked"],
+}
 INFO_ONLY = {"certificate.not_chuyen_dung", "policy.lenient_new_fields"}  # shown smaller, never alone decisive
 
 
@@ -69,9 +98,28 @@ def reasons(sig: SignatureReport) -> list[str]:
     """The problems of one signature in words (translated), the decisive ones first."""
     ordered = [p for p in sig.problems if p not in INFO_ONLY] + [p for p in sig.problems if p in INFO_ONLY]
     out = [_tr(PROBLEM_TEXT[p]) if p in PROBLEM_TEXT else p for p in ordered]
-    if sig.revocation in REVOCATION_TEXT and "certificate.revoked" not in sig.problems:
-        out.append(_tr(REVOCATION_TEXT[sig.revocation]))
+    line = revocation_text(sig)
+    if line:
+        out.append(line)
     return out
+
+
+def revocation_text(sig: SignatureReport) -> str:
+    """The revocation line: not revoked / revoked and by which source (OCSP, CRL online, saved CRL file), or not
+    checked and why (translated)."""
+    source = sig.revocation_source if isinstance(sig, RevocationSignatureReport) else None
+    if sig.revocation == "revoked":
+        return _tr(REVOKED_SOURCE_TEXT[source]) if source in REVOKED_SOURCE_TEXT else ""
+    if sig.revocation == "good":
+        return _tr(GOOD_SOURCE_TEXT.get(source or "", REVOCATION_TEXT["good"]))
+    if sig.revocation != "not_checked":
+        return ""
+    if not isinstance(sig, RevocationSignatureReport) or sig.revocation_reason not in NOT_CHECKED_TEXT:
+        return _tr(REVOCATION_TEXT["not_checked"])
+    text = _tr(NOT_CHECKED_TEXT[sig.revocation_reason])
+    if "{detail}" in text and not sig.revocation_detail:
+        return text.replace(" ({detail})", "").replace("({detail})", "")
+    return text.replace("{detail}", sig.revocation_detail)
 
 
 class SignatureBadge(QFrame):

@@ -47,8 +47,8 @@ NOT_AFTER = datetime(2035, 12, 31, tzinfo=UTC)
 ROOT_NAME = "Demo Root CA Văn Thư (không dùng thật)"
 ISSUING_NAME = "Demo CA cấp chứng thư Văn Thư (không dùng thật)"
 DEMO_ORG = "Demo PKI Văn Thư Desktop"
-# Declared in the demo certificates like a real CA's; never fetched (verification is offline): the app reads the CRL
-# file `issue_crl` writes into the PKI folder instead.
+# Declared in the demo certificates like a real CA's. Nothing serves it (online checking finds it unreachable and
+# says so); the app reads the CRL file `issue_crl` writes into the PKI folder instead.
 DEMO_CRL_URL = "http://127.0.0.1/vanthu-demo-pki/demo-issuing.crl"
 
 
@@ -152,7 +152,8 @@ def _ca_cert(
 
 def _end_entity_cert(
     subject: x509.Name, public_key: rsa.RSAPublicKey, issuer: x509.Certificate, issuer_key: rsa.RSAPrivateKey,
-    not_before: datetime = NOT_BEFORE, not_after: datetime = NOT_AFTER,
+    not_before: datetime = NOT_BEFORE, not_after: datetime = NOT_AFTER, crl_url: str | None = DEMO_CRL_URL,
+    ocsp_url: str | None = None,
 ) -> x509.Certificate:
     builder = (
         x509.CertificateBuilder().subject_name(subject).issuer_name(issuer.subject).public_key(public_key)
@@ -166,9 +167,13 @@ def _end_entity_cert(
                        critical=False)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False)
         .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_key.public_key()), critical=False)
-        .add_extension(x509.CRLDistributionPoints([x509.DistributionPoint(
-            [x509.UniformResourceIdentifier(DEMO_CRL_URL)], None, None, None)]), critical=False)
     )
+    if crl_url:
+        builder = builder.add_extension(x509.CRLDistributionPoints([x509.DistributionPoint(
+            [x509.UniformResourceIdentifier(crl_url)], None, None, None)]), critical=False)
+    if ocsp_url:  # Authority Information Access → the OCSP responder (tests run one on 127.0.0.1)
+        builder = builder.add_extension(x509.AuthorityInformationAccess([x509.AccessDescription(
+            x509.oid.AuthorityInformationAccessOID.OCSP, x509.UniformResourceIdentifier(ocsp_url))]), critical=False)
     return builder.sign(issuer_key, hashes.SHA256())
 
 
@@ -194,6 +199,7 @@ def _create_ca(dir: Path) -> tuple[x509.Certificate, x509.Certificate, rsa.RSAPr
 def _provision_token(
     module_path: str, label: str, subject: x509.Name, issuing: x509.Certificate, issuing_key: rsa.RSAPrivateKey,
     root: x509.Certificate, user_pin: str, not_before: datetime = NOT_BEFORE, not_after: datetime = NOT_AFTER,
+    crl_url: str | None = DEMO_CRL_URL, ocsp_url: str | None = None,
 ) -> tuple[bytes, x509.Certificate]:
     """Key pair generated on the token; certificate and chain written beside it with the key's CKA_ID."""
     import pkcs11
@@ -214,7 +220,7 @@ def _provision_token(
         key_id = x509.SubjectKeyIdentifier.from_public_key(public_key).digest
         public[Attribute.ID] = key_id
         _private[Attribute.ID] = key_id
-        cert = _end_entity_cert(subject, public_key, issuing, issuing_key, not_before, not_after)
+        cert = _end_entity_cert(subject, public_key, issuing, issuing_key, not_before, not_after, crl_url, ocsp_url)
         for obj_label, obj_id, c in ((label, key_id, cert), ("CA " + ISSUING_NAME, b"ca-issuing", issuing),
                                      ("CA " + ROOT_NAME, b"ca-root", root)):
             session.create_object({
@@ -292,9 +298,11 @@ def create_demo_pki(
 def add_demo_identity(
     pki: DemoPki, label: str, common_name: str, *, title: str | None = None, org: str | None = None,
     kind: str = "person", not_before: datetime = NOT_BEFORE, not_after: datetime = NOT_AFTER,
+    crl_url: str | None = DEMO_CRL_URL, ocsp_url: str | None = None,
 ) -> DemoPki:
     """One more token issued by the demo CA (training cases: an expired or not-yet-valid certificate, a
-    certificate to revoke); returns the PKI with it and saves the manifest."""
+    certificate to revoke); returns the PKI with it and saves the manifest. `crl_url` / `ocsp_url`: where its
+    certificate says revocation is published (None: not declared); tests point them at a loopback server."""
     from cryptography.hazmat.primitives.serialization import load_pem_private_key
 
     if label in pki.identities:
@@ -309,7 +317,7 @@ def add_demo_identity(
     pkcs11.lib(pki.module_path).reinitialize()
     subject = _name(common_name, title=title, org=org if org is not None else DEMO_ORG)
     key_id, cert = _provision_token(pki.module_path, label, subject, issuing, key, pki.root_certificate(),
-                                    pki.user_pin, not_before, not_after)
+                                    pki.user_pin, not_before, not_after, crl_url, ocsp_url)
     pem = _write_pem(pki.dir / f"{hashlib.sha1(label.encode()).hexdigest()[:10]}.pem", cert)
     identities = {**pki.identities, label: DemoIdentity(label, common_name, kind, key_id, pem)}
     updated = DemoPki(pki.dir, pki.softhsm_conf, pki.token_dir, pki.module_path, pki.root_pem, pki.issuing_pem,

@@ -22,9 +22,11 @@ from app.domain.enums import Role
 from app.domain.model import Actor
 from app.services.context import StoreContext
 from app.services.permissions import require_role
+from app.services.signing import revocation
 from app.services.signing import sign as _sign
 from app.services.signing.errors import SigningError
 from app.services.signing.pki import DemoPki, create_demo_pki, find_softhsm_module, issue_crl, load_demo_pki
+from app.services.signing.revocation import DEFAULT_TIMEOUT
 from app.services.signing.sign import SigningLayout, TokenKey
 from app.services.signing.tokens import CertificateInfo, TokenInfo, TokenSelector, TokenWorker, detect_modules
 from app.services.signing.verify import TrustRoot, VerificationReport, verify_pdf
@@ -44,7 +46,9 @@ class SigningConfig:
     detected vendor module). `pki_dir`: data_dir/"pki" (the demo PKI; also where token owners are remembered).
     `trust_demo_root`: demo mode only. `trust_dir`: the admin-managed folder of trust anchors (PEM/DER files).
     `chuyen_dung_dir`: the VGCA (Ban Cơ yếu) roots among the anchors. `crl_dir`: CRL files to check revocation
-    offline (the demo CA publishes its CRL into pki_dir, which is always read too).
+    offline (the demo CA publishes its CRL into pki_dir, which is always read too). `online_revocation`: also ask
+    the CAs' OCSP responders and fetch their CRLs (off for offices behind strict firewalls: settings
+    `VANTHU_ONLINE_REVOCATION=0`); what is fetched is kept in `revocation_cache_dir` until its nextUpdate.
     """
 
     module_path: str | None = None
@@ -53,12 +57,17 @@ class SigningConfig:
     trust_dir: Path | None = None
     chuyen_dung_dir: Path | None = None
     crl_dir: Path | None = None
+    online_revocation: bool = False
+    revocation_cache_dir: Path | None = None
+    revocation_timeout: float = DEFAULT_TIMEOUT
 
     @staticmethod
-    def for_data_dir(data_dir: Path, *, module_path: str | None = None, demo_mode: bool = False) -> SigningConfig:
+    def for_data_dir(data_dir: Path, *, module_path: str | None = None, demo_mode: bool = False,
+                     online_revocation: bool = True) -> SigningConfig:
         return SigningConfig(module_path=module_path, pki_dir=data_dir / "pki", trust_demo_root=demo_mode,
                              trust_dir=data_dir / "trust", chuyen_dung_dir=data_dir / "trust" / "chuyen_dung",
-                             crl_dir=data_dir / "trust" / "crl")
+                             crl_dir=data_dir / "trust" / "crl", online_revocation=online_revocation,
+                             revocation_cache_dir=data_dir / "cache" / "revocation")
 
 
 @dataclass(frozen=True)
@@ -248,10 +257,22 @@ class SigningService:
                     {"token": selector.describe(), "input_sha256": _sha(pdf), "output_sha256": _sha(out)})
         return out
 
-    def verify(self, pdf: bytes) -> VerificationReport:
-        """Every signature checked offline against the trust anchors and the CRL files at hand."""
+    def verify(self, pdf: bytes, *, restricted: bool = False) -> VerificationReport:
+        """Every signature checked against the trust anchors, with revocation from the CRL files at hand and, when
+        the settings allow and the document is not `restricted` (secret or restriction-stamped: verified offline
+        only, never a request leaves the machine for it), from the CAs online."""
         roots, specialised = self.trust_roots()
-        return verify_pdf(pdf, roots, chuyen_dung_roots=specialised, crls=self.crls(), at=self._ctx.clock())
+        with revocation.checking(self.revocation_policy(restricted=restricted)) as session:
+            report = verify_pdf(pdf, roots, chuyen_dung_roots=specialised, crls=self.crls(), at=self._ctx.clock())
+        return session.apply(report)
+
+    def revocation_policy(self, *, restricted: bool = False) -> revocation.RevocationPolicy:
+        policy = revocation.RevocationPolicy(online=self._config.online_revocation,
+                                             timeout=self._config.revocation_timeout,
+                                             cache_dir=self._config.revocation_cache_dir)
+        if restricted:
+            return policy.offline(revocation.REASON_RESTRICTED)
+        return policy if policy.online else policy.offline(revocation.REASON_OFFLINE_SETTING)
 
     def crls(self) -> list[bytes]:
         """CRL files: the admin's folder, and the demo CA's (in pki_dir) when the demo root is trusted."""

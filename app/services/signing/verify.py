@@ -286,12 +286,16 @@ def _crl_der(crl: CrlInput) -> bytes:
 
 def _validate(sig: Any, roots: Sequence[asn1_x509.Certificate], lenient: bool, at: datetime | None,
               crls: Sequence[bytes] = ()) -> Any:
+    """pyHanko's verdict on one signature. Revocation data: the CRL files given, plus what an active
+    `revocation.checking(...)` session fetched online (OCSP/CRL, cached); without a session nothing is fetched."""
     from pyhanko.sign.validation import validate_pdf_signature
-    from pyhanko_certvalidator import ValidationContext
 
-    context = ValidationContext(trust_roots=list(roots), allow_fetching=False, revocation_mode="soft-fail",
-                                moment=at, other_certs=list(sig.other_embedded_certs), crls=list(crls))
-    return validate_pdf_signature(sig, signer_validation_context=context, diff_policy=_diff_policy(lenient))
+    from app.services.signing import revocation
+
+    context, gathered = revocation.validation_context(sig, roots, at, crls)
+    status = validate_pdf_signature(sig, signer_validation_context=context, diff_policy=_diff_policy(lenient))
+    revocation.record(sig, status, gathered)
+    return status
 
 
 def _cn(name: asn1_x509.Name) -> str:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.enums import FileRole
+from app.domain.enums import Confidentiality, FileRole, RestrictionStamp
 from app.domain.errors import DomainError
 from app.domain.model import Document, DocumentFile
 from app.services.signing.verify import VerificationReport
@@ -198,10 +198,13 @@ class DocumentPage(QWidget):
         signing = self._env.services.signing
         cache = self._env.settings.view_cache_dir
         self._verify_for = sha256
+        doc = self.current  # secret or restriction-stamped: its revocation is never looked up online
+        restricted = doc is not None and (doc.confidentiality is not Confidentiality.NONE
+                                          or doc.restriction is not RestrictionStamp.NONE)
 
         def work(_ctx: JobContext) -> tuple[VerificationReport | None, Path]:
             data = path.read_bytes()
-            report = signing.verify(data) if b"/ByteRange" in data else None
+            report = signing.verify(data, restricted=restricted) if b"/ByteRange" in data else None
             shown = display_copy(path, sha256, cache) if needs_display_copy(data) else path
             return report, shown
 
