@@ -31,7 +31,7 @@ from typing import Any
 from asn1crypto import x509 as asn1_x509
 
 from app.domain.clock import VN_TZ, vn_now
-from app.services.signing import fast_objects
+from app.services.signing import ahead_hash, fast_objects
 from app.services.signing.errors import SigningError
 from app.services.signing.gc_pause import pauses_collection
 from app.services.signing.images import EncodedImage, FontKit, encoded_image, make_seal_png, vietnamese_font
@@ -181,6 +181,7 @@ def speed_up_pdf_parsing() -> None:
     _install(generic, "_decode_name", _fast_decode_name(generic, generic._decode_name))
     _install(misc, "chunked_digest", _fast_chunked_digest(misc.chunked_digest))
     fast_objects.install(generic)
+    ahead_hash.install()
     _fast_paths_installed = True
 
 
@@ -590,13 +591,14 @@ class _AppendStream(io.RawIOBase):
     the signed ranges) sees both parts; `getvalue()` makes the one copy the caller's new bytes need.
     """
 
-    def __init__(self, original: bytes) -> None:
+    def __init__(self, original: bytes, prefix: ahead_hash.PrefixDigest | None = None) -> None:
         super().__init__()
         self.original = original
         self._view = memoryview(original)
         self._size = len(original)
         self._tail = bytearray()
         self._pos = 0
+        self._prefix = prefix if prefix is not None and prefix.size == self._size else None
 
     def readable(self) -> bool:
         return True
@@ -650,6 +652,9 @@ class _AppendStream(io.RawIOBase):
         if max_read is not None:
             end = min(end, self._pos + max(max_read, 0))
         start = pos = self._pos
+        if pos == 0 and end >= self._size and self._prefix is not None and isinstance(md, ahead_hash.Sha256) \
+                and md.adopt(self._prefix):  # the original's hash, made while pyHanko prepared the update
+            pos = self._size
         if pos < min(end, self._size):
             md.update(self._view[pos:min(end, self._size)])
             pos = min(end, self._size)
@@ -701,6 +706,8 @@ def _sign_on_token(
     The output is hashed once, straight from pyHanko's output buffer (a memoryview), and returned without copying.
     """
     doc = pdf_bytes if isinstance(pdf_bytes, _Doc) else _open(pdf_bytes)
+    # the file so far is hashed on another core while the token opens and pyHanko draws and writes the update
+    prefix = ahead_hash.start(doc.writer._original)
 
     def work(session: Any) -> bytes:
         from pyhanko.sign import fields, signers
@@ -725,7 +732,7 @@ def _sign_on_token(
         # CMS first (a third of the CPU time of a signature). Hex doubles it; 2 KB more covers the signed attributes,
         # the signer info and a 4096-bit signature value (≈1.2 KB in all).
         reserved = 2 * (sum(len(c.dump()) for c in (cert, *chain)) + 2048)
-        stream = _AppendStream(doc.writer._original)
+        stream = _AppendStream(doc.writer._original, prefix)
         run_async_on_this_thread(pdf_signer.async_sign_pdf(
             doc.writer, existing_fields_only=spec is None, bytes_reserved=reserved, output=stream,
             chunk_size=_HASH_CHUNK))

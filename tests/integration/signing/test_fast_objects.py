@@ -197,3 +197,37 @@ def test_the_collector_is_paused_while_any_operation_runs_and_switched_back_on_b
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_hash_made_ahead_is_the_hash_of_the_same_bytes() -> None:
+    import hashlib
+    import os
+
+    from cryptography.hazmat.primitives import hashes
+
+    from app.services.signing import ahead_hash
+    from app.services.signing.sign import _AppendStream
+
+    original = os.urandom(ahead_hash.AHEAD_FROM + 12345)
+    prefix = ahead_hash.start(original)
+    assert prefix is not None and ahead_hash.start(original[:1000]) is None  # small files: hashed in line
+    stream = _AppendStream(original, prefix)
+    stream.seek(0, io.SEEK_END)
+    stream.write(b"%% the incremental update " * 40)
+    whole = stream.getvalue()
+    for start, max_read in ((0, None), (0, len(original) + 100), (0, len(original) - 1), (10, None)):
+        md = ahead_hash.Sha256()
+        stream.seek(start)
+        stream.digest_into(md, max_read)
+        end = len(whole) if max_read is None else start + max_read
+        assert md.finalize() == hashlib.sha256(whole[start:end]).digest(), (start, max_read)
+    fed = ahead_hash.Sha256()
+    fed.update(b"x")
+    assert not fed.adopt(prefix)  # a state only ever replaces the very start
+    ahead_hash.install()
+    from pyhanko.sign.signers import pdf_byterange
+
+    assert isinstance(pdf_byterange.hashes.Hash(hashes.SHA256()), ahead_hash.Sha256)
+    other = pdf_byterange.hashes.Hash(hashes.SHA384())  # every other algorithm stays pyca/cryptography's
+    other.update(b"abc")
+    assert other.finalize() == hashlib.sha384(b"abc").digest()
