@@ -26,6 +26,8 @@ class Settings:
     axis_url: str | None = None
     axis_system_id: str | None = None  # our system's id on the axis; default: the agency's code
     axis_secret: str | None = None
+    # the axis secrets of the communes this office serves by USB, by agency code (VANTHU_AXIS_SECRET_<code>)
+    commune_axis_secrets: Mapping[str, str] = field(default_factory=dict)
     token_module: str | None = None
     online_revocation: bool = True  # ask the CAs (OCSP/CRL) when verifying; VANTHU_ONLINE_REVOCATION=0 turns it off
     extra: Mapping[str, str] = field(default_factory=dict)
@@ -64,7 +66,8 @@ def default_data_dir() -> Path:
 
 
 def load_settings(env: Mapping[str, str] | None = None, *, language: str | None = None) -> Settings:
-    """Read VANTHU_HOME, VANTHU_DB_URL, VANTHU_LANG, VANTHU_DEMO, VANTHU_AXIS_URL (+ _SYSTEM_ID, _SECRET)."""
+    """Read VANTHU_HOME, VANTHU_DB_URL, VANTHU_LANG, VANTHU_DEMO, VANTHU_AXIS_URL (+ _SYSTEM_ID, _SECRET, and
+    _SECRET_<code> for the communes a district serves)."""
     env = os.environ if env is None else env
     data_dir = Path(env["VANTHU_HOME"]).expanduser() if env.get("VANTHU_HOME") else default_data_dir()
     data_dir = data_dir.absolute()
@@ -81,6 +84,22 @@ def load_settings(env: Mapping[str, str] | None = None, *, language: str | None 
         axis_url=env.get("VANTHU_AXIS_URL") or None,
         axis_system_id=env.get("VANTHU_AXIS_SYSTEM_ID") or None,
         axis_secret=env.get("VANTHU_AXIS_SECRET") or None,
+        commune_axis_secrets=commune_secrets(env),
         token_module=env.get("VANTHU_TOKEN_MODULE") or None,
         online_revocation=env.get("VANTHU_ONLINE_REVOCATION", "1") != "0",
     )
+
+
+COMMUNE_SECRET_PREFIX = "VANTHU_AXIS_SECRET_"
+
+
+def commune_secret_variable(code: str) -> str:
+    """The environment variable holding a served commune's axis secret: dots of the code become underscores."""
+    return COMMUNE_SECRET_PREFIX + code.replace(".", "_")
+
+
+def commune_secrets(env: Mapping[str, str]) -> dict[str, str]:
+    """A district holds the axis secrets of the communes it serves the way it holds its own: in the environment,
+    never in the database (nor its backups). `VANTHU_AXIS_SECRET_000_01_31_H27` is the secret of 000.01.31.H27."""
+    return {name[len(COMMUNE_SECRET_PREFIX):].replace("_", "."): value for name, value in env.items()
+            if name.startswith(COMMUNE_SECRET_PREFIX) and value and len(name) > len(COMMUNE_SECRET_PREFIX)}

@@ -24,6 +24,7 @@ from app.store.database import MigrationOutcome
 
 if TYPE_CHECKING:
     from app.services.exchange.directory_sync import DirectorySync
+    from app.services.exchange.relay import CommuneRelay
     from app.services.exchange.sync import SyncService
     from app.services.exchange.usb import UsbPackageService
 
@@ -92,7 +93,24 @@ def make_sync(services: Services, settings: Settings) -> SyncService | None:
     own_code = agency.code if agency else None
     client = AxisClient(settings.axis_url, settings.axis_system_id or own_code or "", settings.axis_secret or "")
     checker = PackageChecker(services.signing.verify, own_code=own_code)
-    return SyncService.build(services.ctx, client, services.registry, checker)
+    return SyncService.build(services.ctx, client, services.registry, checker, relay=make_relay(services, settings))
+
+
+def make_relay(services: Services, settings: Settings) -> CommuneRelay:
+    """A district's served communes (relay.py): their axis clients use the secrets the district holds for them in
+    the environment (VANTHU_AXIS_SECRET_<code>); with no axis configured, only what is held can be exported."""
+    from app.services.exchange.axis_client import AxisClient, RetryPolicy
+    from app.services.exchange.relay import CommuneRelay
+
+    url, secrets = settings.axis_url, dict(settings.commune_axis_secrets)
+
+    def client(code: str, system_id: str) -> AxisClient | None:
+        secret = secrets.get(code)
+        if not url or not secret:
+            return None
+        return AxisClient(url, system_id, secret, retry=RetryPolicy(attempts=2, base_delay=0.5, max_delay=2.0))
+
+    return CommuneRelay(services.ctx, client, secrets_known=lambda code: code in secrets)
 
 
 def make_directory_sync(services: Services, settings: Settings, *, attempts: int = 2,

@@ -622,6 +622,37 @@ MESSAGES: dict[str, str] = {
         "Messages", "The USB package is signed by {subject}, a certificate this office does not trust; nothing "
         "was imported. Ask the administrator to add its issuer to the trusted certificates."
     ),
+    # ---- a district's relay for the communes it serves (app/services/exchange/relay.py) ----
+    "exchange.office_busy": QT_TRANSLATE_NOOP(
+        "Messages", "Another workstation of this office is exchanging with the axis or importing a USB package right "
+        "now; nothing was done. Wait a minute and try again."
+    ),
+    "exchange.usb_wrong_destination": QT_TRANSLATE_NOOP(
+        "Messages", "This USB package is addressed to {destination}, not to this office ({own}); nothing was imported. "
+        "Give the drive to {destination}."
+    ),
+    "exchange.commune_no_credentials": QT_TRANSLATE_NOOP(
+        "Messages", "The axis secret of commune {code} is not set on this computer, so its messages cannot be "
+        "collected or sent. Set the variable VANTHU_AXIS_SECRET_ followed by the code with dots as underscores, "
+        "then restart."
+    ),
+    "exchange.commune_not_in_directory": QT_TRANSLATE_NOOP(
+        "Messages", "The code {code} is not in the agency directory. Refresh the directory from the axis, then add the "
+        "commune again."
+    ),
+    "exchange.commune_not_served": QT_TRANSLATE_NOOP(
+        "Messages", "Commune {code} is not in this office's list of served communes. Ask the administrator to add it."
+    ),
+    "exchange.commune_has_held": QT_TRANSLATE_NOOP(
+        "Messages", "{count} message(s) are still held for commune {code}. Export them to USB first, then remove the "
+        "commune."
+    ),
+    "exchange.commune_nothing_held": QT_TRANSLATE_NOOP(
+        "Messages", "Nothing is held for commune {code}. Collect for communes first, or there is simply no mail for it."
+    ),
+    "exchange.commune_system_id_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "The axis system id {system_id} is too long (at most 64 characters). Check it and try again."
+    ),
     # ---- processing workflow (app/services/workflow.py, app/domain/workflow.py) ----
     "unit.not_found": QT_TRANSLATE_NOOP(
         "Messages", "Unit {id} no longer exists. Reload the list and pick another unit."

@@ -24,6 +24,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
@@ -57,6 +58,9 @@ from app.store.locks import office_lock
 from app.store.models import DocumentFileRow, DocumentRow
 from app.store.models_exchange import OutboxRow, ReceivedRow
 from app.store.repositories import FileRepository, utc
+
+if TYPE_CHECKING:
+    from app.services.exchange.relay import CollectResult, CommuneRelay
 
 log = logging.getLogger(__name__)
 
@@ -111,13 +115,18 @@ class SyncState:
 
 
 class Sender:
+    """`relay`: a district's served communes (relay.py); a message it relays for one of them goes out with that
+    commune's credentials, so the axis (and the original sender) see the commune as its sender."""
+
     def __init__(self, ctx: StoreContext, client: AxisClient, *, batch: int = 100, backoff: Backoff | None = None,
-                 commit_every: int = 50) -> None:
+                 commit_every: int = 50, relay: CommuneRelay | None = None) -> None:
         self._ctx = ctx
         self._client = client
         self._batch = batch
         self._backoff = backoff or Backoff()
         self._commit_every = commit_every
+        self._relay = relay
+        self._origins: dict[str, str] = {}
 
     def run_once(self) -> SendResult:
         """Send what is due; raises the axis error when the axis cannot be reached at all (the caller goes offline)."""
@@ -132,6 +141,8 @@ class Sender:
                 repo.mark_sending([i for rows in plan.values() for i, *_ in rows])
             if not plan:
                 return result
+            if self._relay is not None:
+                self._origins = self._relay.origins([m for rows in plan.values() for _i, m, *_ in rows])
             before = result.sent + result.failed
             for recipient, rows in plan.items():
                 self._send_recipient(recipient, rows, result)
@@ -143,11 +154,13 @@ class Sender:
         try:
             for outbox_id, message_id, kind, sha in rows:
                 try:
-                    axis_id = self._client.send_edoc(self._ctx.files.path_for(sha), [recipient],
+                    axis_id = self._client_for(message_id).send_edoc(self._ctx.files.path_for(sha), [recipient],
                                                      message_type=MessageType(kind), message_id=message_id)
                 except ExchangeError as exc:
                     self._record_failure(outbox_id, exc, result)
                     if exc.code in TRANSIENT:
+                        if message_id in self._origins:
+                            break  # a commune's credentials or its turn at the axis: the office's own mail still goes
                         raise
                     continue  # refused for good: the clerk sees it; later messages still go
                 done.append((outbox_id, axis_id))
@@ -157,6 +170,15 @@ class Sender:
         finally:
             self._mark_sent(done, result)
             self._release(rows)
+
+    def _client_for(self, message_id: str) -> AxisClient:
+        origin = self._origins.get(message_id)
+        if origin is None or self._relay is None:
+            return self._client
+        client = self._relay.client_for(origin)
+        if client is None:  # the commune's secret is not set here: refused for good, the clerk sees why
+            raise ExchangeError("exchange.commune_no_credentials", code=origin)
+        return client
 
     def _mark_sent(self, done: list[tuple[int, str]], result: SendResult) -> None:
         if not done:
@@ -617,10 +639,13 @@ SYNC_LOCK = "exchange-sync"  # one syncing workstation per office at a time
 class SyncService:
     """One sync = send what is due, then receive what waits. Thread-safe; one run at a time."""
 
-    def __init__(self, ctx: StoreContext, sender: Sender, receiver: Receiver) -> None:
+    def __init__(self, ctx: StoreContext, sender: Sender, receiver: Receiver,
+                 relay: CommuneRelay | None = None) -> None:
         self._ctx = ctx
         self._sender = sender
         self._receiver = receiver
+        self._relay = relay  # a district's served communes: their mail is collected in the same round
+        self.last_collect: CollectResult | None = None
         self._run_lock = threading.Lock()
         self._state_lock = threading.Lock()
         self._state = SyncState(online=None)
@@ -628,9 +653,10 @@ class SyncService:
 
     @staticmethod
     def build(ctx: StoreContext, client: AxisClient, registry: RegistryService, checker: PackageChecker, *,
-              backoff: Backoff | None = None, status_signer: XmlSigner | None = None) -> SyncService:
-        return SyncService(ctx, Sender(ctx, client, backoff=backoff),
-                           Receiver(ctx, client, registry, checker, status_signer=status_signer))
+              backoff: Backoff | None = None, status_signer: XmlSigner | None = None,
+              relay: CommuneRelay | None = None) -> SyncService:
+        return SyncService(ctx, Sender(ctx, client, backoff=backoff, relay=relay),
+                           Receiver(ctx, client, registry, checker, status_signer=status_signer), relay)
 
     def add_listener(self, callback: Callable[[SyncState], None]) -> None:
         """Called (on the sync thread) whenever the state changes; a Qt adapter re-emits it as a signal."""
@@ -651,6 +677,8 @@ class SyncService:
             try:
                 send = self._sender.run_once()
                 receive = self._receiver.run_once()
+                if self._relay is not None:  # per-commune failures are kept in the result, not raised
+                    self.last_collect = self._relay.collect_locked()
                 send_after = self._sender.run_once()  # the statuses the arrivals just queued
                 send.sent += send_after.sent
                 send.failed += send_after.failed

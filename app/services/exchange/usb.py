@@ -13,7 +13,13 @@ trust checked before anything is touched; any problem refuses the whole package.
 this office go through the axis Receiver unchanged (a folder stands in for the axis client), so de-duplication
 (by the package bytes and by DocumentId) and the Art 8.2 checks are the same as online, and importing a package
 twice registers nothing twice. Messages addressed to other agencies (a district office relaying for its communes)
-are queued in this office's outbox under their original message id, so relaying twice queues them once.
+are queued in this office's outbox under their original message id, so relaying twice queues them once; when
+the package comes from a commune this office serves (relay.py), they are marked as relayed for it, so the sender
+posts them with the commune's credentials.
+
+Downward (relay.py): a district writes what it collected from the axis for a commune into a package whose signed
+manifest names the commune as its `destination` and each message's original `sender`; any other office refuses
+that package whole. Import takes the office lock of the sync round, so it never runs beside a sync or a collection.
 """
 
 from __future__ import annotations
@@ -44,16 +50,19 @@ from app.services.exchange.errors import ExchangeError
 from app.services.exchange.model import is_valid_agency_code
 from app.services.exchange.outbound import own_organization
 from app.services.exchange.receiving import PackageChecker
-from app.services.exchange.sync import SYNC_ACTOR, Receiver, ReceiveResult
+from app.services.exchange.sync import SYNC_ACTOR, SYNC_LOCK, Receiver, ReceiveResult
 from app.services.permissions import require_role
 from app.services.registry import RegistryService
 from app.store.exchange_repository import ExchangeRepository, MessageKind, OutboxState, add_outbox
+from app.store.locks import office_lock
 from app.store.models_exchange import OutboxRow
+from app.store.models_relay import ServedCommuneRow
 
 if TYPE_CHECKING:
     from cryptography import x509
     from lxml import etree
 
+    from app.services.exchange.relay import HeldMessage
     from app.services.exchange.xmldsig import XmlSigner
     from app.services.signing.service import SigningService
     from app.services.signing.verify import TrustRoot
@@ -83,6 +92,7 @@ class UsbMessage:
     size: int
     edxml_document_id: str = ""
     status_code: str = ""
+    sender: str = ""  # downward packages: the agency that sent it through the axis ("" = the package's sender)
 
 
 @dataclass(frozen=True)
@@ -171,7 +181,7 @@ class _FolderAxis:
         self._files = {USB_PREFIX + m.message_id: (m, path) for m, path in messages}
 
     def list_received(self) -> list[ReceivedEdoc]:
-        return [ReceivedEdoc(doc_id=doc_id, sender=self._sender, receiver=self._own, service_type="eDoc",
+        return [ReceivedEdoc(doc_id=doc_id, sender=m.sender or self._sender, receiver=self._own, service_type="eDoc",
                              message_type=MessageType(m.kind.value), status="inbox", status_desc="", created=None,
                              updated=None, sha256=m.sha256, size=m.size)
                 for doc_id, (m, _p) in self._files.items()]
@@ -225,26 +235,8 @@ class UsbPackageService:
                     for r in rows]
         if not plan:
             raise ValidationError("exchange.usb_nothing_queued")
-        name = f"vanthu-{own.organ_id}-{now:%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:6]}"
-        final = target / name
-        part = target / f".{name}.part"
-        try:
-            (part / FILES).mkdir(parents=True)
-            for sha in dict.fromkeys(m.sha256 for _i, m in plan):
-                self._copy_payload(sha, part / FILES / f"{sha}.edxml")
-            manifest = _build_manifest(name, own.organ_id, own.name, now, [m for _i, m in plan], signer)
-            _write_synced(part / MANIFEST, manifest)
-            _fsync_dir(part / FILES)
-            _fsync_dir(part)
-            os.replace(part, final)
-            _fsync_dir(target)
-        except OSError as exc:
-            shutil.rmtree(part, ignore_errors=True)
-            raise ExchangeError("exchange.usb_write_failed", folder=str(target), detail=exc.strerror or str(exc)) \
-                from exc
-        except BaseException:
-            shutil.rmtree(part, ignore_errors=True)
-            raise
+        final = _write_folder(self._ctx, target, own.organ_id, own.name, [m for _i, m in plan], signer)
+        name = final.name
         delivered = USB_PREFIX + name
         with self._ctx.db.session() as s:
             repo = ExchangeRepository(s)
@@ -257,32 +249,27 @@ class UsbPackageService:
             })
         return ExportResult(final, len(plan), tuple(dict.fromkeys(m.recipient for _i, m in plan)))
 
-    def _copy_payload(self, sha256: str, dest: Path) -> None:
-        """Copy a stored package, checking its bytes on the way (a damaged store must not travel signed)."""
-        digest = hashlib.sha256()
-        with self._ctx.files.open(sha256) as src, dest.open("wb") as out:
-            while chunk := src.read(_CHUNK):
-                digest.update(chunk)
-                out.write(chunk)
-            out.flush()
-            os.fsync(out.fileno())
-        if digest.hexdigest() != sha256:
-            raise ExchangeError("exchange.usb_source_damaged", sha256=sha256)
-
     # ---- import --------------------------------------------------------------------------------------------------
     def import_package(self, actor: Actor, folder: Path) -> ImportResult:
         """Check the whole package, then receive what is ours and queue what is to be relayed."""
         require_role(self._ctx, actor, "exchange.usb_import", Role.CLERK, Role.ADMIN)
         if not (folder / MANIFEST).is_file():
             raise ValidationError("exchange.usb_not_a_package", folder=str(folder))
-        work_root = self._ctx.files.root / "tmp"
-        work_root.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix="usb-", dir=work_root))
-        try:
-            package = _verified_copy(folder, work, self._trust_roots, self._crls, self._ctx.clock())
-            return self._receive(actor, package, work)
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
+        with office_lock(self._ctx.db, SYNC_LOCK) as held:  # never beside a sync round or a collection
+            if not held:
+                raise ExchangeError("exchange.office_busy")
+            work_root = self._ctx.files.root / "tmp"
+            work_root.mkdir(parents=True, exist_ok=True)
+            work = Path(tempfile.mkdtemp(prefix="usb-", dir=work_root))
+            try:
+                package = _verified_copy(folder, work, self._trust_roots, self._crls, self._ctx.clock())
+                with self._ctx.db.read_session() as s:
+                    own = own_organization(s).organ_id
+                if package.destination and package.destination != own:
+                    raise ExchangeError("exchange.usb_wrong_destination", destination=package.destination, own=own)
+                return self._receive(actor, package, work)
+            finally:
+                shutil.rmtree(work, ignore_errors=True)
 
     def _receive(self, actor: Actor, package: _Package, work: Path) -> ImportResult:
         with self._ctx.db.read_session() as s:
@@ -312,6 +299,8 @@ class UsbPackageService:
         """Queue messages for other agencies under their original message id (the axis's idempotency key)."""
         forwarded = again = 0
         now = self._ctx.clock()
+        with self._ctx.db.read_session() as s:  # a served commune's messages go out with its own credentials
+            served = s.get(ServedCommuneRow, package.sender) is not None
         for m in messages:
             put = self._ctx.files.put_file(work / m.file)
             with self._ctx.db.session() as s:
@@ -325,6 +314,10 @@ class UsbPackageService:
                                   description=f"Chuyển tiếp từ {package.sender} (gói USB {package.name})",
                                   created_by=actor.username)
                 ExchangeRepository(s).outbox_row(item.id).message_id = m.message_id
+                if served:
+                    from app.services.exchange.relay import record_origin
+
+                    record_origin(s, m.message_id, package.sender)
             forwarded += 1
         return forwarded, again
 
@@ -336,6 +329,61 @@ class _Package:
     sender: str
     signer: str
     messages: tuple[UsbMessage, ...]
+    destination: str = ""  # downward packages: the only office that may import it
+
+
+def write_package(ctx: StoreContext, target: Path, held: Sequence[HeldMessage], signer: XmlSigner, *,
+                  destination: str) -> ExportResult:
+    """A package of messages collected from the axis for `destination` (relay.py), each under its held id."""
+    with ctx.db.read_session() as s:
+        own = own_organization(s)
+    messages = [UsbMessage(h.message_id, h.kind, destination, f"{FILES}/{h.package_sha256}.edxml", h.package_sha256,
+                           h.package_size, sender=h.sender) for h in held]
+    folder = _write_folder(ctx, target, own.organ_id, own.name, messages, signer, destination=destination)
+    return ExportResult(folder, len(messages), (destination,))
+
+
+def _write_folder(ctx: StoreContext, target: Path, sender: str, sender_name: str, messages: Sequence[UsbMessage],
+                  signer: XmlSigner, *, destination: str = "") -> Path:
+    """The package folder under `target`, written under a hidden name and renamed when complete."""
+    if not target.is_dir():
+        raise ValidationError("exchange.usb_folder_missing", folder=str(target))
+    now = ctx.clock()
+    to = f"-to-{destination}" if destination else ""
+    name = f"vanthu-{sender}{to}-{now:%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:6]}"
+    final = target / name
+    part = target / f".{name}.part"
+    try:
+        (part / FILES).mkdir(parents=True)
+        for sha in dict.fromkeys(m.sha256 for m in messages):
+            _copy_payload(ctx, sha, part / FILES / f"{sha}.edxml")
+        manifest = _build_manifest(name, sender, sender_name, now, messages, signer, destination=destination)
+        _write_synced(part / MANIFEST, manifest)
+        _fsync_dir(part / FILES)
+        _fsync_dir(part)
+        os.replace(part, final)
+        _fsync_dir(target)
+    except OSError as exc:
+        shutil.rmtree(part, ignore_errors=True)
+        raise ExchangeError("exchange.usb_write_failed", folder=str(target), detail=exc.strerror or str(exc)) \
+            from exc
+    except BaseException:
+        shutil.rmtree(part, ignore_errors=True)
+        raise
+    return final
+
+
+def _copy_payload(ctx: StoreContext, sha256: str, dest: Path) -> None:
+    """Copy a stored package, checking its bytes on the way (a damaged store must not travel signed)."""
+    digest = hashlib.sha256()
+    with ctx.files.open(sha256) as src, dest.open("wb") as out:
+        while chunk := src.read(_CHUNK):
+            digest.update(chunk)
+            out.write(chunk)
+        out.flush()
+        os.fsync(out.fileno())
+    if digest.hexdigest() != sha256:
+        raise ExchangeError("exchange.usb_source_damaged", sha256=sha256)
 
 
 def _q(name: str) -> str:
@@ -343,18 +391,22 @@ def _q(name: str) -> str:
 
 
 def _build_manifest(name: str, sender: str, sender_name: str, now: datetime, messages: Sequence[UsbMessage],
-                    signer: XmlSigner) -> bytes:
+                    signer: XmlSigner, *, destination: str = "") -> bytes:
     from lxml import etree
 
     from app.services.exchange.xmldsig import DS, sign_envelope
 
     root = etree.Element(_q("UsbPackage"), nsmap={None: NS}, version="1", name=name, sender=sender,
                          senderName=sender_name, created=now.isoformat())
+    if destination:  # signed with the rest: no other office can be made to take it
+        root.set("destination", destination)
     listing = etree.SubElement(root, _q("Messages"))
     for seq, m in enumerate(messages, start=1):
-        etree.SubElement(listing, _q("Message"), seq=str(seq), id=m.message_id, kind=m.kind.value,
-                         recipient=m.recipient, documentId=m.edxml_document_id, statusCode=m.status_code,
-                         file=m.file, sha256=m.sha256, size=str(m.size))
+        el = etree.SubElement(listing, _q("Message"), seq=str(seq), id=m.message_id, kind=m.kind.value,
+                              recipient=m.recipient, documentId=m.edxml_document_id, statusCode=m.status_code,
+                              file=m.file, sha256=m.sha256, size=str(m.size))
+        if m.sender:
+            el.set("sender", m.sender)
     digests = {m.file: bytes.fromhex(m.sha256) for m in messages}
     signature = sign_envelope(root, root, digests, signer)
     x509_data = signature.find(f"{{{DS}}}KeyInfo/{{{DS}}}X509Data")
@@ -401,7 +453,7 @@ def _verified_copy(folder: Path, work: Path, roots: Sequence[TrustRoot], crls: S
         found = digests.get(m.file)
         if found is None or found["sha256"].hex() != m.sha256 or (work / m.file).stat().st_size != m.size:
             raise ExchangeError("exchange.usb_tampered", folder=str(folder), detail=f"file {m.file}")
-    return _Package(package.name, package.sender, report.subject, package.messages)
+    return _Package(package.name, package.sender, report.subject, package.messages, package.destination)
 
 
 def _copy_hashed(src: Path, dest: Path) -> bytes:
@@ -431,8 +483,9 @@ def _parse_manifest(data: bytes, folder: Path) -> etree._Element:
 
 def _read_manifest(root: etree._Element, folder: Path) -> _Package:
     """The signed manifest's content, checked for shape (a signed but malformed manifest is refused too)."""
-    name, sender = root.get("name", ""), root.get("sender", "")
-    if not _NAME.match(name) or not is_valid_agency_code(sender):
+    name, sender, destination = root.get("name", ""), root.get("sender", ""), root.get("destination", "")
+    if not _NAME.match(name) or not is_valid_agency_code(sender) or \
+            (destination and not is_valid_agency_code(destination)):
         raise ExchangeError("exchange.usb_tampered", folder=str(folder), detail="package header")
     messages: list[UsbMessage] = []
     listing = root.find(_q("Messages"))
@@ -442,16 +495,19 @@ def _read_manifest(root: etree._Element, folder: Path) -> _Package:
         try:
             m = UsbMessage(el.get("id", ""), MessageKind(el.get("kind", "")), el.get("recipient", ""),
                            el.get("file", ""), el.get("sha256", ""), int(el.get("size", "")),
-                           el.get("documentId", ""), el.get("statusCode", ""))
+                           el.get("documentId", ""), el.get("statusCode", ""),
+                           # only a package addressed to one office may name other senders (the district's relay)
+                           el.get("sender", "") if destination else "")
         except ValueError:
             raise ExchangeError("exchange.usb_tampered", folder=str(folder), detail="message entry") from None
         if not _MESSAGE_ID.match(m.message_id) or not is_valid_agency_code(m.recipient) or not _FILE.match(m.file) \
-                or m.file != f"{FILES}/{m.sha256}.edxml":
+                or m.file != f"{FILES}/{m.sha256}.edxml" or (m.sender and not is_valid_agency_code(m.sender)) \
+                or (destination and m.recipient != destination):
             raise ExchangeError("exchange.usb_tampered", folder=str(folder), detail=f"message {m.message_id}")
         messages.append(m)
     if not messages:
         raise ExchangeError("exchange.usb_tampered", folder=str(folder), detail="no messages")
-    return _Package(name, sender, "", tuple(messages))
+    return _Package(name, sender, "", tuple(messages), destination)
 
 
 def _carried_chain(signature: etree._Element, signer_der: bytes) -> list[bytes]:

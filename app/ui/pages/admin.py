@@ -113,6 +113,10 @@ class AdminPage(QWidget):
         right.addWidget(users_box, 1)
         right.addWidget(check_box, 1)
         right.addWidget(self._directory_box())
+        from app.ui.pages.commune_relay import ServedCommunesBox  # a district serving communes with no link
+
+        self.served_communes = ServedCommunesBox(env, self)
+        right.addWidget(self.served_communes)
         columns = QHBoxLayout()
         columns.addLayout(left, 2)
         columns.addLayout(right, 3)

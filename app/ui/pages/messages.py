@@ -167,6 +167,10 @@ class MessagesPage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.message)
         layout.addWidget(self.usb_result)
+        from app.ui.pages.commune_relay import CommuneRelayRow  # a district's mail held for its communes (USB down)
+
+        self.commune_relay = CommuneRelayRow(env, self)
+        layout.addWidget(self.commune_relay)
         from app.ui.pages.pending_recalls import PendingRecallsRow  # senders asking for a document back (13)
 
         self.recalls = PendingRecallsRow(env, self)
@@ -201,6 +205,7 @@ class MessagesPage(QWidget):
         self._fill_in()
         self._update_buttons()
         self.recalls.refresh()
+        self.commune_relay.refresh()
 
     def _fill_out(self) -> None:
         self.out_table.setRowCount(len(self.outgoing))
