@@ -79,12 +79,12 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/messages.py" line="100" />
-        <location filename="../../app/ui/pages/messages.py" line="220" />
+        <location filename="../../app/ui/pages/messages.py" line="225" />
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="220" />
+        <location filename="../../app/ui/pages/messages.py" line="225" />
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
@@ -235,6 +235,34 @@
     </message>
 </context>
 <context>
+    <name>AddCommuneDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/commune_relay.py" line="191" />
+        <source>Serve a commune</source>
+        <translation>Phục vụ một xã</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/commune_relay.py" line="197" />
+        <source>the commune's code</source>
+        <translation>mã định danh của xã</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/commune_relay.py" line="205" />
+        <source>Agency code (from the directory)</source>
+        <translation>Mã định danh (trong danh mục cơ quan)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/commune_relay.py" line="206" />
+        <source>System id on the axis</source>
+        <translation>Mã hệ thống trên trục</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/commune_relay.py" line="213" />
+        <source>The commune's axis secret is kept like this office's own: set it on the syncing computer as the environment variable %1, then restart.</source>
+        <translation>Mật khẩu trục liên thông của xã được lưu như của cơ quan mình: đặt biến môi trường %1 trên máy đồng bộ rồi khởi động lại.</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <location filename="../../app/ui/pages/admin.py" line="44" />
@@ -254,7 +282,7 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/admin.py" line="50" />
-        <location filename="../../app/ui/pages/admin.py" line="158" />
+        <location filename="../../app/ui/pages/admin.py" line="162" />
         <source>Abbreviation</source>
         <translation>Viết tắt</translation>
     </message>
@@ -354,84 +382,84 @@
         <translation>Kiểm tra mọi tệp lưu trữ còn khớp mã SHA-256 và chuỗi nhật ký thao tác không bị đứt, không bị sửa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="119" />
+        <location filename="../../app/ui/pages/admin.py" line="123" />
         <source>Tokens and trust…</source>
         <translation>Thiết bị ký số và tin cậy…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="121" />
+        <location filename="../../app/ui/pages/admin.py" line="125" />
         <source>Signing tokens, the agency's seal token, trusted roots and CRLs</source>
         <translation>Thiết bị ký số (token), token đóng dấu của cơ quan, chứng thư gốc tin cậy và danh sách thu hồi (CRL)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="136" />
+        <location filename="../../app/ui/pages/admin.py" line="140" />
         <source>Agency directory</source>
         <translation>Danh bạ cơ quan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="156" />
+        <location filename="../../app/ui/pages/admin.py" line="160" />
         <source>Agency code</source>
         <translation>Mã định danh</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/admin.py" line="64" />
-        <location filename="../../app/ui/pages/admin.py" line="157" />
+        <location filename="../../app/ui/pages/admin.py" line="161" />
         <source>Name</source>
         <translation>Tên cơ quan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="159" />
+        <location filename="../../app/ui/pages/admin.py" line="163" />
         <source>Governing body</source>
         <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="160" />
+        <location filename="../../app/ui/pages/admin.py" line="164" />
         <source>Place name</source>
         <translation>Địa danh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="173" />
-        <location filename="../../app/ui/pages/admin.py" line="181" />
+        <location filename="../../app/ui/pages/admin.py" line="177" />
+        <location filename="../../app/ui/pages/admin.py" line="185" />
         <source>Yes</source>
         <translation>Có</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="173" />
+        <location filename="../../app/ui/pages/admin.py" line="177" />
         <source>No</source>
         <translation>Không</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="206" />
+        <location filename="../../app/ui/pages/admin.py" line="210" />
         <source>Registry book not added</source>
         <translation>Chưa thêm được sổ đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="230" />
+        <location filename="../../app/ui/pages/admin.py" line="234" />
         <source>The check was cancelled.</source>
         <translation>Đã hủy việc kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="252" />
+        <location filename="../../app/ui/pages/admin.py" line="256" />
         <source>Checked %1 stored file(s) and %2 audit event(s).</source>
         <translation>Đã kiểm tra %1 tệp lưu trữ và %2 sự kiện nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="257" />
+        <location filename="../../app/ui/pages/admin.py" line="261" />
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="257" />
+        <location filename="../../app/ui/pages/admin.py" line="261" />
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="260" />
+        <location filename="../../app/ui/pages/admin.py" line="264" />
         <source>Everything is consistent.</source>
         <translation>Tất cả đều nhất quán.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="262" />
+        <location filename="../../app/ui/pages/admin.py" line="266" />
         <source>Problems found: restore the affected files or the database from a backup.</source>
         <translation>Phát hiện lỗi: hãy khôi phục các tệp bị ảnh hưởng hoặc cơ sở dữ liệu từ bản sao lưu.</translation>
     </message>
@@ -738,6 +766,64 @@
         <location filename="../../app/ui/cli.py" line="75" />
         <source>Problems found: restore the affected files or the database from a backup.</source>
         <translation>Phát hiện lỗi: hãy khôi phục các tệp bị ảnh hưởng hoặc cơ sở dữ liệu từ bản sao lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>CommuneRelayRow</name>
+    <message>
+        <location filename="../../app/ui/pages/commune_relay.py" line="61" />
+        <source>Collect for communes</source>
+        <translation>Nhận văn bản cho các xã</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/commune_relay.py" line="63" />
+        <source>Fetch from the axis, with each commune's credentials, what is addressed to the communes this office serves, and hold it for USB.</source>
+        <translation>Nhận từ trục liên thông, bằng tài khoản của từng xã, các văn bản gửi đến các xã do cơ quan này phục vụ, và giữ lại để chuyển bằng USB.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/commune_relay.py" line="66" />
+        <source>Export for a commune…</source>
+        <translation>Xuất cho xã…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/commune_relay.py" line="93" />
+        <source>Held for communes: %1</source>
+        <translation>Đang giữ cho các xã: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/commune_relay.py" line="97" />
+        <source>No axis is configured on this computer (VANTHU_AXIS_URL).</source>
+        <translation>Máy này chưa cấu hình trục liên thông (VANTHU_AXIS_URL).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/pages/commune_relay.py" line="112" />
+        <source>%n message(s) collected for communes.</source>
+        <translation><numerusform>Đã nhận %n văn bản cho các xã.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/commune_relay.py" line="129" />
+        <source>Export for a commune</source>
+        <translation>Xuất cho xã</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/commune_relay.py" line="130" />
+        <source>Commune to carry the held messages to:</source>
+        <translation>Xã nhận các văn bản đang giữ:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/commune_relay.py" line="136" />
+        <source>Choose the USB drive or folder to write to</source>
+        <translation>Chọn ổ USB hoặc thư mục để ghi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/commune_relay.py" line="140" />
+        <source>Sign the USB package for commune %1 with the agency's certificate.</source>
+        <translation>Ký số gói USB cho xã %1 bằng chứng thư số của cơ quan.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/pages/commune_relay.py" line="158" />
+        <source>%n message(s) for %2 written to %1. Take the drive to the commune.</source>
+        <translation><numerusform>Đã ghi %n văn bản cho %2 vào %1. Hãy mang ổ USB đến xã.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1050,17 +1136,17 @@
         <translation>Văn bản chính</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="237" />
+        <location filename="../../app/ui/pages/document.py" line="240" />
         <source>(not numbered yet)</source>
         <translation>(chưa cấp số)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="250" />
+        <location filename="../../app/ui/pages/document.py" line="253" />
         <source>Size</source>
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="253" />
+        <location filename="../../app/ui/pages/document.py" line="256" />
         <source>No files.</source>
         <translation>Không có tệp.</translation>
     </message>
@@ -2315,8 +2401,8 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/inbox.py" line="163" />
-        <location filename="../../app/ui/pages/inbox.py" line="488" />
-        <location filename="../../app/ui/pages/inbox.py" line="499" />
+        <location filename="../../app/ui/pages/inbox.py" line="493" />
+        <location filename="../../app/ui/pages/inbox.py" line="504" />
         <source>For information</source>
         <translation>Để biết</translation>
     </message>
@@ -2362,83 +2448,83 @@
         <translation>Xem thêm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="249" />
+        <location filename="../../app/ui/pages/inbox.py" line="253" />
         <source>Directed in this session</source>
         <translation>Đã chỉ đạo trong phiên này</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="257" />
+        <location filename="../../app/ui/pages/inbox.py" line="261" />
         <source>Slip (PDF)…</source>
         <translation>Phiếu giải quyết (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="259" />
+        <location filename="../../app/ui/pages/inbox.py" line="263" />
         <source>Save the processing slip (phiếu giải quyết văn bản đến) as PDF (Ctrl+P)</source>
         <translation>Lưu phiếu giải quyết văn bản đến thành tệp PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="261" />
+        <location filename="../../app/ui/pages/inbox.py" line="265" />
         <source>Print slip…</source>
         <translation>In phiếu…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="345" />
+        <location filename="../../app/ui/pages/inbox.py" line="350" />
         <source>Presented by %1 at %2</source>
         <translation>%1 trình lúc %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="358" />
+        <location filename="../../app/ui/pages/inbox.py" line="363" />
         <source>Showing %1 of %2 document(s)</source>
         <translation>Đang hiển thị %1 trên %2 văn bản</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/inbox.py" line="361" />
+        <location filename="../../app/ui/pages/inbox.py" line="366" />
         <source>%n document(s) awaiting direction</source>
         <translation>
             <numerusform>%n văn bản chờ chỉ đạo</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/inbox.py" line="363" />
+        <location filename="../../app/ui/pages/inbox.py" line="368" />
         <source>%n urgent</source>
         <translation>
             <numerusform>%n văn bản khẩn</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="368" />
+        <location filename="../../app/ui/pages/inbox.py" line="373" />
         <source>including the inbox of %1, for whom you act</source>
         <translation>gồm cả văn bản của đồng chí %1 mà bạn được ủy quyền xử lý</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="373" />
+        <location filename="../../app/ui/pages/inbox.py" line="378" />
         <source>Nothing awaits your direction.</source>
         <translation>Không có văn bản nào chờ chỉ đạo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/inbox.py" line="491" />
+        <location filename="../../app/ui/pages/inbox.py" line="496" />
         <source>+ %n coordinator(s)</source>
         <translation>
             <numerusform>+ %n đơn vị/cá nhân phối hợp</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="556" />
+        <location filename="../../app/ui/pages/inbox.py" line="561" />
         <source>Processing slip saved: %1</source>
         <translation>Đã lưu phiếu giải quyết: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="560" />
+        <location filename="../../app/ui/pages/inbox.py" line="565" />
         <source>Save the processing slip</source>
         <translation>Lưu phiếu giải quyết văn bản đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="560" />
+        <location filename="../../app/ui/pages/inbox.py" line="565" />
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/inbox.py" line="606" />
+        <location filename="../../app/ui/pages/inbox.py" line="611" />
         <source>Print the processing slip</source>
         <translation>In phiếu giải quyết văn bản đến</translation>
     </message>
@@ -4108,431 +4194,471 @@
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="626" />
+        <source>Another workstation of this office is exchanging with the axis or importing a USB package right now; nothing was done. Wait a minute and try again.</source>
+        <translation>Một máy khác của cơ quan đang trao đổi với trục liên thông hoặc đang nhập gói USB; chưa có gì được thực hiện. Vui lòng đợi một lát rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="630" />
+        <source>This USB package is addressed to {destination}, not to this office ({own}); nothing was imported. Give the drive to {destination}.</source>
+        <translation>Gói USB này gửi cho {destination}, không phải cho cơ quan này ({own}); không có gì được nhập. Hãy chuyển ổ USB cho {destination}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="634" />
+        <source>The axis secret of commune {code} is not set on this computer, so its messages cannot be collected or sent. Set the variable VANTHU_AXIS_SECRET_ followed by the code with dots as underscores, then restart.</source>
+        <translation>Chưa đặt mật khẩu trục liên thông của xã {code} trên máy này nên không thể nhận hoặc gửi văn bản thay xã. Hãy đặt biến môi trường VANTHU_AXIS_SECRET_ kèm mã định danh (dấu chấm thay bằng gạch dưới) rồi khởi động lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="639" />
+        <source>The code {code} is not in the agency directory. Refresh the directory from the axis, then add the commune again.</source>
+        <translation>Mã {code} không có trong danh mục cơ quan. Hãy cập nhật danh mục từ trục liên thông rồi thêm lại xã.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="643" />
+        <source>Commune {code} is not in this office's list of served communes. Ask the administrator to add it.</source>
+        <translation>Xã {code} không có trong danh sách xã do cơ quan này phục vụ. Đề nghị quản trị viên thêm xã.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="646" />
+        <source>{count} message(s) are still held for commune {code}. Export them to USB first, then remove the commune.</source>
+        <translation>Còn {count} văn bản đang giữ cho xã {code}. Hãy xuất ra USB trước rồi mới xoá xã khỏi danh sách.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="650" />
+        <source>Nothing is held for commune {code}. Collect for communes first, or there is simply no mail for it.</source>
+        <translation>Không có văn bản nào đang giữ cho xã {code}. Hãy nhận văn bản cho các xã trước, hoặc hiện chưa có văn bản gửi xã.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="653" />
+        <source>The axis system id {system_id} is too long (at most 64 characters). Check it and try again.</source>
+        <translation>Mã hệ thống trên trục {system_id} quá dài (tối đa 64 ký tự). Hãy kiểm tra lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="657" />
         <source>Unit {id} no longer exists. Reload the list and pick another unit.</source>
         <translation>Đơn vị {id} không còn tồn tại. Hãy tải lại danh sách và chọn đơn vị khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="629" />
+        <location filename="../../app/ui/messages.py" line="660" />
         <source>{by} already directed this document at {at}. Reload the inbox to see the current state.</source>
         <translation>{by} đã cho ý kiến chỉ đạo văn bản này lúc {at}. Hãy tải lại hộp văn bản để xem tình trạng hiện tại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="632" />
+        <location filename="../../app/ui/messages.py" line="663" />
         <source>The document is already in {name}'s inbox. Pick another leader to hand it over.</source>
         <translation>Văn bản đã có trong hộp văn bản của {name}. Hãy chọn lãnh đạo khác nếu cần chuyển.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="635" />
+        <location filename="../../app/ui/messages.py" line="666" />
         <source>This task is already closed ({state}). Ask the leader to assign it again if work remains.</source>
         <translation>Nhiệm vụ này đã kết thúc ({state}). Nếu còn việc, đề nghị lãnh đạo giao lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="638" />
+        <location filename="../../app/ui/messages.py" line="669" />
         <source>Task {id} no longer exists. Reload your task list.</source>
         <translation>Nhiệm vụ {id} không còn tồn tại. Hãy tải lại danh sách việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="641" />
+        <location filename="../../app/ui/messages.py" line="672" />
         <source>The document is {state}: it cannot become {wanted} now. Reload to see its current state.</source>
         <translation>Văn bản đang ở trạng thái {state}: không thể chuyển sang {wanted} lúc này. Hãy tải lại để xem trạng thái hiện tại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="644" />
+        <location filename="../../app/ui/messages.py" line="675" />
         <source>{by} changed this at {at} while you were working on it. Reload, check, and try again.</source>
         <translation>{by} đã thay đổi nội dung này lúc {at} trong khi bạn đang làm. Hãy tải lại, kiểm tra rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="647" />
+        <location filename="../../app/ui/messages.py" line="678" />
         <source>The deadline {deadline} is already past. Pick today or a later working day.</source>
         <translation>Hạn xử lý {deadline} đã qua. Hãy chọn hôm nay hoặc một ngày làm việc sau đó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="650" />
+        <location filename="../../app/ui/messages.py" line="681" />
         <source>Give the deadline either as a date or as a number of working days, not both and not neither.</source>
         <translation>Hãy nhập hạn xử lý bằng ngày cụ thể hoặc bằng số ngày làm việc (chỉ chọn một cách).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="653" />
+        <location filename="../../app/ui/messages.py" line="684" />
         <source>{days} working days is not a deadline. Enter 1 or more working days.</source>
         <translation>{days} ngày làm việc không phải thời hạn hợp lệ. Hãy nhập từ 1 ngày làm việc trở lên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="656" />
+        <location filename="../../app/ui/messages.py" line="687" />
         <source>{deadline} is not a working day (weekend or holiday). The next working day is {next}.</source>
         <translation>Ngày {deadline} không phải ngày làm việc (cuối tuần hoặc ngày lễ). Ngày làm việc kế tiếp là {next}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="659" />
+        <location filename="../../app/ui/messages.py" line="690" />
         <source>{days} working days from the registration on {received} ended on {deadline}, which is past. Give more working days or pick a date.</source>
         <translation>{days} ngày làm việc kể từ ngày vào sổ {received} đã hết vào ngày {deadline}. Hãy cho thêm ngày làm việc hoặc chọn một ngày cụ thể.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="664" />
+        <location filename="../../app/ui/messages.py" line="695" />
         <source>A leader can only delegate their own authority. Ask the administrator to record it for another leader.</source>
         <translation>Lãnh đạo chỉ ủy quyền được thẩm quyền của chính mình. Đề nghị quản trị viên ghi nhận cho lãnh đạo khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="668" />
+        <location filename="../../app/ui/messages.py" line="699" />
         <source>The delegation would end at {ends}, which is already past. Pick an end in the future.</source>
         <translation>Thời điểm kết thúc ủy quyền {ends} đã qua. Hãy chọn thời điểm trong tương lai.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="671" />
+        <location filename="../../app/ui/messages.py" line="702" />
         <source>Your delegation from {leader} runs from {starts} to {ends}: you cannot act for them now. Ask {leader} for a new delegation.</source>
         <translation>Bạn được {leader} ủy quyền từ {starts} đến {ends}: hiện không thể thay mặt. Đề nghị {leader} ủy quyền lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="676" />
+        <location filename="../../app/ui/messages.py" line="707" />
         <source>Choose the leader whose authority is delegated.</source>
         <translation>Hãy chọn lãnh đạo ủy quyền.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="679" />
+        <location filename="../../app/ui/messages.py" line="710" />
         <source>Delegation {id} no longer exists. Reload the list.</source>
         <translation>Ủy quyền {id} không còn tồn tại. Hãy tải lại danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="682" />
+        <location filename="../../app/ui/messages.py" line="713" />
         <source>The delegation must end after it starts. Check the two dates.</source>
         <translation>Thời điểm kết thúc ủy quyền phải sau thời điểm bắt đầu. Hãy kiểm tra lại hai ngày.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="685" />
+        <location filename="../../app/ui/messages.py" line="716" />
         <source>A leader cannot delegate to themselves. Choose a deputy.</source>
         <translation>Lãnh đạo không thể tự ủy quyền cho chính mình. Hãy chọn cấp phó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="688" />
+        <location filename="../../app/ui/messages.py" line="719" />
         <source>Write the direction (ý kiến chỉ đạo) before assigning the document.</source>
         <translation>Hãy ghi ý kiến chỉ đạo trước khi giao xử lý văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="691" />
+        <location filename="../../app/ui/messages.py" line="722" />
         <source>An attached file has no name. Name it and attach it again.</source>
         <translation>Tệp đính kèm chưa có tên. Hãy đặt tên rồi đính kèm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="694" />
+        <location filename="../../app/ui/messages.py" line="725" />
         <source>A document filed for information has no deadline. Clear the deadline, or assign it instead.</source>
         <translation>Văn bản để biết không có hạn xử lý. Hãy bỏ hạn xử lý hoặc giao xử lý.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="697" />
+        <location filename="../../app/ui/messages.py" line="728" />
         <source>Choose who leads the work (a unit or a person), or file the document for information.</source>
         <translation>Hãy chọn đơn vị hoặc cá nhân chủ trì, hoặc chuyển văn bản để biết.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="700" />
+        <location filename="../../app/ui/messages.py" line="731" />
         <source>The lead is either a unit or a person, not both. Keep one of them.</source>
         <translation>Chủ trì là một đơn vị hoặc một cá nhân, không phải cả hai. Hãy giữ lại một.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="703" />
+        <location filename="../../app/ui/messages.py" line="734" />
         <source>This action ({action}) needs a signed-in user. Sign in and try again.</source>
         <translation>Thao tác này ({action}) cần người dùng đã đăng nhập. Hãy đăng nhập rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="706" />
+        <location filename="../../app/ui/messages.py" line="737" />
         <source>{name} is not a deputy or leader: a delegation can only go to one. Choose another person.</source>
         <translation>{name} không phải lãnh đạo hoặc cấp phó: chỉ ủy quyền được cho lãnh đạo, cấp phó. Hãy chọn người khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="709" />
+        <location filename="../../app/ui/messages.py" line="740" />
         <source>{name} is not a leader or deputy. Choose a leader to present the document to.</source>
         <translation>{name} không phải lãnh đạo hoặc cấp phó. Hãy chọn lãnh đạo để trình văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="712" />
+        <location filename="../../app/ui/messages.py" line="743" />
         <source>You do not take part in this task, so you cannot open it. Ask the leader who assigned it.</source>
         <translation>Bạn không tham gia nhiệm vụ này nên không thể mở. Hãy hỏi lãnh đạo đã giao việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="715" />
+        <location filename="../../app/ui/messages.py" line="746" />
         <source>Only a coordinating unit or person adds input to this task. Use progress notes if you lead it.</source>
         <translation>Chỉ đơn vị, cá nhân phối hợp mới cho ý kiến phối hợp. Nếu bạn chủ trì, hãy ghi tiến độ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="718" />
+        <location filename="../../app/ui/messages.py" line="749" />
         <source>Only incoming documents are presented to the leader. This one is not incoming.</source>
         <translation>Chỉ văn bản đến mới được trình lãnh đạo. Văn bản này không phải văn bản đến.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="721" />
+        <location filename="../../app/ui/messages.py" line="752" />
         <source>Only the lead unit or person reports progress on this task and finishes it.</source>
         <translation>Chỉ đơn vị, cá nhân chủ trì mới báo cáo tiến độ và kết thúc nhiệm vụ này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="724" />
+        <location filename="../../app/ui/messages.py" line="755" />
         <source>Only outgoing documents have signing and sending times. This one is not outgoing.</source>
         <translation>Chỉ văn bản đi mới có thời điểm ký và gửi. Văn bản này không phải văn bản đi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="727" />
+        <location filename="../../app/ui/messages.py" line="758" />
         <source>The document has not been presented to a leader yet. Ask the clerk to present it first.</source>
         <translation>Văn bản chưa được trình lãnh đạo. Đề nghị văn thư trình trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="730" />
+        <location filename="../../app/ui/messages.py" line="761" />
         <source>This document is in {leader}'s inbox. Only {leader}, or a deputy they delegated to, can direct it.</source>
         <translation>Văn bản này thuộc hộp văn bản của {leader}. Chỉ {leader} hoặc cấp phó được ủy quyền mới cho ý kiến chỉ đạo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="734" />
+        <location filename="../../app/ui/messages.py" line="765" />
         <source>Write something or attach a file before saving the note.</source>
         <translation>Hãy ghi nội dung hoặc đính kèm tệp trước khi lưu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="735" />
+        <location filename="../../app/ui/messages.py" line="766" />
         <source>Select at least one document first.</source>
         <translation>Hãy chọn ít nhất một văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="736" />
+        <location filename="../../app/ui/messages.py" line="767" />
         <source>Choose either a unit or a person to list their assignments, not both.</source>
         <translation>Hãy chọn một đơn vị hoặc một người để xem các việc được giao, không chọn cả hai.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="739" />
+        <location filename="../../app/ui/messages.py" line="770" />
         <source>{name} is named twice (as lead and coordinator, or twice as coordinator). Keep it once.</source>
         <translation>{name} bị chọn hai lần (vừa chủ trì vừa phối hợp, hoặc phối hợp hai lần). Hãy giữ lại một lần.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="742" />
+        <location filename="../../app/ui/messages.py" line="773" />
         <source>Each lead or coordinator is either a unit or a person. Pick one.</source>
         <translation>Mỗi bên chủ trì hoặc phối hợp là một đơn vị hoặc một cá nhân. Hãy chọn một.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="745" />
+        <location filename="../../app/ui/messages.py" line="776" />
         <source>Write the result before finishing the task.</source>
         <translation>Hãy ghi kết quả trước khi kết thúc nhiệm vụ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="746" />
+        <location filename="../../app/ui/messages.py" line="777" />
         <source>{name}'s account is deactivated. Choose someone else.</source>
         <translation>Tài khoản của {name} đã bị khóa. Hãy chọn người khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="750" />
+        <location filename="../../app/ui/messages.py" line="781" />
         <source>The draft is {state} now, so this step cannot be done. Reload to see where it stands.</source>
         <translation>Dự thảo đang ở trạng thái {state} nên không thực hiện được bước này. Tải lại để xem trạng thái hiện tại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="753" />
+        <location filename="../../app/ui/messages.py" line="784" />
         <source>The draft was not found; it may have been removed.</source>
         <translation>Không tìm thấy dự thảo; có thể dự thảo đã bị xóa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="754" />
+        <location filename="../../app/ui/messages.py" line="785" />
         <source>Version {number} of the draft is missing. Run the integrity check and restore from a backup.</source>
         <translation>Thiếu phiên bản {number} của dự thảo. Hãy chạy kiểm tra toàn vẹn và khôi phục từ bản sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="757" />
+        <location filename="../../app/ui/messages.py" line="788" />
         <source>Write the summary (trích yếu) of the draft.</source>
         <translation>Hãy nhập trích yếu của dự thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="758" />
+        <location filename="../../app/ui/messages.py" line="789" />
         <source>"{type}" is not a document type of Decree 30. Pick a type from the list.</source>
         <translation>"{type}" không phải là loại văn bản theo Nghị định 30. Hãy chọn loại trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="761" />
+        <location filename="../../app/ui/messages.py" line="792" />
         <source>A {type} cannot be a legal normative document. Untick "normative" or change the type.</source>
         <translation>{type} không thể là văn bản quy phạm pháp luật. Bỏ chọn "quy phạm pháp luật" hoặc đổi loại văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="764" />
+        <location filename="../../app/ui/messages.py" line="795" />
         <source>A recipient has no name. Pick it again.</source>
         <translation>Có nơi nhận chưa có tên. Hãy chọn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="765" />
+        <location filename="../../app/ui/messages.py" line="796" />
         <source>The unit "{name}" is not one of the agency's units. Pick it from the list.</source>
         <translation>Đơn vị "{name}" không thuộc cơ quan. Hãy chọn đơn vị trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="768" />
+        <location filename="../../app/ui/messages.py" line="799" />
         <source>"{name}" is not a user of the agency. Pick the person from the list.</source>
         <translation>"{name}" không phải người dùng của cơ quan. Hãy chọn người trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="771" />
+        <location filename="../../app/ui/messages.py" line="802" />
         <source>{name} is inside the agency: superior, government or legal review apply to other agencies only.</source>
         <translation>{name} thuộc nội bộ cơ quan: cấp trên, Chính phủ hoặc cơ quan kiểm tra văn bản chỉ áp dụng cho cơ quan khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="774" />
+        <location filename="../../app/ui/messages.py" line="805" />
         <source>The number of paper copies for {name} must be between 0 and {max}.</source>
         <translation>Số bản giấy gửi {name} phải từ 0 đến {max}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="777" />
+        <location filename="../../app/ui/messages.py" line="808" />
         <source>{name} is listed twice as a recipient. Keep it once.</source>
         <translation>{name} có hai lần trong nơi nhận. Chỉ giữ một lần.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="778" />
+        <location filename="../../app/ui/messages.py" line="809" />
         <source>No agency in the directory matches “{name}”. Pick one from the list under the box, type its complete code (like 000.00.12.H27), or add it with “Not in the directory…” to send it on paper.</source>
         <translation>Không có cơ quan nào trong danh bạ khớp với “{name}”. Chọn một cơ quan trong danh sách dưới ô tìm kiếm, gõ mã định danh đầy đủ (như 000.00.12.H27), hoặc thêm bằng nút “Không có trong danh bạ…” để gửi văn bản giấy.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="783" />
+        <location filename="../../app/ui/messages.py" line="814" />
         <source>Give every appendix a title.</source>
         <translation>Hãy đặt tiêu đề cho mỗi phụ lục.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="784" />
+        <location filename="../../app/ui/messages.py" line="815" />
         <source>The appendix {name} is not a PDF. Save it as PDF and add it again.</source>
         <translation>Phụ lục {name} không phải tệp PDF. Hãy lưu thành PDF rồi thêm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="787" />
+        <location filename="../../app/ui/messages.py" line="818" />
         <source>The appendix {name} is password-protected, so the agency's seal cannot be added to it. Save it without a password and add it again.</source>
         <translation>Phụ lục {name} có đặt mật khẩu nên không thể ký số của cơ quan lên đó. Hãy lưu lại tệp không đặt mật khẩu rồi thêm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="792" />
+        <location filename="../../app/ui/messages.py" line="823" />
         <source>The appendix {name} is damaged and cannot be sealed ({detail}). Export it again as PDF and add it again.</source>
         <translation>Phụ lục {name} bị hỏng, không thể ký số của cơ quan ({detail}). Hãy xuất lại tệp PDF rồi thêm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="796" />
+        <location filename="../../app/ui/messages.py" line="827" />
         <source>The appendix {name} was certified so that nothing may be added, so the agency's seal cannot be added. Ask for a copy that is not locked and add it again.</source>
         <translation>Phụ lục {name} đã được ký chứng thực không cho phép bổ sung gì thêm nên không thể ký số của cơ quan. Hãy đề nghị bản không bị khóa rồi thêm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="801" />
+        <location filename="../../app/ui/messages.py" line="832" />
         <source>The appendix {name} already carries an agency seal signature. Add the unsealed file instead.</source>
         <translation>Phụ lục {name} đã có chữ ký số của cơ quan. Hãy thêm tệp chưa ký số.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="804" />
+        <location filename="../../app/ui/messages.py" line="835" />
         <source>The appendix file {name} is missing from the file store; nothing was numbered or sealed. Ask the administrator to restore it from the latest backup, then try again.</source>
         <translation>Không tìm thấy tệp phụ lục {name} trong kho lưu trữ; văn bản chưa được cấp số và ký số. Hãy đề nghị quản trị viên khôi phục tệp từ bản sao lưu gần nhất rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="809" />
+        <location filename="../../app/ui/messages.py" line="840" />
         <source>The stored appendix file {name} has changed since it was added (damaged on disk); nothing was numbered or sealed. Ask the administrator to restore it from the latest backup, then try again.</source>
         <translation>Tệp phụ lục {name} trong kho đã bị thay đổi so với khi thêm vào (hỏng trên đĩa); văn bản chưa được cấp số và ký số. Hãy đề nghị quản trị viên khôi phục tệp từ bản sao lưu gần nhất rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="814" />
+        <location filename="../../app/ui/messages.py" line="845" />
         <source>Choose the draft file (PDF or Word) first.</source>
         <translation>Hãy chọn tệp dự thảo (PDF hoặc Word) trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="815" />
+        <location filename="../../app/ui/messages.py" line="846" />
         <source>{name} is neither a PDF nor a Word document. Upload the draft as PDF or DOCX.</source>
         <translation>{name} không phải tệp PDF hay Word. Hãy tải dự thảo lên dưới dạng PDF hoặc DOCX.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="818" />
+        <location filename="../../app/ui/messages.py" line="849" />
         <source>{name} is the same file as the current version. Choose the revised file.</source>
         <translation>{name} trùng với tệp của phiên bản hiện tại. Hãy chọn tệp đã sửa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="821" />
+        <location filename="../../app/ui/messages.py" line="852" />
         <source>Only the specialist who wrote this draft can change or submit it.</source>
         <translation>Chỉ chuyên viên soạn thảo dự thảo này mới được sửa hoặc trình ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="824" />
+        <location filename="../../app/ui/messages.py" line="855" />
         <source>{name} is not a leader or deputy and cannot sign. Choose the signer from the list.</source>
         <translation>{name} không phải lãnh đạo hoặc cấp phó nên không thể ký. Hãy chọn người ký trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="827" />
+        <location filename="../../app/ui/messages.py" line="858" />
         <source>Choose who signs the draft before submitting it.</source>
         <translation>Hãy chọn người ký trước khi trình ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="828" />
+        <location filename="../../app/ui/messages.py" line="859" />
         <source>The draft has no recipients. Add at least one recipient before submitting it.</source>
         <translation>Dự thảo chưa có nơi nhận. Hãy thêm ít nhất một nơi nhận trước khi trình ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="831" />
+        <location filename="../../app/ui/messages.py" line="862" />
         <source>The draft was returned with comments and nothing has changed since. Upload the revised file or correct the details, then submit again.</source>
         <translation>Dự thảo đã bị trả lại kèm ý kiến và từ đó chưa có gì thay đổi. Hãy tải lên tệp đã sửa hoặc sửa thông tin, rồi trình ký lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="836" />
+        <location filename="../../app/ui/messages.py" line="867" />
         <source>Write what must change before returning the draft.</source>
         <translation>Hãy ghi rõ những điểm cần sửa trước khi trả lại dự thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="839" />
+        <location filename="../../app/ui/messages.py" line="870" />
         <source>This draft waits for {signer}'s signature. Only {signer}, or a deputy they delegated to, can act.</source>
         <translation>Dự thảo này chờ {signer} ký. Chỉ {signer} hoặc cấp phó được {signer} ủy quyền mới thực hiện được.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="842" />
+        <location filename="../../app/ui/messages.py" line="873" />
         <source>Digital signing is not set up on this computer. Ask the administrator to configure the tokens.</source>
         <translation>Máy tính này chưa được cấu hình ký số. Hãy đề nghị quản trị hệ thống cấu hình thiết bị ký số.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="845" />
+        <location filename="../../app/ui/messages.py" line="876" />
         <source>The signature cannot be moved on this draft: the file it was prepared from is not among its versions. Sign it where it is, or return it so the drafter submits it again.</source>
         <translation>Không thể di chuyển chữ ký trên dự thảo này: không còn tệp gốc dùng để chuẩn bị trình ký trong các phiên bản. Hãy ký tại vị trí hiện có, hoặc trả lại để người soạn thảo trình ký lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="850" />
+        <location filename="../../app/ui/messages.py" line="881" />
         <source>{name} is not a certificate file (PEM or DER). Choose the root certificate (.pem, .cer, .crt).</source>
         <translation>{name} không phải tệp chứng thư số (PEM hoặc DER). Hãy chọn tệp chứng thư gốc (.pem, .cer, .crt).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="853" />
+        <location filename="../../app/ui/messages.py" line="884" />
         <source>{name} is not a certificate revocation list (CRL). Choose the .crl file the CA publishes.</source>
         <translation>{name} không phải danh sách chứng thư bị thu hồi (CRL). Hãy chọn tệp .crl do tổ chức cung cấp dịch vụ chứng thực công bố.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="856" />
+        <location filename="../../app/ui/messages.py" line="887" />
         <source>{name} is neither a certificate (.pem, .cer, .crt, .der) nor a revocation list (.crl).</source>
         <translation>{name} không phải chứng thư số (.pem, .cer, .crt, .der) cũng không phải danh sách thu hồi (.crl).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="859" />
+        <location filename="../../app/ui/messages.py" line="890" />
         <source>No folder for trusted certificates is configured on this computer. Check the data directory.</source>
         <translation>Máy này chưa cấu hình thư mục chứng thư tin cậy. Hãy kiểm tra thư mục dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="862" />
+        <location filename="../../app/ui/messages.py" line="893" />
         <source>{name} is not a Word document that can be read. Open it in Word, save as DOCX or PDF, try again.</source>
         <translation>{name} không phải tệp Word đọc được. Hãy mở bằng Word, lưu thành DOCX hoặc PDF rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="865" />
+        <location filename="../../app/ui/messages.py" line="896" />
         <source>Converting {name} to PDF needs LibreOffice, which is not installed on this computer. Install LibreOffice, or save the draft as PDF in Word and upload the PDF.</source>
         <translation>Chuyển {name} sang PDF cần LibreOffice, nhưng máy tính này chưa cài. Hãy cài LibreOffice, hoặc lưu dự thảo thành PDF trong Word rồi tải tệp PDF lên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="870" />
+        <location filename="../../app/ui/messages.py" line="901" />
         <source>LibreOffice did not finish converting {name} within {seconds} s. Save it as PDF and upload that.</source>
         <translation>LibreOffice không chuyển xong {name} trong {seconds} giây. Hãy lưu thành PDF rồi tải tệp đó lên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="873" />
+        <location filename="../../app/ui/messages.py" line="904" />
         <source>LibreOffice could not convert {name} to PDF ({detail}). Save it as PDF in Word and upload that.</source>
         <translation>LibreOffice không chuyển được {name} sang PDF ({detail}). Hãy lưu thành PDF trong Word rồi tải tệp đó lên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="876" />
+        <location filename="../../app/ui/messages.py" line="907" />
         <source>Your role may not do this. Ask a user with the right role.</source>
         <translation>Vai trò của bạn không được thực hiện thao tác này. Hãy nhờ người dùng có vai trò phù hợp.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="877" />
+        <location filename="../../app/ui/messages.py" line="908" />
         <source>Someone else changed this meanwhile. Reload and try again.</source>
         <translation>Người khác vừa thay đổi dữ liệu này. Hãy tải lại và thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="880" />
+        <location filename="../../app/ui/messages.py" line="911" />
         <source>The operation could not be completed (code {code}).</source>
         <translation>Không thực hiện được thao tác (mã lỗi {code}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="881" />
+        <location filename="../../app/ui/messages.py" line="912" />
         <source>An unexpected error occurred. Details were written to the log at {log}. Please report it.</source>
         <translation>Đã xảy ra lỗi ngoài dự kiến. Chi tiết đã được ghi vào nhật ký tại {log}. Vui lòng báo lại lỗi này.</translation>
     </message>
@@ -4735,81 +4861,81 @@
         <translation>Văn bản đi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="197" />
+        <location filename="../../app/ui/pages/messages.py" line="201" />
         <source>Waiting to be sent: %1 · refused by the axis: %2 · in quarantine: %3</source>
         <translation>Chờ gửi: %1 · bị trục từ chối: %2 · đang cách ly: %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="295" />
+        <location filename="../../app/ui/pages/messages.py" line="300" />
         <source>Exchange message</source>
         <translation>Thông điệp liên thông</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="313" />
+        <location filename="../../app/ui/pages/messages.py" line="318" />
         <source>Choose the USB drive or folder to write to</source>
         <translation>Chọn ổ USB hoặc thư mục để ghi gói tin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="317" />
+        <location filename="../../app/ui/pages/messages.py" line="322" />
         <source>Sign the USB package of the messages waiting to be sent with the agency's certificate.</source>
         <translation>Ký số gói USB chứa các thông điệp đang chờ gửi bằng chứng thư số của cơ quan.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/messages.py" line="337" />
+        <location filename="../../app/ui/pages/messages.py" line="342" />
         <source>%n message(s) written to %1. Take the drive to the receiving office.</source>
         <translation>
             <numerusform>Đã ghi %n thông điệp vào %1. Mang ổ USB đến cơ quan nhận.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="345" />
+        <location filename="../../app/ui/pages/messages.py" line="350" />
         <source>Choose the USB package folder (vanthu-…)</source>
         <translation>Chọn thư mục gói USB (vanthu-…)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/messages.py" line="356" />
+        <location filename="../../app/ui/pages/messages.py" line="361" />
         <source>%n document(s) received</source>
         <translation>
             <numerusform>đã nhận %n văn bản</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/messages.py" line="357" />
+        <location filename="../../app/ui/pages/messages.py" line="362" />
         <source>%n already had</source>
         <translation>
             <numerusform>%n văn bản đã có từ trước</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/messages.py" line="359" />
+        <location filename="../../app/ui/pages/messages.py" line="364" />
         <source>%n status(es) recorded</source>
         <translation>
             <numerusform>đã ghi nhận %n trạng thái</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/messages.py" line="361" />
+        <location filename="../../app/ui/pages/messages.py" line="366" />
         <source>%n quarantined</source>
         <translation>
             <numerusform>%n gói bị cách ly</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/messages.py" line="363" />
+        <location filename="../../app/ui/pages/messages.py" line="368" />
         <source>%n queued for other agencies</source>
         <translation>
             <numerusform>%n thông điệp đã xếp hàng gửi tiếp cho cơ quan khác</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/messages.py" line="365" />
+        <location filename="../../app/ui/pages/messages.py" line="370" />
         <source>%n for other agencies already queued</source>
         <translation>
             <numerusform>%n thông điệp cho cơ quan khác đã có trong hàng đợi</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="366" />
+        <location filename="../../app/ui/pages/messages.py" line="371" />
         <source>Package from %1: %2.</source>
         <translation>Gói tin từ %1: %2.</translation>
     </message>
@@ -5799,87 +5925,87 @@ Hiệu lực từ {start} đến {end}</translation>
 <context>
     <name>RegistryBookDialog</name>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="270" />
+        <location filename="../../app/ui/pages/admin.py" line="274" />
         <source>Administrative documents</source>
         <translation>Văn bản hành chính</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="271" />
+        <location filename="../../app/ui/pages/admin.py" line="275" />
         <source>Legal normative documents of one type</source>
         <translation>Văn bản quy phạm pháp luật (theo từng loại)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="272" />
+        <location filename="../../app/ui/pages/admin.py" line="276" />
         <source>Secret documents</source>
         <translation>Văn bản mật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="273" />
+        <location filename="../../app/ui/pages/admin.py" line="277" />
         <source>Copies (sao y, trích sao, sao lục)</source>
         <translation>Bản sao (sao y, trích sao, sao lục)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="274" />
+        <location filename="../../app/ui/pages/admin.py" line="278" />
         <source>An advisory body (council, board, team)</source>
         <translation>Tổ chức tư vấn (Hội đồng, Ban, Tổ)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="275" />
+        <location filename="../../app/ui/pages/admin.py" line="279" />
         <source>Incoming documents</source>
         <translation>Văn bản đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="276" />
+        <location filename="../../app/ui/pages/admin.py" line="280" />
         <source>Incoming secret documents</source>
         <translation>Văn bản đến mật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="281" />
+        <location filename="../../app/ui/pages/admin.py" line="285" />
         <source>Add a registry book</source>
         <translation>Thêm sổ đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="290" />
+        <location filename="../../app/ui/pages/admin.py" line="294" />
         <source>Abbreviation of the advisory body, e.g. HĐTĐ</source>
         <translation>Chữ viết tắt của tổ chức tư vấn, ví dụ HĐTĐ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="295" />
+        <location filename="../../app/ui/pages/admin.py" line="299" />
         <source>Secret register (kept apart, never sent electronically)</source>
         <translation>Sổ mật (quản lý riêng, không gửi qua mạng)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="297" />
+        <location filename="../../app/ui/pages/admin.py" line="301" />
         <source>Number series</source>
         <translation>Hệ thống số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="298" />
+        <location filename="../../app/ui/pages/admin.py" line="302" />
         <source>Document type</source>
         <translation>Loại văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="299" />
+        <location filename="../../app/ui/pages/admin.py" line="303" />
         <source>Advisory body</source>
         <translation>Tổ chức tư vấn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="300" />
+        <location filename="../../app/ui/pages/admin.py" line="304" />
         <source>Year</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="301" />
+        <location filename="../../app/ui/pages/admin.py" line="305" />
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="328" />
+        <location filename="../../app/ui/pages/admin.py" line="332" />
         <source>Incoming register</source>
         <translation>Sổ đăng ký văn bản đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/admin.py" line="328" />
+        <location filename="../../app/ui/pages/admin.py" line="332" />
         <source>Outgoing register</source>
         <translation>Sổ đăng ký văn bản đi</translation>
     </message>
@@ -6242,6 +6368,59 @@ Hiệu lực từ {start} đến {end}</translation>
     </message>
 </context>
 <context>
+    <name>ServedCommunesBox</name>
+    <message>
+        <location filename="../../app/ui/pages/commune_relay.py" line="222" />
+        <source>Communes served by USB</source>
+        <translation>Các xã phục vụ qua USB</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/commune_relay.py" line="229" />
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/commune_relay.py" line="229" />
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/commune_relay.py" line="229" />
+        <source>System id</source>
+        <translation>Mã hệ thống</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/commune_relay.py" line="229" />
+        <source>Secret on this computer</source>
+        <translation>Mật khẩu trên máy này</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/commune_relay.py" line="230" />
+        <source>Held</source>
+        <translation>Đang giữ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/commune_relay.py" line="232" />
+        <source>Add a commune…</source>
+        <translation>Thêm xã…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/commune_relay.py" line="235" />
+        <source>Remove</source>
+        <translation>Xoá</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/commune_relay.py" line="259" />
+        <source>set</source>
+        <translation>đã đặt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/commune_relay.py" line="259" />
+        <source>missing: %1</source>
+        <translation>chưa đặt: %1</translation>
+    </message>
+</context>
+<context>
     <name>SignDocumentDialog</name>
     <message>
         <location filename="../../app/ui/dialogs/sign_document.py" line="63" />
@@ -6277,7 +6456,7 @@ Hiệu lực từ {start} đến {end}</translation>
 <context>
     <name>SignatureBadge</name>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="95" />
+        <location filename="../../app/widgets/signature_badges.py" line="143" />
         <source>Signed at {time}</source>
         <translation>Ký lúc {time}</translation>
     </message>
@@ -6285,107 +6464,167 @@ Hiệu lực từ {start} đến {end}</translation>
 <context>
     <name>SignatureBadges</name>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="27" />
+        <location filename="../../app/widgets/signature_badges.py" line="28" />
         <source>Valid signature</source>
         <translation>Chữ ký số hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="28" />
+        <location filename="../../app/widgets/signature_badges.py" line="29" />
         <source>Intact, but not trusted</source>
         <translation>Toàn vẹn nhưng chưa được tin cậy</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="29" />
+        <location filename="../../app/widgets/signature_badges.py" line="30" />
         <source>Invalid signature</source>
         <translation>Chữ ký số không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="32" />
+        <location filename="../../app/widgets/signature_badges.py" line="33" />
         <source>Personal signature</source>
         <translation>Chữ ký số cá nhân</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="33" />
+        <location filename="../../app/widgets/signature_badges.py" line="34" />
         <source>Organisation signature</source>
         <translation>Chữ ký số cơ quan</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="36" />
+        <location filename="../../app/widgets/signature_badges.py" line="37" />
         <source>The document was altered after this signature: the signature is broken.</source>
         <translation>Văn bản đã bị sửa đổi sau khi ký: chữ ký số không còn toàn vẹn.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="38" />
+        <location filename="../../app/widgets/signature_badges.py" line="39" />
         <source>The signature value does not match the signer's certificate.</source>
         <translation>Giá trị chữ ký không khớp với chứng thư số của người ký.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="40" />
+        <location filename="../../app/widgets/signature_badges.py" line="41" />
         <source>The certificate does not lead to a trusted root certificate on this computer.</source>
         <translation>Chứng thư số không dẫn đến chứng thư gốc tin cậy nào trên máy này.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="42" />
+        <location filename="../../app/widgets/signature_badges.py" line="43" />
         <source>The certificate has been revoked by its CA.</source>
         <translation>Chứng thư số đã bị tổ chức cung cấp dịch vụ chứng thực thu hồi.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="43" />
+        <location filename="../../app/widgets/signature_badges.py" line="44" />
         <source>The certificate had expired.</source>
         <translation>Chứng thư số đã hết hiệu lực.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="44" />
+        <location filename="../../app/widgets/signature_badges.py" line="45" />
         <source>The certificate was not yet valid when it signed.</source>
         <translation>Chứng thư số chưa có hiệu lực tại thời điểm ký.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="46" />
+        <location filename="../../app/widgets/signature_badges.py" line="47" />
         <source>The document was changed after this signature in a way it does not allow.</source>
         <translation>Văn bản đã bị thay đổi sau khi ký theo cách chữ ký này không cho phép.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="48" />
+        <location filename="../../app/widgets/signature_badges.py" line="49" />
         <source>Not a specialised (chuyên dùng) government signature.</source>
         <translation>Không phải chữ ký số chuyên dùng Chính phủ.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="50" />
+        <location filename="../../app/widgets/signature_badges.py" line="51" />
         <source>Signature fields added after certification were accepted, as other signing tools do.</source>
         <translation>Các trường chữ ký được thêm sau chữ ký xác nhận được chấp nhận, như cách các công cụ ký số khác làm.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="52" />
+        <location filename="../../app/widgets/signature_badges.py" line="53" />
         <source>Signed after the organisation's seal: the competent person must sign first.</source>
         <translation>Ký sau chữ ký số của cơ quan: người có thẩm quyền phải ký trước.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="54" />
+        <location filename="../../app/widgets/signature_badges.py" line="55" />
         <source>The file cannot be read as a PDF.</source>
         <translation>Không đọc được tệp dưới dạng PDF.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="55" />
+        <location filename="../../app/widgets/signature_badges.py" line="56" />
         <source>The document carries no digital signature.</source>
         <translation>Văn bản không có chữ ký số.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="58" />
+        <location filename="../../app/widgets/signature_badges.py" line="59" />
         <source>Revocation not checked (no revocation list available).</source>
         <translation>Chưa kiểm tra tình trạng thu hồi (không có danh sách thu hồi).</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="59" />
+        <location filename="../../app/widgets/signature_badges.py" line="60" />
         <source>Not revoked.</source>
         <translation>Chưa bị thu hồi.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="134" />
+        <location filename="../../app/widgets/signature_badges.py" line="63" />
+        <source>Not revoked (checked online with the CA's OCSP service).</source>
+        <translation>Chưa bị thu hồi (đã kiểm tra trực tuyến qua dịch vụ OCSP của tổ chức cung cấp dịch vụ chứng thực).</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="64" />
+        <source>Not revoked (checked with the CA's revocation list, fetched online).</source>
+        <translation>Chưa bị thu hồi (đã kiểm tra theo danh sách thu hồi của tổ chức cung cấp dịch vụ chứng thực, tải trực tuyến).</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="66" />
+        <source>Not revoked (checked with a saved revocation list file).</source>
+        <translation>Chưa bị thu hồi (đã kiểm tra theo tệp danh sách thu hồi đã lưu).</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="69" />
+        <source>The CA's OCSP service reports the revocation.</source>
+        <translation>Dịch vụ OCSP của tổ chức cung cấp dịch vụ chứng thực báo chứng thư số đã bị thu hồi.</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="70" />
+        <source>The CA's revocation list, fetched online, lists the certificate.</source>
+        <translation>Danh sách thu hồi của tổ chức cung cấp dịch vụ chứng thực (tải trực tuyến) có tên chứng thư số này.</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="72" />
+        <source>A saved revocation list file lists the certificate.</source>
+        <translation>Tệp danh sách thu hồi đã lưu có tên chứng thư số này.</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="75" />
+        <source>Revocation not checked: online checking is turned off in the settings.</source>
+        <translation>Chưa kiểm tra tình trạng thu hồi: chức năng kiểm tra trực tuyến đang tắt trong cấu hình.</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="77" />
+        <source>Revocation not checked: restricted documents are verified offline only.</source>
+        <translation>Chưa kiểm tra tình trạng thu hồi: văn bản mật hoặc hạn chế phạm vi chỉ được kiểm tra ngoại tuyến.</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="79" />
+        <source>Revocation not checked: the CA's server could not be reached ({detail}).</source>
+        <translation>Chưa kiểm tra tình trạng thu hồi: không kết nối được máy chủ của tổ chức cung cấp dịch vụ chứng thực ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="81" />
+        <source>Revocation not checked: the CA's server did not give a valid answer ({detail}).</source>
+        <translation>Chưa kiểm tra tình trạng thu hồi: máy chủ của tổ chức cung cấp dịch vụ chứng thực không trả lời hợp lệ ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="83" />
+        <source>Revocation not checked: the certificate names no revocation address and no revocation list is saved.</source>
+        <translation>Chưa kiểm tra tình trạng thu hồi: chứng thư số không ghi địa chỉ tra cứu thu hồi và chưa lưu danh sách thu hồi nào.</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="86" />
+        <source>Revocation not checked: the certificate does not chain to a trusted root.</source>
+        <translation>Chưa kiểm tra tình trạng thu hồi: chứng thư số không dẫn tới chứng thư gốc tin cậy.</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="182" />
         <source>Checking the digital signatures…</source>
         <translation>Đang kiểm tra chữ ký số…</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="148" />
+        <location filename="../../app/widgets/signature_badges.py" line="196" />
         <source>{valid} of {count} signatures valid</source>
         <translation>{valid}/{count} chữ ký số hợp lệ</translation>
     </message>
