@@ -158,12 +158,10 @@ class MainWindow(QMainWindow):
             self.statusBar().insertPermanentWidget(0, self.not_presented_button)
 
     def _build_sync(self) -> None:
-        """The clerk's and admin's window shows the axis link and runs the background sync (when configured)."""
-        from app.domain.enums import Role
-
+        """Every window shows the axis link and runs the background sync (when configured): what a leader or a
+        specialist queues (an answer to a recall, a status) goes out from their own workstation at once. The office
+        lock (app/store/locks.py) keeps one sync round at a time across the office's workstations."""
         self.sync_loop: SyncLoop | None = None
-        if not self.user.roles & {Role.CLERK, Role.ADMIN}:
-            return
         from app.services.bundle import make_sync
 
         sync = make_sync(self.booted.services, self.booted.settings)
