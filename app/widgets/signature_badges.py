@@ -4,11 +4,13 @@ thread); this widget only shows a `VerificationReport`."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QLocale, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.services.signing.report_pdf import EN_LABELS, VI_LABELS, ReportWording
 from app.services.signing.revocation import RevocationSignatureReport
 from app.services.signing.verify import SignatureReport, VerificationReport
 
@@ -122,6 +124,19 @@ def revocation_text(sig: SignatureReport) -> str:
     return text.replace("{detail}", sig.revocation_detail)
 
 
+def report_wording(report: VerificationReport) -> ReportWording:
+    """The PDF report's words for `report`: the panel's own sentences for states, kinds, problems and revocation,
+    translated here (on the UI thread) so the rendering job only looks them up; the report's fixed labels in the UI
+    language (Vietnamese unless the UI runs in English)."""
+    vietnamese = QLocale().language() == QLocale.Language.Vietnamese
+    labels = replace(VI_LABELS if vietnamese else EN_LABELS, states={k: _tr(v) for k, v in STATE_TEXT.items()},
+                     kinds={k: _tr(v) for k, v in KIND_TEXT.items()})
+    problems = {code: _tr(text) for code, text in PROBLEM_TEXT.items()}
+    lines = {sig.field_name: revocation_text(sig) for sig in report.signatures}
+    return ReportWording(labels=labels, problem=lambda code: problems.get(code, code),
+                         revocation=lambda sig: lines.get(sig.field_name, ""))
+
+
 class SignatureBadge(QFrame):
     def __init__(self, sig: SignatureReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -155,7 +170,10 @@ class SignatureBadge(QFrame):
 
 
 class SignatureBadges(QWidget):
-    """The list of badges; `set_pending()` while verification runs, `set_report()` with its result."""
+    """The list of badges; `set_pending()` while verification runs, `set_report()` with its result. "Export
+    report…" (enabled once there is a report) asks the owner to save it as a PDF (`export_requested`)."""
+
+    export_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -167,6 +185,12 @@ class SignatureBadges(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.status)
+        self.export_button = QPushButton(self.tr("Export report…"), self)
+        self.export_button.setObjectName("exportVerificationReport")
+        self.export_button.setToolTip(self.tr("Save this verification as a PDF report"))
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(self.export_requested)
+        self._layout.addWidget(self.export_button)
         self.report: VerificationReport | None = None
 
     def clear(self) -> None:
@@ -175,6 +199,7 @@ class SignatureBadges(QWidget):
             badge.deleteLater()
         self.badges = []
         self.report = None
+        self.export_button.setEnabled(False)
         self.status.setText("")
 
     def set_pending(self) -> None:
@@ -188,6 +213,7 @@ class SignatureBadges(QWidget):
     def set_report(self, report: VerificationReport) -> None:
         self.clear()
         self.report = report
+        self.export_button.setEnabled(True)
         if not report.signatures:
             self.status.setText(" ".join(_tr(PROBLEM_TEXT.get(p, p)) for p in report.problems)
                                 or _tr(PROBLEM_TEXT["pdf.unsigned"]))
@@ -198,4 +224,4 @@ class SignatureBadges(QWidget):
         for sig in report.signatures:
             badge = SignatureBadge(sig, self)
             self.badges.append(badge)
-            self._layout.addWidget(badge)
+            self._layout.insertWidget(self._layout.indexOf(self.export_button), badge)  # the button stays last

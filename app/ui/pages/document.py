@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -22,19 +24,21 @@ from PySide6.QtWidgets import (
 from app.domain.enums import Confidentiality, FileRole, RestrictionStamp
 from app.domain.errors import DomainError
 from app.domain.model import Document, DocumentFile
+from app.services.signing.report_pdf import CheckedFile, report_file_name, write_report
 from app.services.signing.verify import VerificationReport
 from app.services.view_copy import display_copy, needs_display_copy
-from app.ui.jobs import JobContext
+from app.ui.jobs import Job, JobContext
 from app.ui.messages import describe
 from app.ui.pages import labels
 from app.ui.pages.common import PageEnv
 from app.ui.pages.document_changes import ExchangeChangesBox
 from app.widgets.pdf_view import PdfViewer
-from app.widgets.signature_badges import SignatureBadges
+from app.widgets.signature_badges import SignatureBadges, report_wording
 
 
 class DocumentPage(QWidget):
     back_requested = Signal()
+    report_folder: Path | None = None  # the last folder a verification report went to (this session)
 
     def __init__(self, env: PageEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +100,9 @@ class DocumentPage(QWidget):
         self.signatures_box = QGroupBox(self.tr("Digital signatures"), self)
         self.signatures_box.setObjectName("signaturesBox")
         self.badges = SignatureBadges(self.signatures_box)
+        self.badges.export_requested.connect(self.choose_report_target)
+        self._shown: DocumentFile | None = None  # the file the panel's report is about, and when it was checked
+        self._checked_at: datetime | None = None
         QVBoxLayout(self.signatures_box).addWidget(self.badges)
         self.signatures_box.setVisible(False)
         self._verify_for: str | None = None  # the file a running verification job is about
@@ -189,6 +196,7 @@ class DocumentPage(QWidget):
             self._notice(describe(exc))
             return
         self.viewer.load(path)
+        self._shown = file
         self._verify(file.sha256, path)
 
     def _verify(self, sha256: str, path: Path) -> None:
@@ -220,6 +228,7 @@ class DocumentPage(QWidget):
             self.viewer.load(shown)
         if not isinstance(report, VerificationReport):
             return  # the file is not signed
+        self._checked_at = self._env.services.ctx.clock()
         self.badges.set_report(report)
         self.signatures_box.setVisible(True)
 
@@ -227,6 +236,42 @@ class DocumentPage(QWidget):
         if sha256 == self._verify_for:
             self.badges.set_failed(message)
             self.signatures_box.setVisible(True)
+
+    def choose_report_target(self) -> Job | None:
+        """Ask where to save the verification report (documents folder, or the last one used), then export it."""
+        if self.badges.report is None or self._shown is None:
+            return None
+        doc = self.current
+        tag = doc.number_notation if doc is not None and doc.number_notation else Path(self._shown.name).stem
+        folder = DocumentPage.report_folder or Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the verification report"),
+                                              str(folder / report_file_name(tag)), self.tr("PDF files (*.pdf)"))
+        if not name:
+            return None
+        return self.export_report(Path(name if name.lower().endswith(".pdf") else name + ".pdf"))
+
+    def export_report(self, target: Path) -> Job | None:
+        """Render and write the panel's report as a PDF off the UI thread, worded as the panel words it."""
+        report, shown = self.badges.report, self._shown
+        if report is None or shown is None:
+            return None
+        doc = self.current
+        title = f"{doc.doc_type} {doc.number_notation}".strip() if doc is not None else ""
+        checked = CheckedFile(file_name=shown.name, sha256=shown.sha256, size=shown.size,
+                              checked_at=self._checked_at or self._env.services.ctx.clock(), document=title)
+        wording = report_wording(report)  # the panel's sentences, translated on the UI thread
+
+        def work(_ctx: JobContext) -> Path:
+            return write_report(report, checked, target, wording)
+
+        DocumentPage.report_folder = target.parent
+        job = self._env.jobs.run("verification-report-pdf", work)
+        job.succeeded.connect(lambda path: self._notice(
+            self.tr("Verification report saved: {path}").format(path=path)))
+        job.failed.connect(lambda message: self._notice(
+            self.tr("The verification report was not saved: {message}").format(message=message)))
+        return job
 
     def refresh(self) -> None:
         if self.current is not None:

@@ -1,0 +1,109 @@
+"""The document view's "Export report…" button: disabled until there is a verification report, then asks for a file
+name (the document number by default) and writes the PDF report off the UI thread, worded as the panel words it and
+in the UI language; a folder that cannot be written gives the clear message instead."""
+
+from __future__ import annotations
+
+import subprocess
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.domain.enums import Direction, DocumentState
+from app.domain.model import Document
+from app.services.bundle import Booted
+from app.services.demo import DEMO_PASSWORD
+from app.ui.jobs import JobRunner
+from app.ui.pages import document as document_page
+from app.ui.pages.common import PageEnv
+from app.ui.pages.document import DocumentPage
+from app.widgets.signature_badges import revocation_text
+from tests.support import require_tool
+from tests.ui.signing_support import actor, require_demo_tokens, sealed_pdf
+
+
+@pytest.fixture
+def signing_booted(booted: Booted, language: str) -> Iterator[Booted]:
+    require_demo_tokens(booted)
+    yield booted
+    booted.services.signing.close()
+
+
+def _page(qtbot: QtBot, booted: Booted) -> tuple[DocumentPage, JobRunner, str]:
+    services = booted.services
+    pdf = sealed_pdf(booted)
+    doc = services.documents.create(actor(booted, "vanthu"), Document(
+        id=str(uuid.uuid4()), direction=Direction.OUTGOING, doc_type="Quyết định", summary="Thử nghiệm ký số",
+        number=45, notation="QĐ-STTTT", state=DocumentState.SEALED, issuer_name="Sở Thông tin và Truyền thông",
+        signer_name="Nguyễn Văn An", signer_position="Giám đốc", page_count=1), pdf, "45_QD-STTTT.pdf")
+    user = services.auth.login("vanthu", DEMO_PASSWORD)
+    jobs = JobRunner(booted.settings.logs_dir / "vanthu.log")
+    page = DocumentPage(PageEnv(booted.settings, services, user, jobs, lambda _id: None))
+    qtbot.addWidget(page)
+    page.resize(1300, 800)
+    page.show()
+    return page, jobs, doc.id
+
+
+def _text(pdf: Path) -> str:
+    out = subprocess.run([require_tool("pdftotext"), "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                         check=True, timeout=60).stdout
+    return " ".join(out.split())
+
+
+@pytest.mark.parametrize("language", ["vi", "en"], indirect=True)
+def test_export_writes_the_report(qtbot: QtBot, signing_booted: Booted, tmp_path: Path, language: str,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    page, jobs, doc_id = _page(qtbot, signing_booted)
+    button = page.badges.export_button
+    assert not button.isEnabled()
+    asked: list[str] = []
+    target = tmp_path / "chosen" / "report"  # no ".pdf": the page adds it
+
+    def save_as(_parent: Any, _caption: str, start: str, _filter: str) -> tuple[str, str]:
+        asked.append(start)
+        return str(target), ""
+
+    monkeypatch.setattr(document_page.QFileDialog, "getSaveFileName", staticmethod(save_as))
+    monkeypatch.setattr(DocumentPage, "report_folder", None)
+    page.show_document(doc_id)
+    qtbot.waitUntil(lambda: len(page.badges.badges) == 2, timeout=30_000)
+    assert button.isEnabled() and button.isVisible()
+
+    button.click()
+    written = target.with_name("report.pdf")
+    qtbot.waitUntil(written.exists, timeout=30_000)
+    jobs.wait(10_000)
+    assert Path(asked[0]).name == "45-QD-STTTT-kiem-tra-chu-ky.pdf"
+    qtbot.waitUntil(lambda: str(written) in page.notice.text(), timeout=5_000)
+    text = _text(written)
+    assert "Nguyễn Văn An" in text and "Sở Thông tin và Truyền thông" in text and "45/QĐ-STTTT" in text
+    report = page.badges.report
+    assert report is not None
+    assert " ".join(revocation_text(report.signatures[0]).split()) in text  # the panel's own line
+    assert ("BÁO CÁO KIỂM TRA CHỮ KÝ SỐ" in text) == (language == "vi")
+    assert ("SIGNATURE VERIFICATION REPORT" in text) == (language == "en")
+
+    # the next dialog starts in the folder used last
+    page.badges.export_button.click()
+    assert Path(asked[1]).parent == written.parent
+    jobs.wait(10_000)
+
+
+def test_an_unwritable_folder_gives_the_message(qtbot: QtBot, signing_booted: Booted, tmp_path: Path) -> None:
+    page, jobs, doc_id = _page(qtbot, signing_booted)
+    page.show_document(doc_id)
+    qtbot.waitUntil(lambda: page.badges.export_button.isEnabled(), timeout=30_000)
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    job = page.export_report(blocker / "r.pdf")  # a file where the folder should be
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=30_000):
+        pass
+    assert page.notice.isVisible() and str(blocker / "r.pdf") in page.notice.text()
+    assert not (tmp_path / "r.pdf").exists()
+    jobs.wait(10_000)
