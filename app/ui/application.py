@@ -61,13 +61,36 @@ def run_gui(
     if os.environ.get(PROBE_ENV) == "1":
         return _probe(app, booted, jobs, user)
     dialog = make_login(booted)
+    dialog.adjustSize()
+    place_on_screen_side(dialog)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.user is None:
         return 0
     window = MainWindow(booted, dialog.user, jobs)
+    place_on_screen_side(window, fill=True)
     window.show()
     code = app.exec()
     forget_token_session(booted.services.signing)  # also when the app quits without the window closing
     return code
+
+
+SCREEN_SIDE_ENV = "VANTHU_SCREEN_SIDE"  # "left" / "right": the two-office demo puts each office on its own half
+
+
+def place_on_screen_side(widget: QWidget, *, fill: bool = False) -> None:
+    """With VANTHU_SCREEN_SIDE set, centre `widget` on that half of the screen (`fill`: take the half's size), so
+    the two-office demo's windows stand side by side instead of one exactly over the other."""
+    side = os.environ.get(SCREEN_SIDE_ENV, "")
+    screen = widget.screen() or QApplication.primaryScreen()
+    if side not in ("left", "right") or screen is None:
+        return
+    area = screen.availableGeometry()
+    half_width = area.width() // 2
+    left = area.left() + (half_width if side == "right" else 0)
+    if fill:
+        widget.resize(half_width - 16, area.height() - 48)
+    x = left + max((half_width - widget.frameGeometry().width()) // 2, 0)
+    y = area.top() + max((area.height() - widget.frameGeometry().height()) // 2, 0)
+    widget.move(x, y)
 
 
 def make_login(booted: Booted, username: str = "") -> LoginDialog:

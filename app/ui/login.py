@@ -95,8 +95,10 @@ class LoginDialog(QDialog):
         (self.password if username else self.username).setFocus()
 
     def _title(self, agency: Agency | None) -> str:
-        title = self.tr("Sign in — %1").replace("%1", APP_TITLE)
-        return f"{title} — {agency.name}" if agency else title
+        """"Đăng nhập — <agency> — Văn Thư Desktop": ending with the application's name, so Qt does not add it a
+        second time (it appends the display name to a title that does not end with it)."""
+        title = self.tr("Sign in — %1").replace("%1", agency.name) if agency else self.tr("Sign in")
+        return f"{title} — {APP_TITLE}"
 
     def _demo_text(self, accounts: Sequence[DemoAccount]) -> str:
         rows = "".join(

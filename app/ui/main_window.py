@@ -107,7 +107,8 @@ class MainWindow(QMainWindow):
 
     # ---- frame -------------------------------------------------------------------------------------------------
     def _title(self, agency: Agency | None) -> str:
-        return f"{APP_TITLE} — {agency.name}" if agency else APP_TITLE
+        """"<agency> — Văn Thư Desktop" (ends with the application's name: Qt would otherwise append it again)."""
+        return f"{agency.name} — {APP_TITLE}" if agency else APP_TITLE
 
     def _nav_header(self, agency: Agency | None) -> str:
         name = agency.name if agency else ""

@@ -36,6 +36,7 @@ from app.domain.model import Actor
 from app.services.bundle import Booted, make_directory_sync, make_sync
 from app.services.demo import DEMO_PASSWORD
 from app.settings import Settings, load_settings
+from app.ui.application import SCREEN_SIDE_ENV
 from app.ui.i18n import install_translator
 from app.ui.messages import describe
 
@@ -325,8 +326,9 @@ def open_windows(offices: Sequence[PreparedOffice]) -> int:
     if not _has_display():
         print(tr("No display found: the windows start on a virtual screen (xvfb-run). Set DISPLAY to see them."))
     # their own sessions: Ctrl+C reaches this process only, which then closes both windows and stops the axis
-    children = [subprocess.Popen(window_command(o.settings.language), env=child_env(o), start_new_session=True)
-                for o in offices]
+    children = [subprocess.Popen(window_command(o.settings.language), start_new_session=True,
+                                 env={**child_env(o), SCREEN_SIDE_ENV: ("left", "right")[i % 2]})
+                for i, o in enumerate(offices)]
     try:
         while any(c.poll() is None for c in children):
             time.sleep(0.5)

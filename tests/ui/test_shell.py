@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from app.domain.errors import AuthenticationError
 from app.services.bundle import Booted
 from app.services.demo import DEMO_PASSWORD
-from app.ui.application import make_login
+from app.ui.application import SCREEN_SIDE_ENV, make_login, place_on_screen_side
 from app.ui.jobs import JobRunner
 from app.ui.login import LoginDialog
 from app.ui.main_window import MainWindow
@@ -200,3 +200,21 @@ def test_every_window_sees_the_axis_link_and_works_offline_without_one(
     assert "ngoại tuyến" in window.axis_label.text()  # "Axis: not configured (offline work)"
     leader = open_main(qtbot, booted, "giamdoc")  # every workstation syncs (the office lock takes turns)
     assert leader.sync_loop is None and leader.axis_label.isVisibleTo(leader)
+
+
+def test_the_two_office_demo_puts_each_office_on_its_own_half_of_the_screen(
+    qtbot: QtBot, booted: Booted, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = make_login(booted)
+    qtbot.addWidget(dialog)
+    dialog.adjustSize()
+    area = dialog.screen().availableGeometry()
+    middle = area.left() + area.width() // 2
+    place_on_screen_side(dialog)  # not set: left where Qt puts it
+    monkeypatch.setenv(SCREEN_SIDE_ENV, "left")
+    place_on_screen_side(dialog)
+    assert area.left() <= dialog.x() and dialog.frameGeometry().center().x() < middle
+    monkeypatch.setenv(SCREEN_SIDE_ENV, "right")
+    place_on_screen_side(dialog)
+    assert dialog.x() >= middle
+    assert dialog.windowTitle() == "Đăng nhập — Sở Thông tin và Truyền thông — Văn Thư Desktop"
