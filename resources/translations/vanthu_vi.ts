@@ -139,97 +139,97 @@
         <translation>Văn Thư Desktop: văn bản chờ chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/two_office_demo.py" line="171" />
+        <location filename="../../app/ui/two_office_demo.py" line="172" />
         <source>The sandbox axis did not start; see {log}.</source>
         <translation>Trục thử nghiệm không khởi động được; xem {log}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/two_office_demo.py" line="223" />
+        <location filename="../../app/ui/two_office_demo.py" line="224" />
         <source>Office {letter} has no demo signing certificates (SoftHSM2 missing): its documents arrive unsigned and are quarantined.</source>
         <translation>Văn phòng {letter} không có chứng thư ký số trình diễn (thiếu SoftHSM2): văn bản của văn phòng này đến nơi không có chữ ký số và bị cách ly.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/two_office_demo.py" line="263" />
+        <location filename="../../app/ui/two_office_demo.py" line="264" />
         <source>No signing tokens (SoftHSM2 missing): no document was prepared to send.</source>
         <translation>Không có thiết bị ký số (thiếu SoftHSM2): chưa chuẩn bị văn bản nào để gửi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/two_office_demo.py" line="326" />
+        <location filename="../../app/ui/two_office_demo.py" line="327" />
         <source>No display found: the windows start on a virtual screen (xvfb-run). Set DISPLAY to see them.</source>
         <translation>Không tìm thấy màn hình: các cửa sổ chạy trên màn hình ảo (xvfb-run). Đặt DISPLAY để nhìn thấy chúng.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/two_office_demo.py" line="342" />
+        <location filename="../../app/ui/two_office_demo.py" line="344" />
         <source>Both offices are closed; the sandbox axis stops.</source>
         <translation>Cả hai văn phòng đã đóng; trục thử nghiệm dừng lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/two_office_demo.py" line="350" />
+        <location filename="../../app/ui/two_office_demo.py" line="352" />
         <source>Two-office demo: the sandbox axis at {url} (loopback only).</source>
         <translation>Trình diễn hai văn phòng: trục thử nghiệm tại {url} (chỉ trong máy này).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/two_office_demo.py" line="352" />
+        <location filename="../../app/ui/two_office_demo.py" line="354" />
         <source>Office {letter}: {name} — code {code} — data folder {home}</source>
         <translation>Văn phòng {letter}: {name} — mã định danh {code} — thư mục dữ liệu {home}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/two_office_demo.py" line="355" />
+        <location filename="../../app/ui/two_office_demo.py" line="357" />
         <source>Agency directory pulled from the axis: {n} agencies.</source>
         <translation>Đã tải danh bạ cơ quan từ trục: {n} cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/two_office_demo.py" line="358" />
+        <location filename="../../app/ui/two_office_demo.py" line="360" />
         <source>The agency directory could not be pulled: {error}</source>
         <translation>Không tải được danh bạ cơ quan: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/two_office_demo.py" line="361" />
+        <location filename="../../app/ui/two_office_demo.py" line="363" />
         <source>Users in each office, password {password}: vanthu (clerk), giamdoc (director), phogiamdoc (deputy), chuyenvien (specialist), quantri (administrator).</source>
         <translation>Người dùng ở mỗi văn phòng, mật khẩu {password}: vanthu (văn thư), giamdoc (giám đốc), phogiamdoc (phó giám đốc), chuyenvien (chuyên viên), quantri (quản trị).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/two_office_demo.py" line="365" />
+        <location filename="../../app/ui/two_office_demo.py" line="367" />
         <source>What to do:</source>
         <translation>Cách thực hiện:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/two_office_demo.py" line="367" />
+        <location filename="../../app/ui/two_office_demo.py" line="369" />
         <source>In the window of office A ({name}), sign in as vanthu, open “To send” and send “{summary}” to office B.</source>
         <translation>Trong cửa sổ của văn phòng A ({name}), đăng nhập bằng vanthu, mở trang “Chờ gửi” và gửi “{summary}” đến văn phòng B.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/two_office_demo.py" line="370" />
+        <location filename="../../app/ui/two_office_demo.py" line="372" />
         <source>In office A ({name}), sign in as chuyenvien, write a new draft and choose office B as its recipient (type its code {code}); have it signed by giamdoc, then vanthu numbers, seals and sends it.</source>
         <translation>Ở văn phòng A ({name}), đăng nhập bằng chuyenvien, soạn dự thảo mới và chọn văn phòng B làm nơi nhận (gõ mã định danh {code}); trình giamdoc ký, sau đó vanthu cấp số, đóng dấu và gửi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/two_office_demo.py" line="374" />
+        <location filename="../../app/ui/two_office_demo.py" line="376" />
         <source>In the window of office B ({name}), sign in as vanthu: within a minute the document arrives on the Exchange page, is registered in the incoming book and presented to giamdoc.</source>
         <translation>Trong cửa sổ của văn phòng B ({name}), đăng nhập bằng vanthu: trong vòng một phút văn bản đến trang Liên thông, được vào sổ văn bản đến và trình giamdoc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/two_office_demo.py" line="377" />
+        <location filename="../../app/ui/two_office_demo.py" line="379" />
         <source>Back in office A, the Exchange page shows B's statuses (arrived, accepted).</source>
         <translation>Trở lại văn phòng A, trang Liên thông hiển thị các trạng thái của B (đã đến, đã tiếp nhận).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/two_office_demo.py" line="379" />
+        <location filename="../../app/ui/two_office_demo.py" line="381" />
         <source>Office B has “{summary}” ready for office A: send it the same way.</source>
         <translation>Văn phòng B có sẵn “{summary}” gửi văn phòng A: gửi theo cách tương tự.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/two_office_demo.py" line="381" />
+        <location filename="../../app/ui/two_office_demo.py" line="383" />
         <source>Closing both windows stops the axis. Start again with the same command: the offices keep their data.</source>
         <translation>Đóng cả hai cửa sổ thì trục dừng. Chạy lại cùng lệnh này: các văn phòng vẫn giữ nguyên dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/two_office_demo.py" line="393" />
+        <location filename="../../app/ui/two_office_demo.py" line="395" />
         <source>Office A has no issued document to send; nothing was exchanged.</source>
         <translation>Văn phòng A không có văn bản đã ban hành để gửi; chưa trao đổi văn bản nào.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/two_office_demo.py" line="406" />
+        <location filename="../../app/ui/two_office_demo.py" line="408" />
         <source>Sent “{summary}” from office A to office B: B registered {n} document(s); A received {s} status message(s).</source>
         <translation>Đã gửi “{summary}” từ văn phòng A đến văn phòng B: B đã vào sổ {n} văn bản; A đã nhận {s} thông điệp trạng thái.</translation>
     </message>
@@ -509,7 +509,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/ui/application.py" line="84" />
+        <location filename="../../app/ui/application.py" line="107" />
         <source>Open the backup folder</source>
         <translation>Mở thư mục sao lưu</translation>
     </message>
@@ -798,7 +798,9 @@
     <message numerus="yes">
         <location filename="../../app/ui/pages/commune_relay.py" line="112" />
         <source>%n message(s) collected for communes.</source>
-        <translation><numerusform>Đã nhận %n văn bản cho các xã.</numerusform></translation>
+        <translation>
+            <numerusform>Đã nhận %n văn bản cho các xã.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/commune_relay.py" line="129" />
@@ -823,7 +825,9 @@
     <message numerus="yes">
         <location filename="../../app/ui/pages/commune_relay.py" line="158" />
         <source>%n message(s) for %2 written to %1. Take the drive to the commune.</source>
-        <translation><numerusform>Đã ghi %n văn bản cho %2 vào %1. Hãy mang ổ USB đến xã.</numerusform></translation>
+        <translation>
+            <numerusform>Đã ghi %n văn bản cho %2 vào %1. Hãy mang ổ USB đến xã.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1041,112 +1045,132 @@
 <context>
     <name>DocumentPage</name>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="45" />
+        <location filename="../../app/ui/pages/document.py" line="49" />
         <source>← Back</source>
         <translation>← Quay lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="46" />
+        <location filename="../../app/ui/pages/document.py" line="50" />
         <source>Back to the list (Alt+Left)</source>
         <translation>Quay lại danh sách (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="58" />
+        <location filename="../../app/ui/pages/document.py" line="62" />
         <source>The PDF file cannot be displayed.</source>
         <translation>Không hiển thị được tệp PDF.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="61" />
+        <location filename="../../app/ui/pages/document.py" line="65" />
         <source>Document details</source>
         <translation>Thông tin văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="65" />
+        <location filename="../../app/ui/pages/document.py" line="69" />
         <source>Number/notation</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="66" />
+        <location filename="../../app/ui/pages/document.py" line="70" />
         <source>Date</source>
         <translation>Ngày văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="67" />
+        <location filename="../../app/ui/pages/document.py" line="71" />
         <source>Document type</source>
         <translation>Loại văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="68" />
+        <location filename="../../app/ui/pages/document.py" line="72" />
         <source>Issuing agency</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="69" />
+        <location filename="../../app/ui/pages/document.py" line="73" />
         <source>Summary</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="70" />
+        <location filename="../../app/ui/pages/document.py" line="74" />
         <source>Signed by</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="71" />
+        <location filename="../../app/ui/pages/document.py" line="75" />
         <source>Urgency</source>
         <translation>Độ khẩn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="72" />
+        <location filename="../../app/ui/pages/document.py" line="76" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="73" />
+        <location filename="../../app/ui/pages/document.py" line="77" />
         <source>Direction</source>
         <translation>Văn bản đến/đi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="74" />
+        <location filename="../../app/ui/pages/document.py" line="78" />
         <source>Pages</source>
         <translation>Số trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="82" />
+        <location filename="../../app/ui/pages/document.py" line="86" />
         <source>Files</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="96" />
+        <location filename="../../app/ui/pages/document.py" line="100" />
         <source>Digital signatures</source>
         <translation>Chữ ký số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="154" />
+        <location filename="../../app/ui/pages/document.py" line="161" />
         <source>This document has no PDF file to display.</source>
         <translation>Văn bản này không có tệp PDF để hiển thị.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="164" />
+        <location filename="../../app/ui/pages/document.py" line="171" />
         <source>Appendix</source>
         <translation>Phụ lục</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="164" />
+        <location filename="../../app/ui/pages/document.py" line="171" />
         <source>Main document</source>
         <translation>Văn bản chính</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="240" />
+        <location filename="../../app/ui/pages/document.py" line="248" />
+        <source>Save the verification report</source>
+        <translation>Lưu báo cáo kiểm tra chữ ký số</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document.py" line="249" />
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document.py" line="271" />
+        <source>Verification report saved: {path}</source>
+        <translation>Đã lưu báo cáo kiểm tra chữ ký số: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document.py" line="273" />
+        <source>The verification report was not saved: {message}</source>
+        <translation>Chưa lưu được báo cáo kiểm tra chữ ký số: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/document.py" line="285" />
         <source>(not numbered yet)</source>
         <translation>(chưa cấp số)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="253" />
+        <location filename="../../app/ui/pages/document.py" line="298" />
         <source>Size</source>
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="256" />
+        <location filename="../../app/ui/pages/document.py" line="301" />
         <source>No files.</source>
         <translation>Không có tệp.</translation>
     </message>
@@ -1154,71 +1178,91 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../app/ui/pages/documents.py" line="20" />
+        <location filename="../../app/ui/pages/documents.py" line="32" />
         <source>Documents</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/documents.py" line="24" />
+        <location filename="../../app/ui/pages/documents.py" line="36" />
         <source>All documents</source>
         <translation>Tất cả văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/documents.py" line="25" />
+        <location filename="../../app/ui/pages/documents.py" line="37" />
         <source>Incoming</source>
         <translation>Văn bản đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/documents.py" line="26" />
+        <location filename="../../app/ui/pages/documents.py" line="38" />
         <source>Outgoing</source>
         <translation>Văn bản đi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/documents.py" line="32" />
+        <location filename="../../app/ui/pages/documents.py" line="44" />
         <source>Number/notation</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/documents.py" line="33" />
+        <location filename="../../app/ui/pages/documents.py" line="45" />
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/documents.py" line="34" />
+        <location filename="../../app/ui/pages/documents.py" line="46" />
         <source>Direction</source>
         <translation>Văn bản đến/đi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/documents.py" line="35" />
+        <location filename="../../app/ui/pages/documents.py" line="47" />
         <source>Issuing agency</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/documents.py" line="36" />
+        <location filename="../../app/ui/pages/documents.py" line="48" />
         <source>Summary</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/documents.py" line="37" />
+        <location filename="../../app/ui/pages/documents.py" line="49" />
         <source>Urgency</source>
         <translation>Độ khẩn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/documents.py" line="38" />
+        <location filename="../../app/ui/pages/documents.py" line="50" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/documents.py" line="47" />
+        <location filename="../../app/ui/pages/documents.py" line="55" />
+        <source>Check a file against the register…</source>
+        <translation>Đối chiếu tệp với sổ đăng ký…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/documents.py" line="57" />
+        <source>Is a PDF you received the document of record? Compares its signatures with the register and verifies them</source>
+        <translation>Tệp PDF nhận được có đúng là bản gốc trong sổ không? Đối chiếu chữ ký của tệp với sổ đăng ký và kiểm tra các chữ ký</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/documents.py" line="65" />
         <source>Show:</source>
         <translation>Hiển thị:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/documents.py" line="59" />
+        <location filename="../../app/ui/pages/documents.py" line="77" />
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n văn bản</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/documents.py" line="94" />
+        <source>Check a file against the register</source>
+        <translation>Đối chiếu tệp với sổ đăng ký</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/documents.py" line="95" />
+        <source>PDF files (*.pdf);;All files (*)</source>
+        <translation>Tệp PDF (*.pdf);;Mọi tệp (*)</translation>
     </message>
 </context>
 <context>
@@ -3068,6 +3112,7 @@
     </message>
     <message>
         <location filename="../../app/ui/login.py" line="71" />
+        <location filename="../../app/ui/login.py" line="100" />
         <source>Sign in</source>
         <translation>Đăng nhập</translation>
     </message>
@@ -3077,32 +3122,32 @@
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="98" />
+        <location filename="../../app/ui/login.py" line="100" />
         <source>Sign in — %1</source>
         <translation>Đăng nhập — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="107" />
+        <location filename="../../app/ui/login.py" line="109" />
         <source>Demo mode: these accounts are for trying the app only.</source>
         <translation>Chế độ dùng thử: các tài khoản dưới đây chỉ dùng để dùng thử phần mềm.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="110" />
+        <location filename="../../app/ui/login.py" line="112" />
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="110" />
+        <location filename="../../app/ui/login.py" line="112" />
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="110" />
+        <location filename="../../app/ui/login.py" line="112" />
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="110" />
+        <location filename="../../app/ui/login.py" line="112" />
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
@@ -3110,47 +3155,47 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="121" />
+        <location filename="../../app/ui/main_window.py" line="122" />
         <source>SQLite</source>
         <translation>SQLite</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="121" />
+        <location filename="../../app/ui/main_window.py" line="122" />
         <source>PostgreSQL</source>
         <translation>PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="122" />
+        <location filename="../../app/ui/main_window.py" line="123" />
         <source>Data: %1 (%2)</source>
         <translation>Dữ liệu: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="133" />
+        <location filename="../../app/ui/main_window.py" line="134" />
         <source>A demo agency was created in the data folder.</source>
         <translation>Đã tạo cơ quan mẫu trong thư mục dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="136" />
+        <location filename="../../app/ui/main_window.py" line="137" />
         <source>The database was updated; a copy taken before the update is at %1.</source>
         <translation>Cơ sở dữ liệu đã được cập nhật; bản sao lưu trước khi cập nhật nằm tại %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="154" />
+        <location filename="../../app/ui/main_window.py" line="155" />
         <source>Not presented today…</source>
         <translation>Chưa trình hôm nay…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171" />
+        <location filename="../../app/ui/main_window.py" line="170" />
         <source>Axis: not configured (offline work)</source>
         <translation>Trục liên thông: chưa cấu hình (làm việc ngoại tuyến)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174" />
+        <location filename="../../app/ui/main_window.py" line="173" />
         <source>Set VANTHU_AXIS_URL to exchange documents through the provincial axis; until then everything is kept and queued here.</source>
         <translation>Đặt VANTHU_AXIS_URL để trao đổi văn bản qua trục liên thông của tỉnh; trong khi chờ, mọi thứ được lưu và xếp hàng tại đây.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281" />
+        <location filename="../../app/ui/main_window.py" line="280" />
         <source>Refreshed.</source>
         <translation>Đã làm mới.</translation>
     </message>
@@ -3269,1396 +3314,1411 @@
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="87" />
+        <source>This is an earlier revision of document {number}: the file in the register has {registered} signature(s), this file has {count}. The file in the register is the document of record; use that one.</source>
+        <translation>Đây là bản cũ hơn của văn bản số {number}: bản trong sổ có {registered} chữ ký, tệp này có {count}. Bản trong sổ là bản gốc có giá trị pháp lý; hãy dùng bản đó.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="91" />
+        <source>This file carries the signatures of document {number} but was changed after it was registered (this file has {count} signature(s), the register {registered}). Use the file in the register.</source>
+        <translation>Tệp này mang chữ ký của văn bản số {number} nhưng đã bị thay đổi sau khi vào sổ (tệp này có {count} chữ ký, bản trong sổ có {registered}). Hãy dùng tệp trong sổ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="95" />
+        <source>Only some of this file's signatures belong to document {number} ({count} here, {registered} in the register). Treat it as a different file and compare it with the one in the register.</source>
+        <translation>Chỉ một phần chữ ký của tệp này thuộc văn bản số {number} (tệp này có {count}, bản trong sổ có {registered}). Hãy coi đây là một tệp khác và đối chiếu với bản trong sổ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="99" />
         <source>Only outgoing documents are sent by post. Choose an outgoing document or none.</source>
         <translation>Chỉ văn bản đi mới gửi qua bưu điện. Hãy chọn một văn bản đi hoặc không chọn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="90" />
+        <location filename="../../app/ui/messages.py" line="102" />
         <source>This register cannot be exported as {format}. Choose Excel or PDF.</source>
         <translation>Sổ này không xuất được dạng {format}. Hãy chọn Excel hoặc PDF.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="93" />
+        <location filename="../../app/ui/messages.py" line="105" />
         <source>Lines of the {kind} register are not changed here; use that register's page.</source>
         <translation>Dòng của sổ {kind} không sửa ở đây; hãy dùng trang của sổ đó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="96" />
+        <location filename="../../app/ui/messages.py" line="108" />
         <source>Other workstations are writing to this register at the same moment. Try again.</source>
         <translation>Máy khác đang ghi vào sổ này cùng lúc. Hãy thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="99" />
+        <location filename="../../app/ui/messages.py" line="111" />
         <source>The user was not found.</source>
         <translation>Không tìm thấy người dùng.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="100" />
+        <location filename="../../app/ui/messages.py" line="112" />
         <source>The registry book was not found.</source>
         <translation>Không tìm thấy sổ đăng ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="101" />
+        <location filename="../../app/ui/messages.py" line="113" />
         <source>{notation} of {issuer} is already registered (incoming number {number}, {date}). Check it is not the same document; register it again only if you are sure.</source>
         <translation>Văn bản {notation} của {issuer} đã được đăng ký (số đến {number}, ngày {date}). Hãy kiểm tra xem có phải cùng một văn bản không; chỉ đăng ký lại khi chắc chắn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="106" />
+        <location filename="../../app/ui/messages.py" line="118" />
         <source>The book "{name}" for {year} already uses this series or name. Choose another one.</source>
         <translation>Sổ "{name}" năm {year} đã dùng hệ thống số hoặc tên này. Hãy chọn hệ thống số hoặc tên khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="109" />
+        <location filename="../../app/ui/messages.py" line="121" />
         <source>Give the book a name and a complete number series (document type or advisory body).</source>
         <translation>Hãy đặt tên sổ và chọn đầy đủ hệ thống số (loại văn bản hoặc tổ chức tư vấn).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="112" />
+        <location filename="../../app/ui/messages.py" line="124" />
         <source>The summary is empty. Type what the document is about.</source>
         <translation>Trích yếu đang để trống. Hãy nhập nội dung tóm tắt của văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="113" />
+        <location filename="../../app/ui/messages.py" line="125" />
         <source>The issuing agency is empty. Choose it from the directory or type its name.</source>
         <translation>Chưa có cơ quan ban hành. Hãy chọn trong danh bạ hoặc nhập tên cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="116" />
+        <location filename="../../app/ui/messages.py" line="128" />
         <source>The issue date {date} is in the future. Check the date written on the document.</source>
         <translation>Ngày văn bản {date} là ngày trong tương lai. Hãy kiểm tra lại ngày ghi trên văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="119" />
+        <location filename="../../app/ui/messages.py" line="131" />
         <source>The page count cannot be negative.</source>
         <translation>Số trang không được là số âm.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="120" />
+        <location filename="../../app/ui/messages.py" line="132" />
         <source>Give the reason for this change; it is kept in the entry's history.</source>
         <translation>Hãy nhập lý do thay đổi; lý do được lưu trong lịch sử của mục sổ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="123" />
+        <location filename="../../app/ui/messages.py" line="135" />
         <source>These fields cannot be corrected in the register: {fields}.</source>
         <translation>Không được sửa các trường sau trong sổ: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="126" />
+        <location filename="../../app/ui/messages.py" line="138" />
         <source>Number {number} is already cancelled.</source>
         <translation>Số {number} đã bị hủy trước đó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="127" />
+        <location filename="../../app/ui/messages.py" line="139" />
         <source>This document already has the number {notation}; a number is never given twice.</source>
         <translation>Văn bản này đã được cấp số {notation}; mỗi văn bản chỉ được cấp số một lần.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="130" />
+        <location filename="../../app/ui/messages.py" line="142" />
         <source>Only outgoing documents get an outgoing number.</source>
         <translation>Chỉ văn bản đi mới được cấp số văn bản đi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="131" />
+        <location filename="../../app/ui/messages.py" line="143" />
         <source>The register entry was not found.</source>
         <translation>Không tìm thấy mục sổ đăng ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="132" />
+        <location filename="../../app/ui/messages.py" line="144" />
         <source>Type the number and notation, for example 45/QĐ-UBND.</source>
         <translation>Hãy nhập số, ký hiệu văn bản, ví dụ 45/QĐ-UBND.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="133" />
+        <location filename="../../app/ui/messages.py" line="145" />
         <source>"{text}" contains spaces. Write the number and notation without spaces, e.g. 45/QĐ-UBND.</source>
         <translation>"{text}" có khoảng trắng. Số, ký hiệu viết liền không cách, ví dụ 45/QĐ-UBND.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="136" />
+        <location filename="../../app/ui/messages.py" line="148" />
         <source>"{text}": numbers below 10 are written with one leading zero (05, not 5 or 005).</source>
         <translation>"{text}": số nhỏ hơn 10 phải ghi thêm một số 0 phía trước (05, không phải 5 hay 005).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="139" />
+        <location filename="../../app/ui/messages.py" line="151" />
         <source>"{text}": the notation is written in capitals, e.g. 12/QĐ-UBND.</source>
         <translation>"{text}": ký hiệu văn bản phải viết in hoa, ví dụ 12/QĐ-UBND.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="142" />
+        <location filename="../../app/ui/messages.py" line="154" />
         <source>"{type}" is not a document type abbreviation of Decree 30 (QĐ, TB, KH, BC, ...). Check the notation.</source>
         <translation>"{type}" không phải chữ viết tắt tên loại văn bản theo Nghị định 30 (QĐ, TB, KH, BC, ...). Hãy kiểm tra lại ký hiệu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="146" />
+        <location filename="../../app/ui/messages.py" line="158" />
         <source>"{text}" is not a valid number and notation. Write it as 45/QĐ-UBND or 05/UBND-VX.</source>
         <translation>"{text}" không phải số, ký hiệu hợp lệ. Hãy ghi theo dạng 45/QĐ-UBND hoặc 05/UBND-VX.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="149" />
+        <location filename="../../app/ui/messages.py" line="161" />
         <source>Document numbers start at 01.</source>
         <translation>Số văn bản bắt đầu từ 01.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="150" />
+        <location filename="../../app/ui/messages.py" line="162" />
         <source>A công văn needs the drafting unit's abbreviation. Set the drafting unit of the document.</source>
         <translation>Công văn cần chữ viết tắt của đơn vị soạn thảo. Hãy chọn đơn vị soạn thảo cho văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="153" />
+        <location filename="../../app/ui/messages.py" line="165" />
         <source>The agency has no abbreviation. Ask the administrator to set it in the agency profile.</source>
         <translation>Cơ quan chưa có chữ viết tắt. Đề nghị quản trị viên khai báo trong thông tin cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="156" />
+        <location filename="../../app/ui/messages.py" line="168" />
         <source>"{text}" is not a date line. Write it as: Hà Tĩnh, ngày 05 tháng 3 năm 2026.</source>
         <translation>"{text}" không đúng dạng địa danh, ngày tháng. Hãy ghi: Hà Tĩnh, ngày 05 tháng 3 năm 2026.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="159" />
+        <location filename="../../app/ui/messages.py" line="171" />
         <source>"{text}": days below 10 are written with a leading zero (05).</source>
         <translation>"{text}": ngày nhỏ hơn 10 phải ghi thêm số 0 phía trước (05).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="162" />
+        <location filename="../../app/ui/messages.py" line="174" />
         <source>"{text}": January and February are written 01 and 02; March to December without a zero.</source>
         <translation>"{text}": tháng 1 và 2 ghi là 01 và 02; từ tháng 3 đến tháng 12 không ghi số 0 phía trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="165" />
+        <location filename="../../app/ui/messages.py" line="177" />
         <source>"{text}" is not a real calendar date.</source>
         <translation>"{text}" không phải ngày có thật trên lịch.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="166" />
+        <location filename="../../app/ui/messages.py" line="178" />
         <source>The agency's place name is not set. Ask the administrator to set it in the agency profile.</source>
         <translation>Chưa khai báo địa danh của cơ quan. Đề nghị quản trị viên khai báo trong thông tin cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="169" />
+        <location filename="../../app/ui/messages.py" line="181" />
         <source>"{text}" is not an agency code. It looks like 000.00.12.H27 (digits, dots, capital letter).</source>
         <translation>"{text}" không phải mã định danh cơ quan. Mã có dạng 000.00.12.H27 (chữ số, dấu chấm, chữ in hoa).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="172" />
+        <location filename="../../app/ui/messages.py" line="184" />
         <source>"{text}": a lower-level group cannot be set while the group to its right is 00.</source>
         <translation>"{text}": không được khai báo nhóm cấp dưới khi nhóm bên phải của nó là 00.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="175" />
+        <location filename="../../app/ui/messages.py" line="187" />
         <source>The agency directory is already being refreshed. Wait for it to finish.</source>
         <translation>Danh bạ cơ quan đang được cập nhật. Vui lòng chờ cập nhật xong.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="178" />
+        <location filename="../../app/ui/messages.py" line="190" />
         <source>The exchange axis lists agency {code} without a name; it was left out of the directory.</source>
         <translation>Trục liên thông ghi cơ quan {code} không có tên; cơ quan này không được đưa vào danh bạ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="181" />
+        <location filename="../../app/ui/messages.py" line="193" />
         <source>The exchange axis lists agency {code} with a name longer than 200 characters; it was left out.</source>
         <translation>Trục liên thông ghi cơ quan {code} có tên dài quá 200 ký tự; cơ quan này không được đưa vào danh bạ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="184" />
+        <location filename="../../app/ui/messages.py" line="196" />
         <source>The folder {path} already holds agency {code}, not this demo office. Choose another folder with --base.</source>
         <translation>Thư mục {path} đã chứa dữ liệu của cơ quan {code}, không phải văn phòng trình diễn này. Chọn thư mục khác bằng --base.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="188" />
+        <location filename="../../app/ui/messages.py" line="200" />
         <source>The file {name} is empty. Scan or export it again.</source>
         <translation>Tệp {name} rỗng. Hãy quét hoặc xuất lại tệp.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="189" />
+        <location filename="../../app/ui/messages.py" line="201" />
         <source>The file {name} is {size_mb} MB; the limit is {limit_mb} MB. Split it or scan at a lower resolution.</source>
         <translation>Tệp {name} có dung lượng {size_mb} MB, vượt giới hạn {limit_mb} MB. Hãy tách tệp hoặc quét với độ phân giải thấp hơn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="193" />
+        <location filename="../../app/ui/messages.py" line="205" />
         <source>The file {name} is neither a PDF nor an image. Choose a PDF, JPEG, PNG or TIFF file.</source>
         <translation>Tệp {name} không phải PDF hay ảnh. Hãy chọn tệp PDF, JPEG, PNG hoặc TIFF.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="196" />
+        <location filename="../../app/ui/messages.py" line="208" />
         <source>The PDF {name} is password-protected. Ask the sender for an unprotected copy.</source>
         <translation>Tệp PDF {name} được đặt mật khẩu. Đề nghị nơi gửi cung cấp bản không đặt mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="199" />
+        <location filename="../../app/ui/messages.py" line="211" />
         <source>The PDF {name} is damaged and cannot be read. Ask the sender to send it again.</source>
         <translation>Tệp PDF {name} bị hỏng, không đọc được. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="202" />
+        <location filename="../../app/ui/messages.py" line="214" />
         <source>The image {name} is damaged and cannot be read. Scan it again.</source>
         <translation>Tệp ảnh {name} bị hỏng, không đọc được. Hãy quét lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="205" />
+        <location filename="../../app/ui/messages.py" line="217" />
         <source>No font with Vietnamese letters was found ({fonts}). Install one of them and try again.</source>
         <translation>Không tìm thấy phông chữ có dấu tiếng Việt ({fonts}). Hãy cài một trong các phông này rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="208" />
+        <location filename="../../app/ui/messages.py" line="220" />
         <source>The file {path} cannot be read ({detail}). Check it is not open elsewhere, then choose it again.</source>
         <translation>Không đọc được tệp {path} ({detail}). Kiểm tra tệp không bị chương trình khác mở rồi chọn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="211" />
+        <location filename="../../app/ui/messages.py" line="223" />
         <source>The file {path} cannot be written ({detail}). Choose another folder or file name.</source>
         <translation>Không ghi được tệp {path} ({detail}). Hãy chọn thư mục hoặc tên tệp khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="214" />
+        <location filename="../../app/ui/messages.py" line="226" />
         <source>"{text}" is not a time. Write it as HH:MM, e.g. 07:30.</source>
         <translation>"{text}" không phải giờ hợp lệ. Hãy ghi theo dạng HH:MM, ví dụ 07:30.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="215" />
+        <location filename="../../app/ui/messages.py" line="227" />
         <source>"{text}" is not a date. Write it as dd/mm/yyyy.</source>
         <translation>"{text}" không phải ngày hợp lệ. Hãy ghi theo dạng ngày/tháng/năm.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="216" />
+        <location filename="../../app/ui/messages.py" line="228" />
         <source>{year} is not a valid year.</source>
         <translation>{year} không phải năm hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="217" />
+        <location filename="../../app/ui/messages.py" line="229" />
         <source>Office hours need at least one working session.</source>
         <translation>Giờ làm việc cần có ít nhất một buổi làm việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="218" />
+        <location filename="../../app/ui/messages.py" line="230" />
         <source>A session cannot end ({end}) before it starts ({start}). Correct the office hours.</source>
         <translation>Buổi làm việc không thể kết thúc ({end}) trước khi bắt đầu ({start}). Hãy sửa lại giờ làm việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="221" />
+        <location filename="../../app/ui/messages.py" line="233" />
         <source>The session starting at {start} overlaps the one before it. Correct the office hours.</source>
         <translation>Buổi làm việc bắt đầu lúc {start} trùng với buổi trước đó. Hãy sửa lại giờ làm việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="224" />
+        <location filename="../../app/ui/messages.py" line="236" />
         <source>The date {date} is not in the year {year}.</source>
         <translation>Ngày {date} không thuộc năm {year}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="225" />
+        <location filename="../../app/ui/messages.py" line="237" />
         <source>{date} is listed both as a day off and as a working day. Keep only one.</source>
         <translation>Ngày {date} vừa là ngày nghỉ vừa là ngày làm việc. Hãy giữ lại một.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="228" />
+        <location filename="../../app/ui/messages.py" line="240" />
         <source>The calendar table for {table_year} was saved under {year}. Save it under its own year.</source>
         <translation>Lịch năm {table_year} đang được lưu vào năm {year}. Hãy lưu vào đúng năm của nó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="231" />
+        <location filename="../../app/ui/messages.py" line="243" />
         <source>A deadline needs zero or more working days, not {days}.</source>
         <translation>Thời hạn phải là số ngày làm việc từ 0 trở lên, không phải {days}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="232" />
+        <location filename="../../app/ui/messages.py" line="244" />
         <source>The calendar has no working day after {after}. Check the year's days off.</source>
         <translation>Lịch không còn ngày làm việc nào sau ngày {after}. Hãy kiểm tra các ngày nghỉ trong năm.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="235" />
+        <location filename="../../app/ui/messages.py" line="247" />
         <source>No scanner was found. Connect and switch on the scanner, then refresh the list.</source>
         <translation>Không tìm thấy máy quét. Hãy kết nối và bật máy quét rồi làm mới danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="238" />
+        <location filename="../../app/ui/messages.py" line="250" />
         <source>The scanner stopped answering (cable or power). Reconnect it and scan the remaining pages.</source>
         <translation>Máy quét ngừng phản hồi (cáp hoặc nguồn điện). Hãy kết nối lại và quét các trang còn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="241" />
+        <location filename="../../app/ui/messages.py" line="253" />
         <source>Paper is jammed in the feeder. Clear the jam and scan the remaining pages.</source>
         <translation>Giấy bị kẹt trong khay nạp. Hãy gỡ giấy kẹt và quét các trang còn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="244" />
+        <location filename="../../app/ui/messages.py" line="256" />
         <source>The scanner cover is open. Close it and scan again.</source>
         <translation>Nắp máy quét đang mở. Hãy đóng nắp và quét lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="245" />
+        <location filename="../../app/ui/messages.py" line="257" />
         <source>The document feeder is empty. Load the pages and scan again.</source>
         <translation>Khay nạp giấy đang trống. Hãy đặt giấy vào và quét lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="248" />
+        <location filename="../../app/ui/messages.py" line="260" />
         <source>The scanner is busy with another program. Close it and try again.</source>
         <translation>Máy quét đang được chương trình khác sử dụng. Hãy đóng chương trình đó rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="249" />
+        <location filename="../../app/ui/messages.py" line="261" />
         <source>The scanner driver stopped unexpectedly; the pages already scanned are kept. Scan the rest.</source>
         <translation>Trình điều khiển máy quét dừng đột ngột; các trang đã quét vẫn được giữ lại. Hãy quét tiếp phần còn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="252" />
+        <location filename="../../app/ui/messages.py" line="264" />
         <source>The scanner does not offer this setting ({detail}). Choose another source, mode or size.</source>
         <translation>Máy quét không hỗ trợ thiết lập này ({detail}). Hãy chọn nguồn, chế độ hoặc khổ giấy khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="255" />
+        <location filename="../../app/ui/messages.py" line="267" />
         <source>The scanner reported an error ({detail}). Switch it off and on, then try again.</source>
         <translation>Máy quét báo lỗi ({detail}). Hãy tắt rồi bật lại máy quét và thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="258" />
+        <location filename="../../app/ui/messages.py" line="270" />
         <source>Scanning was cancelled.</source>
         <translation>Đã hủy quét.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="259" />
+        <location filename="../../app/ui/messages.py" line="271" />
         <source>A saved scan profile is damaged ({detail}). Delete it and create it again.</source>
         <translation>Cấu hình quét đã lưu bị hỏng ({detail}). Hãy xóa và tạo lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="262" />
+        <location filename="../../app/ui/messages.py" line="274" />
         <source>Keep at least one scan profile.</source>
         <translation>Cần giữ ít nhất một cấu hình quét.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="263" />
+        <location filename="../../app/ui/messages.py" line="275" />
         <source>Every scan profile needs a name. Type one.</source>
         <translation>Mỗi cấu hình quét cần có tên. Hãy nhập tên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="264" />
+        <location filename="../../app/ui/messages.py" line="276" />
         <source>There are two scan profiles named "{name}". Give each profile its own name.</source>
         <translation>Có hai cấu hình quét cùng tên "{name}". Hãy đặt cho mỗi cấu hình một tên riêng.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="267" />
+        <location filename="../../app/ui/messages.py" line="279" />
         <source>{path} is not a JPEG, PNG, TIFF or PDF file. Choose another file.</source>
         <translation>{path} không phải tệp JPEG, PNG, TIFF hay PDF. Hãy chọn tệp khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="270" />
+        <location filename="../../app/ui/messages.py" line="282" />
         <source>{path} cannot be read ({detail}). Check that the file is complete and not password-protected.</source>
         <translation>Không đọc được {path} ({detail}). Hãy kiểm tra tệp còn nguyên vẹn và không đặt mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="273" />
+        <location filename="../../app/ui/messages.py" line="285" />
         <source>The program {tool} is needed to import PDF files. Install it (see the README).</source>
         <translation>Cần chương trình {tool} để nhập tệp PDF. Hãy cài đặt chương trình này (xem README).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="276" />
+        <location filename="../../app/ui/messages.py" line="288" />
         <source>Text recognition needs the program tesseract. Install tesseract-ocr (see the README).</source>
         <translation>Nhận dạng chữ cần chương trình tesseract. Hãy cài tesseract-ocr (xem README).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="279" />
+        <location filename="../../app/ui/messages.py" line="291" />
         <source>Text recognition has no Vietnamese language data ({lang}). Install tesseract-ocr-vie (see the README).</source>
         <translation>Nhận dạng chữ chưa có dữ liệu tiếng Việt ({lang}). Hãy cài tesseract-ocr-vie (xem README).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="284" />
+        <location filename="../../app/ui/messages.py" line="296" />
         <source>Text recognition took longer than {seconds} s on page {page}. Save the page without text or retry.</source>
         <translation>Nhận dạng chữ trang {page} mất quá {seconds} giây. Hãy lưu trang không kèm lớp chữ hoặc thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="287" />
+        <location filename="../../app/ui/messages.py" line="299" />
         <source>Text recognition failed on page {page} ({detail}). Save the page without text or retry.</source>
         <translation>Nhận dạng chữ trang {page} bị lỗi ({detail}). Hãy lưu trang không kèm lớp chữ hoặc thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="290" />
+        <location filename="../../app/ui/messages.py" line="302" />
         <source>No font with Vietnamese letters was found ({fonts}). Install fonts-noto-core.</source>
         <translation>Không tìm thấy phông chữ có dấu tiếng Việt ({fonts}). Hãy cài fonts-noto-core.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="293" />
+        <location filename="../../app/ui/messages.py" line="305" />
         <source>There are no pages to save. Scan or import at least one page.</source>
         <translation>Chưa có trang nào để lưu. Hãy quét hoặc nhập ít nhất một trang.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="294" />
+        <location filename="../../app/ui/messages.py" line="306" />
         <source>The token driver (PKCS#11 module) was not found. Install the software of your token's CA or choose the module file in Settings.</source>
         <translation>Không tìm thấy trình điều khiển thiết bị ký số (mô-đun PKCS#11). Hãy cài phần mềm của nhà cung cấp chữ ký số hoặc chọn tệp mô-đun trong phần Cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="299" />
+        <location filename="../../app/ui/messages.py" line="311" />
         <source>The token driver could not be loaded ({detail}). Reinstall the software of your token's CA.</source>
         <translation>Không nạp được trình điều khiển thiết bị ký số ({detail}). Hãy cài lại phần mềm của nhà cung cấp chữ ký số.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="302" />
+        <location filename="../../app/ui/messages.py" line="314" />
         <source>The token "{token}" is not plugged in. Plug it in and try again.</source>
         <translation>Thiết bị ký số "{token}" chưa được cắm. Hãy cắm thiết bị rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="305" />
+        <location filename="../../app/ui/messages.py" line="317" />
         <source>The token "{token}" is no longer present. Plug it in again and retry.</source>
         <translation>Thiết bị ký số "{token}" không còn được kết nối. Hãy cắm lại rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="308" />
+        <location filename="../../app/ui/messages.py" line="320" />
         <source>The token "{token}" was removed while signing; nothing was signed. Plug it in again and retry.</source>
         <translation>Thiết bị ký số "{token}" bị rút ra trong khi ký; văn bản chưa được ký. Hãy cắm lại rồi ký lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="311" />
+        <location filename="../../app/ui/messages.py" line="323" />
         <source>Enter the PIN of the token "{token}".</source>
         <translation>Hãy nhập mã PIN của thiết bị ký số "{token}".</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="312" />
+        <location filename="../../app/ui/messages.py" line="324" />
         <source>Wrong PIN for the token "{token}". Check it and try again; after too many wrong tries the token locks.</source>
         <translation>Mã PIN của thiết bị ký số "{token}" không đúng. Hãy kiểm tra và nhập lại; nhập sai quá số lần cho phép thiết bị sẽ bị khóa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="317" />
+        <location filename="../../app/ui/messages.py" line="329" />
         <source>The PIN of the token "{token}" is locked. Ask the certificate provider to unlock it.</source>
         <translation>Mã PIN của thiết bị ký số "{token}" đã bị khóa. Hãy liên hệ nhà cung cấp chứng thư số để mở khóa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="320" />
+        <location filename="../../app/ui/messages.py" line="332" />
         <source>The PIN of the token "{token}" has expired. Change it with the token's software.</source>
         <translation>Mã PIN của thiết bị ký số "{token}" đã hết hạn. Hãy đổi mã PIN bằng phần mềm của thiết bị.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="323" />
+        <location filename="../../app/ui/messages.py" line="335" />
         <source>The token "{token}" holds no usable signing key. Check that it is the right token.</source>
         <translation>Thiết bị ký số "{token}" không có khóa ký dùng được. Hãy kiểm tra đúng thiết bị chưa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="326" />
+        <location filename="../../app/ui/messages.py" line="338" />
         <source>The token "{token}" holds no certificate for its key. Ask the certificate provider.</source>
         <translation>Thiết bị ký số "{token}" không có chứng thư số cho khóa ký. Hãy liên hệ nhà cung cấp chứng thư số.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="329" />
+        <location filename="../../app/ui/messages.py" line="341" />
         <source>The token "{token}" holds several signing keys. Choose the certificate to sign with.</source>
         <translation>Thiết bị ký số "{token}" có nhiều khóa ký. Hãy chọn chứng thư số dùng để ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="332" />
+        <location filename="../../app/ui/messages.py" line="344" />
         <source>The token "{token}" reported an error ({detail}). Unplug it, plug it in again and retry.</source>
         <translation>Thiết bị ký số "{token}" báo lỗi ({detail}). Hãy rút ra, cắm lại rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="335" />
+        <location filename="../../app/ui/messages.py" line="347" />
         <source>The document has no place prepared for this signature or text ({field}). Prepare the draft again.</source>
         <translation>Văn bản chưa có vị trí dành cho chữ ký hoặc nội dung này ({field}). Hãy chuẩn bị lại dự thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="338" />
+        <location filename="../../app/ui/messages.py" line="350" />
         <source>The field {field} is already filled; a number and date are written only once.</source>
         <translation>Trường {field} đã được điền; số và ngày văn bản chỉ được ghi một lần.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="341" />
+        <location filename="../../app/ui/messages.py" line="353" />
         <source>The document is already signed ({detail}).</source>
         <translation>Văn bản đã được ký ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="342" />
+        <location filename="../../app/ui/messages.py" line="354" />
         <source>The leader has not signed this document yet; the seal comes after the leader's signature.</source>
         <translation>Văn bản chưa có chữ ký của lãnh đạo; chữ ký số của cơ quan được ký sau chữ ký của lãnh đạo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="345" />
+        <location filename="../../app/ui/messages.py" line="357" />
         <source>The PDF cannot be signed ({detail}). Export it again from the drafting program.</source>
         <translation>Không ký được tệp PDF này ({detail}). Hãy xuất lại tệp từ phần mềm soạn thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="348" />
+        <location filename="../../app/ui/messages.py" line="360" />
         <source>The PDF was certified so that nothing may be added ({field}); it cannot be signed. Ask for an unlocked copy.</source>
         <translation>Tệp PDF đã được ký chứng thực không cho phép bổ sung gì thêm ({field}) nên không thể ký số. Hãy đề nghị bản không bị khóa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="352" />
+        <location filename="../../app/ui/messages.py" line="364" />
         <source>No font with Vietnamese letters was found for the signature text. Install fonts-noto-core.</source>
         <translation>Không tìm thấy phông chữ tiếng Việt cho nội dung chữ ký. Hãy cài fonts-noto-core.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="355" />
+        <location filename="../../app/ui/messages.py" line="367" />
         <source>The number or the date to write into the document is empty ({field}).</source>
         <translation>Số hoặc ngày văn bản cần ghi đang để trống ({field}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="358" />
+        <location filename="../../app/ui/messages.py" line="370" />
         <source>"{copy_form}" is not a copy form (sao y, trích sao, sao lục).</source>
         <translation>"{copy_form}" không phải hình thức bản sao (sao y, trích sao, sao lục).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="361" />
+        <location filename="../../app/ui/messages.py" line="373" />
         <source>The signature position {box} lies outside the page. Move it onto the page.</source>
         <translation>Vị trí chữ ký {box} nằm ngoài trang. Hãy kéo vào trong trang.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="364" />
+        <location filename="../../app/ui/messages.py" line="376" />
         <source>The signature would show nothing. Add a signature image or the signer's name.</source>
         <translation>Chữ ký không có nội dung hiển thị. Hãy thêm ảnh chữ ký hoặc tên người ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="367" />
+        <location filename="../../app/ui/messages.py" line="379" />
         <source>The signature or seal image cannot be read ({detail}). Choose a PNG file.</source>
         <translation>Không đọc được ảnh chữ ký hoặc con dấu ({detail}). Hãy chọn tệp PNG.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="370" />
+        <location filename="../../app/ui/messages.py" line="382" />
         <source>The PDF is password-protected and cannot be signed. Save it again without a password.</source>
         <translation>Tệp PDF được đặt mật khẩu nên không thể ký. Hãy lưu lại tệp không đặt mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="373" />
+        <location filename="../../app/ui/messages.py" line="385" />
         <source>The "Số:" line was not found on page 1 of the draft. Check the draft's layout, or place the boxes by hand.</source>
         <translation>Không tìm thấy dòng "Số:" ở trang 1 của dự thảo. Hãy kiểm tra thể thức dự thảo hoặc tự đặt vị trí các ô.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="377" />
+        <location filename="../../app/ui/messages.py" line="389" />
         <source>The place and date line ("…, ngày … tháng … năm …") was not found on page 1 of the draft. Check the draft's layout, or place the boxes by hand.</source>
         <translation>Không tìm thấy dòng địa danh và ngày tháng ("…, ngày … tháng … năm …") ở trang 1 của dự thảo. Hãy kiểm tra thể thức dự thảo hoặc tự đặt vị trí các ô.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="381" />
+        <location filename="../../app/ui/messages.py" line="393" />
         <source>The signer block ({title}, {name}) was not found on the last page. Check the signer's name and position in the draft, or place the signature by hand.</source>
         <translation>Không tìm thấy phần chữ ký ({title}, {name}) ở trang cuối. Hãy kiểm tra họ tên và chức vụ người ký trong dự thảo hoặc tự đặt vị trí chữ ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="385" />
+        <location filename="../../app/ui/messages.py" line="397" />
         <source>The space for {name}'s signature is too small. Leave more room between the position and the name, or place the signature by hand.</source>
         <translation>Khoảng trống để {name} ký quá nhỏ. Hãy để khoảng cách rộng hơn giữa chức vụ và họ tên, hoặc tự đặt vị trí chữ ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="389" />
+        <location filename="../../app/ui/messages.py" line="401" />
         <source>No token is assigned to {user}. Plug in your token and choose it in the signing dialog.</source>
         <translation>Chưa có thiết bị ký số (token) nào được gán cho {user}. Hãy cắm token và chọn token trong hộp thoại ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="392" />
+        <location filename="../../app/ui/messages.py" line="404" />
         <source>The agency's seal token is not set up. Ask the administrator to choose the organisation token.</source>
         <translation>Chưa thiết lập token chữ ký số của cơ quan (đóng dấu). Đề nghị quản trị hệ thống chọn token của cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="395" />
+        <location filename="../../app/ui/messages.py" line="407" />
         <source>The exchange axis at {endpoint} cannot be reached ({detail}). Check the network; queued documents go out when it is back.</source>
         <translation>Không kết nối được trục liên thông tại {endpoint} ({detail}). Hãy kiểm tra mạng; văn bản đang chờ sẽ được gửi khi trục hoạt động trở lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="400" />
+        <location filename="../../app/ui/messages.py" line="412" />
         <source>The exchange axis failed during {operation} (HTTP {http_status}). Try again later; if it persists, contact the provincial Data Integration Centre.</source>
         <translation>Trục liên thông bị lỗi khi thực hiện {operation} (HTTP {http_status}). Hãy thử lại sau; nếu vẫn lỗi, liên hệ đơn vị vận hành trục của tỉnh.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="405" />
+        <location filename="../../app/ui/messages.py" line="417" />
         <source>The exchange axis is busy ({operation}). Try again in a few minutes.</source>
         <translation>Trục liên thông đang quá tải ({operation}). Hãy thử lại sau ít phút.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="406" />
+        <location filename="../../app/ui/messages.py" line="418" />
         <source>The exchange axis sent an unreadable reply to {operation} ({detail}). Try again; if it persists, report it to the axis operator.</source>
         <translation>Trục liên thông trả về dữ liệu không đọc được khi thực hiện {operation} ({detail}). Hãy thử lại; nếu vẫn lỗi, báo cho đơn vị vận hành trục.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="411" />
+        <location filename="../../app/ui/messages.py" line="423" />
         <source>The exchange axis refused the credentials of system {system_id}. Check the system code and secret in Settings.</source>
         <translation>Trục liên thông từ chối thông tin xác thực của hệ thống {system_id}. Hãy kiểm tra mã hệ thống và khóa bí mật trong phần Cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="416" />
+        <location filename="../../app/ui/messages.py" line="428" />
         <source>The exchange axis refused access for {system_id} during {operation}. Ask the axis operator to check the account.</source>
         <translation>Trục liên thông từ chối quyền truy cập của {system_id} khi thực hiện {operation}. Đề nghị đơn vị vận hành trục kiểm tra tài khoản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="421" />
+        <location filename="../../app/ui/messages.py" line="433" />
         <source>The exchange axis at {endpoint} presented a certificate this computer does not trust. Install its certificate authority or check the address.</source>
         <translation>Trục liên thông tại {endpoint} dùng chứng thư mà máy này không tin cậy. Hãy cài chứng thư của tổ chức cấp hoặc kiểm tra lại địa chỉ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="426" />
+        <location filename="../../app/ui/messages.py" line="438" />
         <source>The exchange axis refused {operation}: {detail}</source>
         <translation>Trục liên thông từ chối {operation}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="427" />
+        <location filename="../../app/ui/messages.py" line="439" />
         <source>The exchange axis has no such item ({operation}): {detail}</source>
         <translation>Trục liên thông không có mục này ({operation}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="428" />
+        <location filename="../../app/ui/messages.py" line="440" />
         <source>The package is too large for the exchange axis: {detail}</source>
         <translation>Gói tin quá lớn so với giới hạn của trục liên thông: {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="429" />
+        <location filename="../../app/ui/messages.py" line="441" />
         <source>The exchange axis refused {operation} (code {error_code}): {detail}</source>
         <translation>Trục liên thông từ chối {operation} (mã {error_code}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="432" />
+        <location filename="../../app/ui/messages.py" line="444" />
         <source>The received package is not well-formed XML. Ask the sender to send it again.</source>
         <translation>Gói tin nhận được không phải XML hợp lệ. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="435" />
+        <location filename="../../app/ui/messages.py" line="447" />
         <source>The received package is not an edXML document package. Ask the sender to send it again.</source>
         <translation>Gói tin nhận được không phải gói văn bản edXML. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="438" />
+        <location filename="../../app/ui/messages.py" line="450" />
         <source>The package declares a DTD or entities, which edXML forbids; it was refused for safety. Ask the sender to send it again.</source>
         <translation>Gói tin có khai báo DTD hoặc thực thể, không được phép trong edXML; đã từ chối để bảo đảm an toàn. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="443" />
+        <location filename="../../app/ui/messages.py" line="455" />
         <source>The package is larger than the allowed size. Ask the sender to send it again.</source>
         <translation>Gói tin vượt quá dung lượng cho phép. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="446" />
+        <location filename="../../app/ui/messages.py" line="458" />
         <source>The package header is too large to be genuine. Ask the sender to send it again.</source>
         <translation>Phần đầu gói tin quá lớn, không hợp lệ. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="449" />
+        <location filename="../../app/ui/messages.py" line="461" />
         <source>An attachment is larger than the allowed size. Ask the sender to send it again.</source>
         <translation>Có tệp đính kèm vượt quá dung lượng cho phép. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="452" />
+        <location filename="../../app/ui/messages.py" line="464" />
         <source>The package has too many attachments. Ask the sender to send it again.</source>
         <translation>Gói tin có quá nhiều tệp đính kèm. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="455" />
+        <location filename="../../app/ui/messages.py" line="467" />
         <source>An attachment listed in the package is missing. Ask the sender to send it again.</source>
         <translation>Thiếu tệp đính kèm được liệt kê trong gói tin. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="458" />
+        <location filename="../../app/ui/messages.py" line="470" />
         <source>An attachment does not match its signed hash: it was changed on the way. Ask the sender to send it again.</source>
         <translation>Tệp đính kèm không khớp giá trị băm đã ký: tệp đã bị thay đổi trên đường truyền. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="463" />
+        <location filename="../../app/ui/messages.py" line="475" />
         <source>The package lists the same attachment twice. Ask the sender to send it again.</source>
         <translation>Gói tin liệt kê một tệp đính kèm hai lần. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="466" />
+        <location filename="../../app/ui/messages.py" line="478" />
         <source>The package carries an attachment it does not list. Ask the sender to send it again.</source>
         <translation>Gói tin có tệp đính kèm không được liệt kê. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="469" />
+        <location filename="../../app/ui/messages.py" line="481" />
         <source>An attachment's size differs from the size the package announces. Ask the sender to send it again.</source>
         <translation>Dung lượng tệp đính kèm khác với dung lượng khai báo trong gói tin. Đề nghị nơi gửi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="472" />
+        <location filename="../../app/ui/messages.py" line="484" />
         <source>The package carries an invalid agency code.</source>
         <translation>Gói tin có mã định danh cơ quan không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="473" />
+        <location filename="../../app/ui/messages.py" line="485" />
         <source>The package's document identifier is not in the standard form.</source>
         <translation>Mã văn bản trong gói tin không đúng định dạng chuẩn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="476" />
+        <location filename="../../app/ui/messages.py" line="488" />
         <source>The package's business document type is not one of the standard codes.</source>
         <translation>Loại nghiệp vụ của gói tin không thuộc danh mục mã chuẩn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="479" />
+        <location filename="../../app/ui/messages.py" line="491" />
         <source>The package's priority is not one of the standard codes.</source>
         <translation>Độ khẩn của gói tin không thuộc danh mục mã chuẩn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="480" />
+        <location filename="../../app/ui/messages.py" line="492" />
         <source>The status message carries an unknown status code.</source>
         <translation>Gói tin trạng thái có mã trạng thái không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="481" />
+        <location filename="../../app/ui/messages.py" line="493" />
         <source>A time in the package is not in the standard form (with +07:00).</source>
         <translation>Thời gian trong gói tin không đúng định dạng chuẩn (có +07:00).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="484" />
+        <location filename="../../app/ui/messages.py" line="496" />
         <source>The package names no recipient.</source>
         <translation>Gói tin không có nơi nhận.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="485" />
+        <location filename="../../app/ui/messages.py" line="497" />
         <source>A status message arrived where a document was expected.</source>
         <translation>Nhận được gói tin trạng thái thay vì gói văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="486" />
+        <location filename="../../app/ui/messages.py" line="498" />
         <source>A document arrived where a status message was expected.</source>
         <translation>Nhận được gói văn bản thay vì gói tin trạng thái.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="487" />
+        <location filename="../../app/ui/messages.py" line="499" />
         <source>The package file is missing.</source>
         <translation>Không tìm thấy tệp gói tin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="488" />
+        <location filename="../../app/ui/messages.py" line="500" />
         <source>A refusal needs a reason for the sender.</source>
         <translation>Từ chối tiếp nhận cần nêu lý do cho nơi gửi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="490" />
+        <location filename="../../app/ui/messages.py" line="502" />
         <source>Choose at least one recipient agency to send the document to.</source>
         <translation>Hãy chọn ít nhất một cơ quan nhận để gửi văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="493" />
+        <location filename="../../app/ui/messages.py" line="505" />
         <source>These recipient codes are not valid agency codes (like 000.00.12.H27): {codes}. Pick the recipients from the agency directory.</source>
         <translation>Các mã cơ quan nhận sau không phải mã định danh hợp lệ (dạng 000.00.12.H27): {codes}. Hãy chọn cơ quan nhận từ danh bạ cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="498" />
+        <location filename="../../app/ui/messages.py" line="510" />
         <source>The document cannot be sent to your own agency ({code}). Remove it from the recipients.</source>
         <translation>Không thể gửi văn bản cho chính cơ quan mình ({code}). Hãy bỏ cơ quan này khỏi danh sách nơi nhận.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="501" />
+        <location filename="../../app/ui/messages.py" line="513" />
         <source>Only outgoing documents can be sent through the exchange axis.</source>
         <translation>Chỉ văn bản đi mới được gửi qua trục liên thông.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="504" />
+        <location filename="../../app/ui/messages.py" line="516" />
         <source>This document is secret or carries a restriction stamp, so it may not be sent electronically. Send it on paper.</source>
         <translation>Văn bản này có độ mật hoặc dấu hạn chế lưu hành nên không được gửi điện tử. Hãy gửi bản giấy.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="509" />
+        <location filename="../../app/ui/messages.py" line="521" />
         <source>The document is not issued yet (state: {state}). Number, seal and issue it before sending.</source>
         <translation>Văn bản chưa được ban hành (trạng thái: {state}). Hãy cấp số, đóng dấu và ban hành trước khi gửi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="512" />
+        <location filename="../../app/ui/messages.py" line="524" />
         <source>The document has no main file to send. Attach the signed PDF first.</source>
         <translation>Văn bản chưa có tệp chính để gửi. Hãy đính kèm tệp PDF đã ký số trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="515" />
+        <location filename="../../app/ui/messages.py" line="527" />
         <source>Exchange message {id} no longer exists. Reload the list.</source>
         <translation>Thông điệp liên thông {id} không còn tồn tại. Hãy tải lại danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="518" />
+        <location filename="../../app/ui/messages.py" line="530" />
         <source>Message {id} has already been delivered to the axis; there is nothing to retry.</source>
         <translation>Thông điệp {id} đã được chuyển lên trục; không cần gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="521" />
+        <location filename="../../app/ui/messages.py" line="533" />
         <source>The package claims to come from {claimed} but the axis delivered it from {sender}.</source>
         <translation>Gói tin ghi cơ quan gửi là {claimed} nhưng trục liên thông chuyển đến từ {sender}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="524" />
+        <location filename="../../app/ui/messages.py" line="536" />
         <source>The package is addressed to other agencies ({recipients}), not to this one.</source>
         <translation>Gói tin gửi đến cơ quan khác ({recipients}), không phải cơ quan này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="527" />
+        <location filename="../../app/ui/messages.py" line="539" />
         <source>The package carries no PDF document.</source>
         <translation>Gói tin không có tệp văn bản PDF.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="530" />
+        <location filename="../../app/ui/messages.py" line="542" />
         <source>The package cannot be read ({detail}); it is kept in quarantine.</source>
         <translation>Không đọc được gói tin ({detail}); gói tin được giữ trong khu cách ly.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="533" />
+        <location filename="../../app/ui/messages.py" line="545" />
         <source>A digital signature of the package is not valid.</source>
         <translation>Chữ ký số của gói tin không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="537" />
+        <location filename="../../app/ui/messages.py" line="549" />
         <source>{name}: the document was altered after it was signed; the signature is broken. A refusal asking for a newly signed copy went back to the sender.</source>
         <translation>{name}: văn bản đã bị sửa sau khi ký, chữ ký số không còn toàn vẹn. Đã gửi trả bên gửi thông báo từ chối, đề nghị gửi lại bản ký số mới.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="541" />
+        <location filename="../../app/ui/messages.py" line="553" />
         <source>{name}: a signature value does not match its certificate. A refusal asking for a newly signed copy went back to the sender.</source>
         <translation>{name}: giá trị chữ ký số không khớp với chứng thư số. Đã gửi trả bên gửi thông báo từ chối, đề nghị gửi lại bản ký số mới.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="545" />
+        <location filename="../../app/ui/messages.py" line="557" />
         <source>{name}: the signer's certificate does not lead to a trusted root on this computer; the sender was asked to send it again. If the issuer is a lawful Vietnamese CA, ask the administrator to add its root.</source>
         <translation>{name}: chứng thư số của người ký không dẫn tới chứng thư gốc tin cậy trên máy này; đã đề nghị bên gửi gửi lại. Nếu đơn vị cấp là tổ chức chứng thực hợp pháp của Việt Nam, đề nghị quản trị viên bổ sung chứng thư gốc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="549" />
+        <location filename="../../app/ui/messages.py" line="561" />
         <source>{name}: the signer's certificate has been revoked by its CA. Ask the sender to sign again with a valid certificate.</source>
         <translation>{name}: chứng thư số của người ký đã bị tổ chức cấp thu hồi. Đề nghị bên gửi ký lại bằng chứng thư số còn hiệu lực.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="553" />
+        <location filename="../../app/ui/messages.py" line="565" />
         <source>{name}: the signer's certificate had expired when it signed. Ask the sender to sign again with a valid certificate.</source>
         <translation>{name}: chứng thư số của người ký đã hết hạn khi ký. Đề nghị bên gửi ký lại bằng chứng thư số còn hiệu lực.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="557" />
+        <location filename="../../app/ui/messages.py" line="569" />
         <source>{name}: the signer's certificate was not yet valid when it signed. Ask the sender to check the signing computer's clock and sign again.</source>
         <translation>{name}: chứng thư số của người ký chưa có hiệu lực khi ký. Đề nghị bên gửi kiểm tra đồng hồ máy ký rồi ký lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="561" />
+        <location filename="../../app/ui/messages.py" line="573" />
         <source>{name}: the document was changed after a signature in a way that signature does not allow. Ask the sender for a newly signed copy.</source>
         <translation>{name}: văn bản bị thay đổi sau khi ký theo cách chữ ký không cho phép. Đề nghị bên gửi gửi lại bản ký số mới.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="565" />
+        <location filename="../../app/ui/messages.py" line="577" />
         <source>{name}: the person signed after the organisation's seal; the competent person must sign first. Ask the sender to issue it again in the right order.</source>
         <translation>{name}: người có thẩm quyền ký sau chữ ký số của cơ quan; người có thẩm quyền phải ký trước. Đề nghị bên gửi phát hành lại đúng trình tự.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="569" />
+        <location filename="../../app/ui/messages.py" line="581" />
         <source>{name}: the document carries no digital signature. Ask the sender to sign it and send it again.</source>
         <translation>{name}: văn bản chưa có chữ ký số. Đề nghị bên gửi ký số rồi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="572" />
+        <location filename="../../app/ui/messages.py" line="584" />
         <source>{name}: the file cannot be read as a PDF. Ask the sender to export it again and resend it.</source>
         <translation>{name}: không đọc được tệp dưới dạng PDF. Đề nghị bên gửi xuất lại tệp và gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="576" />
+        <location filename="../../app/ui/messages.py" line="588" />
         <source>Give a reason: the other agency reads it with the change or the answer.</source>
         <translation>Hãy nhập lý do: cơ quan bên kia sẽ đọc lý do này cùng với thay đổi hoặc câu trả lời.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="579" />
+        <location filename="../../app/ui/messages.py" line="591" />
         <source>This document has not been sent through the axis, so there is nothing to revoke, update, replace or recall. Send it first, or correct it in the register.</source>
         <translation>Văn bản này chưa được gửi qua trục liên thông nên không có gì để thu hồi, cập nhật, thay thế hay lấy lại. Hãy gửi văn bản trước, hoặc sửa trong sổ đăng ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="584" />
+        <location filename="../../app/ui/messages.py" line="596" />
         <source>This document has already been revoked, replaced or recalled; it cannot be changed any more.</source>
         <translation>Văn bản này đã bị thu hồi, thay thế hoặc lấy lại; không thể thay đổi thêm.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="587" />
+        <location filename="../../app/ui/messages.py" line="599" />
         <source>The replacing document must be another issued (numbered and sealed) document that has not been sent yet.</source>
         <translation>Văn bản thay thế phải là một văn bản khác đã ban hành (đã cấp số và đóng dấu) và chưa được gửi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="591" />
+        <location filename="../../app/ui/messages.py" line="603" />
         <source>There is no recall request waiting for an answer on this document. Reload the document.</source>
         <translation>Không có đề nghị lấy lại nào đang chờ trả lời đối với văn bản này. Hãy tải lại văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="594" />
+        <location filename="../../app/ui/messages.py" line="606" />
         <source>The sender asked to change document {target}, which never arrived here; the request was refused.</source>
         <translation>Nơi gửi đề nghị thay đổi văn bản {target} nhưng văn bản này chưa từng đến cơ quan; đề nghị đã bị từ chối.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="599" />
+        <location filename="../../app/ui/messages.py" line="611" />
         <source>The folder {folder} does not exist. Plug in the USB drive and choose a folder on it.</source>
         <translation>Thư mục {folder} không tồn tại. Hãy cắm ổ USB và chọn một thư mục trên ổ đó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="602" />
+        <location filename="../../app/ui/messages.py" line="614" />
         <source>No message is waiting to be sent, so no USB package was written.</source>
         <translation>Không có thông điệp nào đang chờ gửi nên không ghi gói USB nào.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="605" />
+        <location filename="../../app/ui/messages.py" line="617" />
         <source>The USB package could not be written to {folder} ({detail}); nothing was marked as sent. Check that the drive is plugged in, writable and not full, then try again.</source>
         <translation>Không ghi được gói USB vào {folder} ({detail}); chưa thông điệp nào được đánh dấu là đã gửi. Kiểm tra ổ USB đã cắm, ghi được và còn chỗ trống, rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="609" />
+        <location filename="../../app/ui/messages.py" line="621" />
         <source>A stored message ({sha256}) is damaged, so no USB package was written. Run the integrity check and restore it from a backup.</source>
         <translation>Một thông điệp đã lưu ({sha256}) bị hỏng nên không ghi gói USB. Hãy chạy kiểm tra toàn vẹn và khôi phục từ bản sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="613" />
+        <location filename="../../app/ui/messages.py" line="625" />
         <source>The folder {folder} is not a Văn Thư USB package (no manifest.xml). Choose the package folder itself (named vanthu-…).</source>
         <translation>Thư mục {folder} không phải là gói USB của Văn Thư (không có manifest.xml). Hãy chọn đúng thư mục gói (tên bắt đầu bằng vanthu-…).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="617" />
+        <location filename="../../app/ui/messages.py" line="629" />
         <source>The USB package {folder} was altered or is incomplete ({detail}); nothing was imported. Ask the sender to export a new package.</source>
         <translation>Gói USB {folder} đã bị sửa đổi hoặc không đầy đủ ({detail}); không có gì được nhập. Đề nghị nơi gửi xuất lại gói mới.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="621" />
+        <location filename="../../app/ui/messages.py" line="633" />
         <source>The USB package is signed by {subject}, a certificate this office does not trust; nothing was imported. Ask the administrator to add its issuer to the trusted certificates.</source>
         <translation>Gói USB được ký bởi {subject}, chứng thư số mà cơ quan này không tin cậy; không có gì được nhập. Đề nghị quản trị viên thêm nơi cấp chứng thư đó vào danh sách chứng thư tin cậy.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="626" />
+        <location filename="../../app/ui/messages.py" line="638" />
         <source>Another workstation of this office is exchanging with the axis or importing a USB package right now; nothing was done. Wait a minute and try again.</source>
         <translation>Một máy khác của cơ quan đang trao đổi với trục liên thông hoặc đang nhập gói USB; chưa có gì được thực hiện. Vui lòng đợi một lát rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="630" />
+        <location filename="../../app/ui/messages.py" line="642" />
         <source>This USB package is addressed to {destination}, not to this office ({own}); nothing was imported. Give the drive to {destination}.</source>
         <translation>Gói USB này gửi cho {destination}, không phải cho cơ quan này ({own}); không có gì được nhập. Hãy chuyển ổ USB cho {destination}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="634" />
+        <location filename="../../app/ui/messages.py" line="646" />
         <source>The axis secret of commune {code} is not set on this computer, so its messages cannot be collected or sent. Set the variable VANTHU_AXIS_SECRET_ followed by the code with dots as underscores, then restart.</source>
         <translation>Chưa đặt mật khẩu trục liên thông của xã {code} trên máy này nên không thể nhận hoặc gửi văn bản thay xã. Hãy đặt biến môi trường VANTHU_AXIS_SECRET_ kèm mã định danh (dấu chấm thay bằng gạch dưới) rồi khởi động lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="639" />
+        <location filename="../../app/ui/messages.py" line="651" />
         <source>The code {code} is not in the agency directory. Refresh the directory from the axis, then add the commune again.</source>
         <translation>Mã {code} không có trong danh mục cơ quan. Hãy cập nhật danh mục từ trục liên thông rồi thêm lại xã.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="643" />
+        <location filename="../../app/ui/messages.py" line="655" />
         <source>Commune {code} is not in this office's list of served communes. Ask the administrator to add it.</source>
         <translation>Xã {code} không có trong danh sách xã do cơ quan này phục vụ. Đề nghị quản trị viên thêm xã.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="646" />
+        <location filename="../../app/ui/messages.py" line="658" />
         <source>{count} message(s) are still held for commune {code}. Export them to USB first, then remove the commune.</source>
         <translation>Còn {count} văn bản đang giữ cho xã {code}. Hãy xuất ra USB trước rồi mới xoá xã khỏi danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="650" />
+        <location filename="../../app/ui/messages.py" line="662" />
         <source>Nothing is held for commune {code}. Collect for communes first, or there is simply no mail for it.</source>
         <translation>Không có văn bản nào đang giữ cho xã {code}. Hãy nhận văn bản cho các xã trước, hoặc hiện chưa có văn bản gửi xã.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="653" />
+        <location filename="../../app/ui/messages.py" line="665" />
         <source>The axis system id {system_id} is too long (at most 64 characters). Check it and try again.</source>
         <translation>Mã hệ thống trên trục {system_id} quá dài (tối đa 64 ký tự). Hãy kiểm tra lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="657" />
+        <location filename="../../app/ui/messages.py" line="669" />
         <source>Unit {id} no longer exists. Reload the list and pick another unit.</source>
         <translation>Đơn vị {id} không còn tồn tại. Hãy tải lại danh sách và chọn đơn vị khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="660" />
+        <location filename="../../app/ui/messages.py" line="672" />
         <source>{by} already directed this document at {at}. Reload the inbox to see the current state.</source>
         <translation>{by} đã cho ý kiến chỉ đạo văn bản này lúc {at}. Hãy tải lại hộp văn bản để xem tình trạng hiện tại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="663" />
+        <location filename="../../app/ui/messages.py" line="675" />
         <source>The document is already in {name}'s inbox. Pick another leader to hand it over.</source>
         <translation>Văn bản đã có trong hộp văn bản của {name}. Hãy chọn lãnh đạo khác nếu cần chuyển.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="666" />
+        <location filename="../../app/ui/messages.py" line="678" />
         <source>This task is already closed ({state}). Ask the leader to assign it again if work remains.</source>
         <translation>Nhiệm vụ này đã kết thúc ({state}). Nếu còn việc, đề nghị lãnh đạo giao lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="669" />
+        <location filename="../../app/ui/messages.py" line="681" />
         <source>Task {id} no longer exists. Reload your task list.</source>
         <translation>Nhiệm vụ {id} không còn tồn tại. Hãy tải lại danh sách việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="672" />
+        <location filename="../../app/ui/messages.py" line="684" />
         <source>The document is {state}: it cannot become {wanted} now. Reload to see its current state.</source>
         <translation>Văn bản đang ở trạng thái {state}: không thể chuyển sang {wanted} lúc này. Hãy tải lại để xem trạng thái hiện tại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="675" />
+        <location filename="../../app/ui/messages.py" line="687" />
         <source>{by} changed this at {at} while you were working on it. Reload, check, and try again.</source>
         <translation>{by} đã thay đổi nội dung này lúc {at} trong khi bạn đang làm. Hãy tải lại, kiểm tra rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="678" />
+        <location filename="../../app/ui/messages.py" line="690" />
         <source>The deadline {deadline} is already past. Pick today or a later working day.</source>
         <translation>Hạn xử lý {deadline} đã qua. Hãy chọn hôm nay hoặc một ngày làm việc sau đó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="681" />
+        <location filename="../../app/ui/messages.py" line="693" />
         <source>Give the deadline either as a date or as a number of working days, not both and not neither.</source>
         <translation>Hãy nhập hạn xử lý bằng ngày cụ thể hoặc bằng số ngày làm việc (chỉ chọn một cách).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="684" />
+        <location filename="../../app/ui/messages.py" line="696" />
         <source>{days} working days is not a deadline. Enter 1 or more working days.</source>
         <translation>{days} ngày làm việc không phải thời hạn hợp lệ. Hãy nhập từ 1 ngày làm việc trở lên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="687" />
+        <location filename="../../app/ui/messages.py" line="699" />
         <source>{deadline} is not a working day (weekend or holiday). The next working day is {next}.</source>
         <translation>Ngày {deadline} không phải ngày làm việc (cuối tuần hoặc ngày lễ). Ngày làm việc kế tiếp là {next}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="690" />
+        <location filename="../../app/ui/messages.py" line="702" />
         <source>{days} working days from the registration on {received} ended on {deadline}, which is past. Give more working days or pick a date.</source>
         <translation>{days} ngày làm việc kể từ ngày vào sổ {received} đã hết vào ngày {deadline}. Hãy cho thêm ngày làm việc hoặc chọn một ngày cụ thể.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="695" />
+        <location filename="../../app/ui/messages.py" line="707" />
         <source>A leader can only delegate their own authority. Ask the administrator to record it for another leader.</source>
         <translation>Lãnh đạo chỉ ủy quyền được thẩm quyền của chính mình. Đề nghị quản trị viên ghi nhận cho lãnh đạo khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="699" />
+        <location filename="../../app/ui/messages.py" line="711" />
         <source>The delegation would end at {ends}, which is already past. Pick an end in the future.</source>
         <translation>Thời điểm kết thúc ủy quyền {ends} đã qua. Hãy chọn thời điểm trong tương lai.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="702" />
+        <location filename="../../app/ui/messages.py" line="714" />
         <source>Your delegation from {leader} runs from {starts} to {ends}: you cannot act for them now. Ask {leader} for a new delegation.</source>
         <translation>Bạn được {leader} ủy quyền từ {starts} đến {ends}: hiện không thể thay mặt. Đề nghị {leader} ủy quyền lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="707" />
+        <location filename="../../app/ui/messages.py" line="719" />
         <source>Choose the leader whose authority is delegated.</source>
         <translation>Hãy chọn lãnh đạo ủy quyền.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="710" />
+        <location filename="../../app/ui/messages.py" line="722" />
         <source>Delegation {id} no longer exists. Reload the list.</source>
         <translation>Ủy quyền {id} không còn tồn tại. Hãy tải lại danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="713" />
+        <location filename="../../app/ui/messages.py" line="725" />
         <source>The delegation must end after it starts. Check the two dates.</source>
         <translation>Thời điểm kết thúc ủy quyền phải sau thời điểm bắt đầu. Hãy kiểm tra lại hai ngày.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="716" />
+        <location filename="../../app/ui/messages.py" line="728" />
         <source>A leader cannot delegate to themselves. Choose a deputy.</source>
         <translation>Lãnh đạo không thể tự ủy quyền cho chính mình. Hãy chọn cấp phó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="719" />
+        <location filename="../../app/ui/messages.py" line="731" />
         <source>Write the direction (ý kiến chỉ đạo) before assigning the document.</source>
         <translation>Hãy ghi ý kiến chỉ đạo trước khi giao xử lý văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="722" />
+        <location filename="../../app/ui/messages.py" line="734" />
         <source>An attached file has no name. Name it and attach it again.</source>
         <translation>Tệp đính kèm chưa có tên. Hãy đặt tên rồi đính kèm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="725" />
+        <location filename="../../app/ui/messages.py" line="737" />
         <source>A document filed for information has no deadline. Clear the deadline, or assign it instead.</source>
         <translation>Văn bản để biết không có hạn xử lý. Hãy bỏ hạn xử lý hoặc giao xử lý.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="728" />
+        <location filename="../../app/ui/messages.py" line="740" />
         <source>Choose who leads the work (a unit or a person), or file the document for information.</source>
         <translation>Hãy chọn đơn vị hoặc cá nhân chủ trì, hoặc chuyển văn bản để biết.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="731" />
+        <location filename="../../app/ui/messages.py" line="743" />
         <source>The lead is either a unit or a person, not both. Keep one of them.</source>
         <translation>Chủ trì là một đơn vị hoặc một cá nhân, không phải cả hai. Hãy giữ lại một.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="734" />
+        <location filename="../../app/ui/messages.py" line="746" />
         <source>This action ({action}) needs a signed-in user. Sign in and try again.</source>
         <translation>Thao tác này ({action}) cần người dùng đã đăng nhập. Hãy đăng nhập rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="737" />
+        <location filename="../../app/ui/messages.py" line="749" />
         <source>{name} is not a deputy or leader: a delegation can only go to one. Choose another person.</source>
         <translation>{name} không phải lãnh đạo hoặc cấp phó: chỉ ủy quyền được cho lãnh đạo, cấp phó. Hãy chọn người khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="740" />
+        <location filename="../../app/ui/messages.py" line="752" />
         <source>{name} is not a leader or deputy. Choose a leader to present the document to.</source>
         <translation>{name} không phải lãnh đạo hoặc cấp phó. Hãy chọn lãnh đạo để trình văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="743" />
+        <location filename="../../app/ui/messages.py" line="755" />
         <source>You do not take part in this task, so you cannot open it. Ask the leader who assigned it.</source>
         <translation>Bạn không tham gia nhiệm vụ này nên không thể mở. Hãy hỏi lãnh đạo đã giao việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="746" />
+        <location filename="../../app/ui/messages.py" line="758" />
         <source>Only a coordinating unit or person adds input to this task. Use progress notes if you lead it.</source>
         <translation>Chỉ đơn vị, cá nhân phối hợp mới cho ý kiến phối hợp. Nếu bạn chủ trì, hãy ghi tiến độ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="749" />
+        <location filename="../../app/ui/messages.py" line="761" />
         <source>Only incoming documents are presented to the leader. This one is not incoming.</source>
         <translation>Chỉ văn bản đến mới được trình lãnh đạo. Văn bản này không phải văn bản đến.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="752" />
+        <location filename="../../app/ui/messages.py" line="764" />
         <source>Only the lead unit or person reports progress on this task and finishes it.</source>
         <translation>Chỉ đơn vị, cá nhân chủ trì mới báo cáo tiến độ và kết thúc nhiệm vụ này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="755" />
+        <location filename="../../app/ui/messages.py" line="767" />
         <source>Only outgoing documents have signing and sending times. This one is not outgoing.</source>
         <translation>Chỉ văn bản đi mới có thời điểm ký và gửi. Văn bản này không phải văn bản đi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="758" />
+        <location filename="../../app/ui/messages.py" line="770" />
         <source>The document has not been presented to a leader yet. Ask the clerk to present it first.</source>
         <translation>Văn bản chưa được trình lãnh đạo. Đề nghị văn thư trình trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="761" />
+        <location filename="../../app/ui/messages.py" line="773" />
         <source>This document is in {leader}'s inbox. Only {leader}, or a deputy they delegated to, can direct it.</source>
         <translation>Văn bản này thuộc hộp văn bản của {leader}. Chỉ {leader} hoặc cấp phó được ủy quyền mới cho ý kiến chỉ đạo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="765" />
+        <location filename="../../app/ui/messages.py" line="777" />
         <source>Write something or attach a file before saving the note.</source>
         <translation>Hãy ghi nội dung hoặc đính kèm tệp trước khi lưu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="766" />
+        <location filename="../../app/ui/messages.py" line="778" />
         <source>Select at least one document first.</source>
         <translation>Hãy chọn ít nhất một văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="767" />
+        <location filename="../../app/ui/messages.py" line="779" />
         <source>Choose either a unit or a person to list their assignments, not both.</source>
         <translation>Hãy chọn một đơn vị hoặc một người để xem các việc được giao, không chọn cả hai.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="770" />
+        <location filename="../../app/ui/messages.py" line="782" />
         <source>{name} is named twice (as lead and coordinator, or twice as coordinator). Keep it once.</source>
         <translation>{name} bị chọn hai lần (vừa chủ trì vừa phối hợp, hoặc phối hợp hai lần). Hãy giữ lại một lần.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="773" />
+        <location filename="../../app/ui/messages.py" line="785" />
         <source>Each lead or coordinator is either a unit or a person. Pick one.</source>
         <translation>Mỗi bên chủ trì hoặc phối hợp là một đơn vị hoặc một cá nhân. Hãy chọn một.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="776" />
+        <location filename="../../app/ui/messages.py" line="788" />
         <source>Write the result before finishing the task.</source>
         <translation>Hãy ghi kết quả trước khi kết thúc nhiệm vụ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="777" />
+        <location filename="../../app/ui/messages.py" line="789" />
         <source>{name}'s account is deactivated. Choose someone else.</source>
         <translation>Tài khoản của {name} đã bị khóa. Hãy chọn người khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="781" />
+        <location filename="../../app/ui/messages.py" line="793" />
         <source>The draft is {state} now, so this step cannot be done. Reload to see where it stands.</source>
         <translation>Dự thảo đang ở trạng thái {state} nên không thực hiện được bước này. Tải lại để xem trạng thái hiện tại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="784" />
+        <location filename="../../app/ui/messages.py" line="796" />
         <source>The draft was not found; it may have been removed.</source>
         <translation>Không tìm thấy dự thảo; có thể dự thảo đã bị xóa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="785" />
+        <location filename="../../app/ui/messages.py" line="797" />
         <source>Version {number} of the draft is missing. Run the integrity check and restore from a backup.</source>
         <translation>Thiếu phiên bản {number} của dự thảo. Hãy chạy kiểm tra toàn vẹn và khôi phục từ bản sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="788" />
+        <location filename="../../app/ui/messages.py" line="800" />
         <source>Write the summary (trích yếu) of the draft.</source>
         <translation>Hãy nhập trích yếu của dự thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="789" />
+        <location filename="../../app/ui/messages.py" line="801" />
         <source>"{type}" is not a document type of Decree 30. Pick a type from the list.</source>
         <translation>"{type}" không phải là loại văn bản theo Nghị định 30. Hãy chọn loại trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="792" />
+        <location filename="../../app/ui/messages.py" line="804" />
         <source>A {type} cannot be a legal normative document. Untick "normative" or change the type.</source>
         <translation>{type} không thể là văn bản quy phạm pháp luật. Bỏ chọn "quy phạm pháp luật" hoặc đổi loại văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="795" />
+        <location filename="../../app/ui/messages.py" line="807" />
         <source>A recipient has no name. Pick it again.</source>
         <translation>Có nơi nhận chưa có tên. Hãy chọn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="796" />
+        <location filename="../../app/ui/messages.py" line="808" />
         <source>The unit "{name}" is not one of the agency's units. Pick it from the list.</source>
         <translation>Đơn vị "{name}" không thuộc cơ quan. Hãy chọn đơn vị trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="799" />
+        <location filename="../../app/ui/messages.py" line="811" />
         <source>"{name}" is not a user of the agency. Pick the person from the list.</source>
         <translation>"{name}" không phải người dùng của cơ quan. Hãy chọn người trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="802" />
+        <location filename="../../app/ui/messages.py" line="814" />
         <source>{name} is inside the agency: superior, government or legal review apply to other agencies only.</source>
         <translation>{name} thuộc nội bộ cơ quan: cấp trên, Chính phủ hoặc cơ quan kiểm tra văn bản chỉ áp dụng cho cơ quan khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="805" />
+        <location filename="../../app/ui/messages.py" line="817" />
         <source>The number of paper copies for {name} must be between 0 and {max}.</source>
         <translation>Số bản giấy gửi {name} phải từ 0 đến {max}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="808" />
+        <location filename="../../app/ui/messages.py" line="820" />
         <source>{name} is listed twice as a recipient. Keep it once.</source>
         <translation>{name} có hai lần trong nơi nhận. Chỉ giữ một lần.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="809" />
+        <location filename="../../app/ui/messages.py" line="821" />
         <source>No agency in the directory matches “{name}”. Pick one from the list under the box, type its complete code (like 000.00.12.H27), or add it with “Not in the directory…” to send it on paper.</source>
         <translation>Không có cơ quan nào trong danh bạ khớp với “{name}”. Chọn một cơ quan trong danh sách dưới ô tìm kiếm, gõ mã định danh đầy đủ (như 000.00.12.H27), hoặc thêm bằng nút “Không có trong danh bạ…” để gửi văn bản giấy.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="814" />
+        <location filename="../../app/ui/messages.py" line="826" />
         <source>Give every appendix a title.</source>
         <translation>Hãy đặt tiêu đề cho mỗi phụ lục.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="815" />
+        <location filename="../../app/ui/messages.py" line="827" />
         <source>The appendix {name} is not a PDF. Save it as PDF and add it again.</source>
         <translation>Phụ lục {name} không phải tệp PDF. Hãy lưu thành PDF rồi thêm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="818" />
+        <location filename="../../app/ui/messages.py" line="830" />
         <source>The appendix {name} is password-protected, so the agency's seal cannot be added to it. Save it without a password and add it again.</source>
         <translation>Phụ lục {name} có đặt mật khẩu nên không thể ký số của cơ quan lên đó. Hãy lưu lại tệp không đặt mật khẩu rồi thêm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="823" />
+        <location filename="../../app/ui/messages.py" line="835" />
         <source>The appendix {name} is damaged and cannot be sealed ({detail}). Export it again as PDF and add it again.</source>
         <translation>Phụ lục {name} bị hỏng, không thể ký số của cơ quan ({detail}). Hãy xuất lại tệp PDF rồi thêm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="827" />
+        <location filename="../../app/ui/messages.py" line="839" />
         <source>The appendix {name} was certified so that nothing may be added, so the agency's seal cannot be added. Ask for a copy that is not locked and add it again.</source>
         <translation>Phụ lục {name} đã được ký chứng thực không cho phép bổ sung gì thêm nên không thể ký số của cơ quan. Hãy đề nghị bản không bị khóa rồi thêm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="832" />
+        <location filename="../../app/ui/messages.py" line="844" />
         <source>The appendix {name} already carries an agency seal signature. Add the unsealed file instead.</source>
         <translation>Phụ lục {name} đã có chữ ký số của cơ quan. Hãy thêm tệp chưa ký số.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="835" />
+        <location filename="../../app/ui/messages.py" line="847" />
         <source>The appendix file {name} is missing from the file store; nothing was numbered or sealed. Ask the administrator to restore it from the latest backup, then try again.</source>
         <translation>Không tìm thấy tệp phụ lục {name} trong kho lưu trữ; văn bản chưa được cấp số và ký số. Hãy đề nghị quản trị viên khôi phục tệp từ bản sao lưu gần nhất rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="840" />
+        <location filename="../../app/ui/messages.py" line="852" />
         <source>The stored appendix file {name} has changed since it was added (damaged on disk); nothing was numbered or sealed. Ask the administrator to restore it from the latest backup, then try again.</source>
         <translation>Tệp phụ lục {name} trong kho đã bị thay đổi so với khi thêm vào (hỏng trên đĩa); văn bản chưa được cấp số và ký số. Hãy đề nghị quản trị viên khôi phục tệp từ bản sao lưu gần nhất rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="845" />
+        <location filename="../../app/ui/messages.py" line="857" />
         <source>Choose the draft file (PDF or Word) first.</source>
         <translation>Hãy chọn tệp dự thảo (PDF hoặc Word) trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="846" />
+        <location filename="../../app/ui/messages.py" line="858" />
         <source>{name} is neither a PDF nor a Word document. Upload the draft as PDF or DOCX.</source>
         <translation>{name} không phải tệp PDF hay Word. Hãy tải dự thảo lên dưới dạng PDF hoặc DOCX.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="849" />
+        <location filename="../../app/ui/messages.py" line="861" />
         <source>{name} is the same file as the current version. Choose the revised file.</source>
         <translation>{name} trùng với tệp của phiên bản hiện tại. Hãy chọn tệp đã sửa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="852" />
+        <location filename="../../app/ui/messages.py" line="864" />
         <source>Only the specialist who wrote this draft can change or submit it.</source>
         <translation>Chỉ chuyên viên soạn thảo dự thảo này mới được sửa hoặc trình ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="855" />
+        <location filename="../../app/ui/messages.py" line="867" />
         <source>{name} is not a leader or deputy and cannot sign. Choose the signer from the list.</source>
         <translation>{name} không phải lãnh đạo hoặc cấp phó nên không thể ký. Hãy chọn người ký trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="858" />
+        <location filename="../../app/ui/messages.py" line="870" />
         <source>Choose who signs the draft before submitting it.</source>
         <translation>Hãy chọn người ký trước khi trình ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="859" />
+        <location filename="../../app/ui/messages.py" line="871" />
         <source>The draft has no recipients. Add at least one recipient before submitting it.</source>
         <translation>Dự thảo chưa có nơi nhận. Hãy thêm ít nhất một nơi nhận trước khi trình ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="862" />
+        <location filename="../../app/ui/messages.py" line="874" />
         <source>The draft was returned with comments and nothing has changed since. Upload the revised file or correct the details, then submit again.</source>
         <translation>Dự thảo đã bị trả lại kèm ý kiến và từ đó chưa có gì thay đổi. Hãy tải lên tệp đã sửa hoặc sửa thông tin, rồi trình ký lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="867" />
+        <location filename="../../app/ui/messages.py" line="879" />
         <source>Write what must change before returning the draft.</source>
         <translation>Hãy ghi rõ những điểm cần sửa trước khi trả lại dự thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="870" />
+        <location filename="../../app/ui/messages.py" line="882" />
         <source>This draft waits for {signer}'s signature. Only {signer}, or a deputy they delegated to, can act.</source>
         <translation>Dự thảo này chờ {signer} ký. Chỉ {signer} hoặc cấp phó được {signer} ủy quyền mới thực hiện được.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="873" />
+        <location filename="../../app/ui/messages.py" line="885" />
         <source>Digital signing is not set up on this computer. Ask the administrator to configure the tokens.</source>
         <translation>Máy tính này chưa được cấu hình ký số. Hãy đề nghị quản trị hệ thống cấu hình thiết bị ký số.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="876" />
+        <location filename="../../app/ui/messages.py" line="888" />
         <source>The signature cannot be moved on this draft: the file it was prepared from is not among its versions. Sign it where it is, or return it so the drafter submits it again.</source>
         <translation>Không thể di chuyển chữ ký trên dự thảo này: không còn tệp gốc dùng để chuẩn bị trình ký trong các phiên bản. Hãy ký tại vị trí hiện có, hoặc trả lại để người soạn thảo trình ký lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="881" />
+        <location filename="../../app/ui/messages.py" line="893" />
         <source>{name} is not a certificate file (PEM or DER). Choose the root certificate (.pem, .cer, .crt).</source>
         <translation>{name} không phải tệp chứng thư số (PEM hoặc DER). Hãy chọn tệp chứng thư gốc (.pem, .cer, .crt).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="884" />
+        <location filename="../../app/ui/messages.py" line="896" />
         <source>{name} is not a certificate revocation list (CRL). Choose the .crl file the CA publishes.</source>
         <translation>{name} không phải danh sách chứng thư bị thu hồi (CRL). Hãy chọn tệp .crl do tổ chức cung cấp dịch vụ chứng thực công bố.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="887" />
+        <location filename="../../app/ui/messages.py" line="899" />
         <source>{name} is neither a certificate (.pem, .cer, .crt, .der) nor a revocation list (.crl).</source>
         <translation>{name} không phải chứng thư số (.pem, .cer, .crt, .der) cũng không phải danh sách thu hồi (.crl).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="890" />
+        <location filename="../../app/ui/messages.py" line="902" />
         <source>No folder for trusted certificates is configured on this computer. Check the data directory.</source>
         <translation>Máy này chưa cấu hình thư mục chứng thư tin cậy. Hãy kiểm tra thư mục dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="893" />
+        <location filename="../../app/ui/messages.py" line="905" />
         <source>{name} is not a Word document that can be read. Open it in Word, save as DOCX or PDF, try again.</source>
         <translation>{name} không phải tệp Word đọc được. Hãy mở bằng Word, lưu thành DOCX hoặc PDF rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="896" />
+        <location filename="../../app/ui/messages.py" line="908" />
         <source>Converting {name} to PDF needs LibreOffice, which is not installed on this computer. Install LibreOffice, or save the draft as PDF in Word and upload the PDF.</source>
         <translation>Chuyển {name} sang PDF cần LibreOffice, nhưng máy tính này chưa cài. Hãy cài LibreOffice, hoặc lưu dự thảo thành PDF trong Word rồi tải tệp PDF lên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="901" />
+        <location filename="../../app/ui/messages.py" line="913" />
         <source>LibreOffice did not finish converting {name} within {seconds} s. Save it as PDF and upload that.</source>
         <translation>LibreOffice không chuyển xong {name} trong {seconds} giây. Hãy lưu thành PDF rồi tải tệp đó lên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="904" />
+        <location filename="../../app/ui/messages.py" line="916" />
         <source>LibreOffice could not convert {name} to PDF ({detail}). Save it as PDF in Word and upload that.</source>
         <translation>LibreOffice không chuyển được {name} sang PDF ({detail}). Hãy lưu thành PDF trong Word rồi tải tệp đó lên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="907" />
+        <location filename="../../app/ui/messages.py" line="919" />
         <source>Your role may not do this. Ask a user with the right role.</source>
         <translation>Vai trò của bạn không được thực hiện thao tác này. Hãy nhờ người dùng có vai trò phù hợp.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="908" />
+        <location filename="../../app/ui/messages.py" line="920" />
         <source>Someone else changed this meanwhile. Reload and try again.</source>
         <translation>Người khác vừa thay đổi dữ liệu này. Hãy tải lại và thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="911" />
+        <location filename="../../app/ui/messages.py" line="923" />
         <source>The operation could not be completed (code {code}).</source>
         <translation>Không thực hiện được thao tác (mã lỗi {code}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="912" />
+        <location filename="../../app/ui/messages.py" line="924" />
         <source>An unexpected error occurred. Details were written to the log at {log}. Please report it.</source>
         <translation>Đã xảy ra lỗi ngoài dự kiến. Chi tiết đã được ghi vào nhật ký tại {log}. Vui lòng báo lại lỗi này.</translation>
     </message>
@@ -5666,6 +5726,89 @@ Hiệu lực từ {start} đến {end}</translation>
     </message>
 </context>
 <context>
+    <name>RegisterCheckDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/register_check.py" line="58" />
+        <source>main file</source>
+        <translation>tệp chính</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_check.py" line="59" />
+        <source>appendix</source>
+        <translation>phụ lục</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_check.py" line="61" />
+        <source>This file is the one in the register: the {role} of document {number}.</source>
+        <translation>Tệp này đúng là tệp trong sổ: {role} của văn bản số {number}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_check.py" line="63" />
+        <source>No document in the register has this file or any of its signatures. Treat it as an outside copy: ask the sender for the registered file if it matters.</source>
+        <translation>Không có văn bản nào trong sổ có tệp này hoặc chữ ký của tệp này. Hãy coi đây là bản sao từ bên ngoài; khi cần, đề nghị nơi gửi cung cấp đúng tệp đã vào sổ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_check.py" line="66" />
+        <source>This file is not in the register and carries no digital signature.</source>
+        <translation>Tệp này không có trong sổ và không có chữ ký số.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_check.py" line="68" />
+        <source>The file cannot be read as a PDF. Choose a PDF file and check again.</source>
+        <translation>Không đọc được tệp này dưới dạng PDF. Hãy chọn một tệp PDF rồi kiểm tra lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_check.py" line="70" />
+        <source>(not numbered yet)</source>
+        <translation>(chưa cấp số)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_check.py" line="107" />
+        <source>Check a file against the register</source>
+        <translation>Đối chiếu tệp với sổ đăng ký</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_check.py" line="109" />
+        <source>File: %1</source>
+        <translation>Tệp: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_check.py" line="112" />
+        <source>Comparing the file with the register…</source>
+        <translation>Đang đối chiếu tệp với sổ đăng ký…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_check.py" line="132" />
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_check.py" line="133" />
+        <source>Open the registered document</source>
+        <translation>Mở văn bản trong sổ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_check.py" line="142" />
+        <source>Digital signatures of this file:</source>
+        <translation>Chữ ký số của tệp này:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_check.py" line="177" />
+        <source>Register: %1</source>
+        <translation>Sổ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_check.py" line="179" />
+        <source>Registered file: %1</source>
+        <translation>Tệp trong sổ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/register_check.py" line="188" />
+        <source>The file carries no digital signature.</source>
+        <translation>Tệp không có chữ ký số.</translation>
+    </message>
+</context>
+<context>
     <name>RegisterIncomingDialog</name>
     <message>
         <location filename="../../app/ui/dialogs/register_incoming.py" line="69" />
@@ -6456,7 +6599,7 @@ Hiệu lực từ {start} đến {end}</translation>
 <context>
     <name>SignatureBadge</name>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="143" />
+        <location filename="../../app/widgets/signature_badges.py" line="158" />
         <source>Signed at {time}</source>
         <translation>Ký lúc {time}</translation>
     </message>
@@ -6464,167 +6607,177 @@ Hiệu lực từ {start} đến {end}</translation>
 <context>
     <name>SignatureBadges</name>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="28" />
+        <location filename="../../app/widgets/signature_badges.py" line="30" />
         <source>Valid signature</source>
         <translation>Chữ ký số hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="29" />
+        <location filename="../../app/widgets/signature_badges.py" line="31" />
         <source>Intact, but not trusted</source>
         <translation>Toàn vẹn nhưng chưa được tin cậy</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="30" />
+        <location filename="../../app/widgets/signature_badges.py" line="32" />
         <source>Invalid signature</source>
         <translation>Chữ ký số không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="33" />
+        <location filename="../../app/widgets/signature_badges.py" line="35" />
         <source>Personal signature</source>
         <translation>Chữ ký số cá nhân</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="34" />
+        <location filename="../../app/widgets/signature_badges.py" line="36" />
         <source>Organisation signature</source>
         <translation>Chữ ký số cơ quan</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="37" />
+        <location filename="../../app/widgets/signature_badges.py" line="39" />
         <source>The document was altered after this signature: the signature is broken.</source>
         <translation>Văn bản đã bị sửa đổi sau khi ký: chữ ký số không còn toàn vẹn.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="39" />
+        <location filename="../../app/widgets/signature_badges.py" line="41" />
         <source>The signature value does not match the signer's certificate.</source>
         <translation>Giá trị chữ ký không khớp với chứng thư số của người ký.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="41" />
+        <location filename="../../app/widgets/signature_badges.py" line="43" />
         <source>The certificate does not lead to a trusted root certificate on this computer.</source>
         <translation>Chứng thư số không dẫn đến chứng thư gốc tin cậy nào trên máy này.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="43" />
+        <location filename="../../app/widgets/signature_badges.py" line="45" />
         <source>The certificate has been revoked by its CA.</source>
         <translation>Chứng thư số đã bị tổ chức cung cấp dịch vụ chứng thực thu hồi.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="44" />
+        <location filename="../../app/widgets/signature_badges.py" line="46" />
         <source>The certificate had expired.</source>
         <translation>Chứng thư số đã hết hiệu lực.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="45" />
+        <location filename="../../app/widgets/signature_badges.py" line="47" />
         <source>The certificate was not yet valid when it signed.</source>
         <translation>Chứng thư số chưa có hiệu lực tại thời điểm ký.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="47" />
+        <location filename="../../app/widgets/signature_badges.py" line="49" />
         <source>The document was changed after this signature in a way it does not allow.</source>
         <translation>Văn bản đã bị thay đổi sau khi ký theo cách chữ ký này không cho phép.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="49" />
+        <location filename="../../app/widgets/signature_badges.py" line="51" />
         <source>Not a specialised (chuyên dùng) government signature.</source>
         <translation>Không phải chữ ký số chuyên dùng Chính phủ.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="51" />
+        <location filename="../../app/widgets/signature_badges.py" line="53" />
         <source>Signature fields added after certification were accepted, as other signing tools do.</source>
         <translation>Các trường chữ ký được thêm sau chữ ký xác nhận được chấp nhận, như cách các công cụ ký số khác làm.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="53" />
+        <location filename="../../app/widgets/signature_badges.py" line="55" />
         <source>Signed after the organisation's seal: the competent person must sign first.</source>
         <translation>Ký sau chữ ký số của cơ quan: người có thẩm quyền phải ký trước.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="55" />
+        <location filename="../../app/widgets/signature_badges.py" line="57" />
         <source>The file cannot be read as a PDF.</source>
         <translation>Không đọc được tệp dưới dạng PDF.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="56" />
+        <location filename="../../app/widgets/signature_badges.py" line="58" />
         <source>The document carries no digital signature.</source>
         <translation>Văn bản không có chữ ký số.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="59" />
+        <location filename="../../app/widgets/signature_badges.py" line="61" />
         <source>Revocation not checked (no revocation list available).</source>
         <translation>Chưa kiểm tra tình trạng thu hồi (không có danh sách thu hồi).</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="60" />
+        <location filename="../../app/widgets/signature_badges.py" line="62" />
         <source>Not revoked.</source>
         <translation>Chưa bị thu hồi.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="63" />
+        <location filename="../../app/widgets/signature_badges.py" line="65" />
         <source>Not revoked (checked online with the CA's OCSP service).</source>
         <translation>Chưa bị thu hồi (đã kiểm tra trực tuyến qua dịch vụ OCSP của tổ chức cung cấp dịch vụ chứng thực).</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="64" />
+        <location filename="../../app/widgets/signature_badges.py" line="66" />
         <source>Not revoked (checked with the CA's revocation list, fetched online).</source>
         <translation>Chưa bị thu hồi (đã kiểm tra theo danh sách thu hồi của tổ chức cung cấp dịch vụ chứng thực, tải trực tuyến).</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="66" />
+        <location filename="../../app/widgets/signature_badges.py" line="68" />
         <source>Not revoked (checked with a saved revocation list file).</source>
         <translation>Chưa bị thu hồi (đã kiểm tra theo tệp danh sách thu hồi đã lưu).</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="69" />
+        <location filename="../../app/widgets/signature_badges.py" line="71" />
         <source>The CA's OCSP service reports the revocation.</source>
         <translation>Dịch vụ OCSP của tổ chức cung cấp dịch vụ chứng thực báo chứng thư số đã bị thu hồi.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="70" />
+        <location filename="../../app/widgets/signature_badges.py" line="72" />
         <source>The CA's revocation list, fetched online, lists the certificate.</source>
         <translation>Danh sách thu hồi của tổ chức cung cấp dịch vụ chứng thực (tải trực tuyến) có tên chứng thư số này.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="72" />
+        <location filename="../../app/widgets/signature_badges.py" line="74" />
         <source>A saved revocation list file lists the certificate.</source>
         <translation>Tệp danh sách thu hồi đã lưu có tên chứng thư số này.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="75" />
+        <location filename="../../app/widgets/signature_badges.py" line="77" />
         <source>Revocation not checked: online checking is turned off in the settings.</source>
         <translation>Chưa kiểm tra tình trạng thu hồi: chức năng kiểm tra trực tuyến đang tắt trong cấu hình.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="77" />
+        <location filename="../../app/widgets/signature_badges.py" line="79" />
         <source>Revocation not checked: restricted documents are verified offline only.</source>
         <translation>Chưa kiểm tra tình trạng thu hồi: văn bản mật hoặc hạn chế phạm vi chỉ được kiểm tra ngoại tuyến.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="79" />
+        <location filename="../../app/widgets/signature_badges.py" line="81" />
         <source>Revocation not checked: the CA's server could not be reached ({detail}).</source>
         <translation>Chưa kiểm tra tình trạng thu hồi: không kết nối được máy chủ của tổ chức cung cấp dịch vụ chứng thực ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="81" />
+        <location filename="../../app/widgets/signature_badges.py" line="83" />
         <source>Revocation not checked: the CA's server did not give a valid answer ({detail}).</source>
         <translation>Chưa kiểm tra tình trạng thu hồi: máy chủ của tổ chức cung cấp dịch vụ chứng thực không trả lời hợp lệ ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="83" />
+        <location filename="../../app/widgets/signature_badges.py" line="85" />
         <source>Revocation not checked: the certificate names no revocation address and no revocation list is saved.</source>
         <translation>Chưa kiểm tra tình trạng thu hồi: chứng thư số không ghi địa chỉ tra cứu thu hồi và chưa lưu danh sách thu hồi nào.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="86" />
+        <location filename="../../app/widgets/signature_badges.py" line="88" />
         <source>Revocation not checked: the certificate does not chain to a trusted root.</source>
         <translation>Chưa kiểm tra tình trạng thu hồi: chứng thư số không dẫn tới chứng thư gốc tin cậy.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="182" />
+        <location filename="../../app/widgets/signature_badges.py" line="188" />
+        <source>Export report…</source>
+        <translation>Xuất báo cáo…</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="190" />
+        <source>Save this verification as a PDF report</source>
+        <translation>Lưu kết quả kiểm tra chữ ký số này thành báo cáo PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/signature_badges.py" line="207" />
         <source>Checking the digital signatures…</source>
         <translation>Đang kiểm tra chữ ký số…</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="196" />
+        <location filename="../../app/widgets/signature_badges.py" line="222" />
         <source>{valid} of {count} signatures valid</source>
         <translation>{valid}/{count} chữ ký số hợp lệ</translation>
     </message>

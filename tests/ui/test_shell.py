@@ -203,7 +203,7 @@ def test_every_window_sees_the_axis_link_and_works_offline_without_one(
 
 
 def test_the_two_office_demo_puts_each_office_on_its_own_half_of_the_screen(
-    qtbot: QtBot, booted: Booted, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, booted: Booted, language: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dialog = make_login(booted)
     qtbot.addWidget(dialog)
