@@ -47,6 +47,7 @@ from app.services.documents import inspect_document_file, sniff_content_type
 from app.services.docx_convert import convert_to_pdf, is_convertible
 from app.services.registry import RegistryService
 from app.services.signing.errors import SigningError
+from app.services.signing.register_check import record_signatures, record_stored
 from app.services.signing.sign import SigningLayout
 from app.services.signing.tokens import TokenSelector
 from app.store.filestore import PutResult
@@ -729,6 +730,8 @@ class IssuingService:
                 self._set_main_file(doc, sha, snap.file_name)
                 issued = [(a, self._ensure(s, p, now)) for a, p in sealed_appendices]
                 self._set_appendix_files(doc, issued)
+                record_signatures(s, sha, sealed)
+                record_stored(s, self._ctx.files, [issued_sha for _, issued_sha in issued])
                 self._move(row, doc, next_state(DraftState(row.state), DraftAction.NUMBER_AND_SEAL), now)
                 row.numbered_at = utc(now)
                 timeline = WorkflowRepository(s)

@@ -35,6 +35,7 @@ from app.domain.registry_query import RegistryQuery, RegistryRow
 from app.services.context import StoreContext
 from app.services.documents import inspect_document_file
 from app.services.permissions import require_role
+from app.services.signing.register_check import record_signatures, signatures_of
 from app.store import registry_view
 from app.store.models import DocumentRow, RegistryBookRow, RegistryEntryRow, UnitRow
 from app.store.repositories import (
@@ -282,6 +283,7 @@ class RegistryService:
                     date=dups[0].registered_at.strftime("%d/%m/%Y"),
                 )
         put = self._ctx.files.put_bytes(content)
+        signed = signatures_of(content)  # read before the transaction: the register records the file's signatures
         now = self._ctx.clock()
         parsed = notation.parse(form.number_notation)
         doc = Document(
@@ -307,6 +309,7 @@ class RegistryService:
             agency = self._own(s)
             FileRepository(s).ensure(put.sha256, put.size, content_type, now)
             DocumentRepository(s).add(doc, agency, now)
+            record_signatures(s, put.sha256, content, signed)
             repo = RegistryRepository(s)
             book = self._book_for(
                 s,

@@ -414,4 +414,4 @@ class KeptCopyUseRow(Base):
 
 
 # Tables of later capabilities live in their own modules; importing them here puts them in Base.metadata.
-from app.store import models_exchange, models_issuing, models_relay  # noqa: E402, F401
+from app.store import models_exchange, models_issuing, models_relay, models_signatures  # noqa: E402, F401

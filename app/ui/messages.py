@@ -84,6 +84,18 @@ MESSAGES: dict[str, str] = {
     "register.line_not_found": QT_TRANSLATE_NOOP(
         "Messages", "That register line was not found; it may belong to another office. Refresh the list."
     ),
+    "register.earlier_revision": QT_TRANSLATE_NOOP(
+        "Messages", "This is an earlier revision of document {number}: the file in the register has {registered} "
+        "signature(s), this file has {count}. The file in the register is the document of record; use that one."
+    ),
+    "register.changed_after_registration": QT_TRANSLATE_NOOP(
+        "Messages", "This file carries the signatures of document {number} but was changed after it was "
+        "registered (this file has {count} signature(s), the register {registered}). Use the file in the register."
+    ),
+    "register.signatures_differ": QT_TRANSLATE_NOOP(
+        "Messages", "Only some of this file's signatures belong to document {number} ({count} here, {registered} in "
+        "the register). Treat it as a different file and compare it with the one in the register."
+    ),
     "register.not_outgoing": QT_TRANSLATE_NOOP(
         "Messages", "Only outgoing documents are sent by post. Choose an outgoing document or none."
     ),

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableWidget, QVBoxLayout, QWidget
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.enums import Direction
 from app.domain.model import Document
+from app.ui.dialogs.register_check import RegisterCheckDialog
 from app.ui.pages import labels
 from app.ui.pages.common import PageEnv, document_id_at, fill_table, make_table
 
@@ -40,10 +52,16 @@ class DocumentsPage(QWidget):
             stretch_column=4,
         )
         self.table.cellDoubleClicked.connect(self._open_row)
+        self.check_file_button = QPushButton(self.tr("Check a file against the register…"), self)
+        self.check_file_button.setObjectName("checkFileAgainstRegister")
+        self.check_file_button.setToolTip(self.tr("Is a PDF you received the document of record? Compares its "
+                                                  "signatures with the register and verifies them"))
+        self.check_file_button.clicked.connect(lambda: self.check_file())
 
         bar = QHBoxLayout()
         bar.addWidget(self.heading)
         bar.addStretch(1)
+        bar.addWidget(self.check_file_button)
         bar.addWidget(QLabel(self.tr("Show:"), self))
         bar.addWidget(self.direction)
         layout = QVBoxLayout(self)
@@ -69,6 +87,16 @@ class DocumentsPage(QWidget):
             labels.urgency(d.urgency),
             labels.state(d.state),
         ]
+
+    def check_file(self, path: Path | None = None) -> RegisterCheckDialog | None:
+        """Pick a PDF (unless given) and show whether it is the file the register holds, with its signatures."""
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(self, self.tr("Check a file against the register"), "",
+                                                  self.tr("PDF files (*.pdf);;All files (*)"))
+            if not name:
+                return None
+            path = Path(name)
+        return RegisterCheckDialog.check_file(self._env, path, self)
 
     def first_document_id(self) -> str | None:
         return document_id_at(self.table, 0) if self.table.rowCount() else None
