@@ -14,11 +14,12 @@ image data cost more than parsing. The stream keyword, /Length and the "endstrea
 pyHanko checks them; anything unusual there (a /Length off by one, a missing marker) goes to pyHanko's own
 `_maybe_read_stream_payload`, which reads the payload at once and raises its own errors.
 
-It only takes what it is sure of. Anything else: a string or hex string, a comment, a duplicate key, a number or
-keyword glued to a letter, a reference written with unusual blanks, deep nesting, an object running past the chunk
-even after it grew, content-stream or metadata-stream parsing: the stream is put back where it was and pyHanko's
-own reader parses the object, with its own errors. The security decisions (difference analysis, signature checks)
-stay pyHanko's; this changes only how fast the same objects come out of the file.
+It only takes what it is sure of. Anything else: a string with an escape or a parenthesis inside, a hex string with
+blanks, a comment, a duplicate key, a number or keyword glued to a letter, a reference written with unusual blanks,
+deep nesting, an object running past the chunk even after it grew, content-stream or metadata-stream parsing: the
+stream is put back where it was and pyHanko's own reader parses the object, with its own errors. The security
+decisions (difference analysis, signature checks) stay pyHanko's; this changes only how fast the same objects come
+out of the file.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ _TOKEN = re.compile(
     rb"|(?P<int>[+-]?[0-9]+)(?![+,.0-9-])" + _END
     + rb"|(?P<float>[+-]?(?:[0-9]+\.[0-9]*|\.[0-9]+))(?![+,.0-9-])" + _END
     + rb"|(?P<kw>true|false|null)" + _END
+    + rb"|\((?P<str>[^()\\]*)\)"  # a literal string with no parenthesis or backslash inside: its bytes as they are
+    + rb"|<(?P<hex>[0-9A-Fa-f]*)>"  # a hex string of digits only
     + rb")"
 )
 # A reference as pyHanko's read_object recognises one (its INDIRECT_PATTERN over a 20-byte peek), limited to the
@@ -66,6 +69,23 @@ class _Unsure(Exception):
 
 class _NeedMore(_Unsure):
     """The object may run past the chunk: read a bigger one."""
+
+
+_BLANKS = re.compile(b"[" + re.escape(_WS) + b"]*")
+
+
+def _no_token(chunk: _Chunk, pos: int) -> _Unsure:
+    """Why nothing matched at `pos`: near the end of a chunk that is not the file's end, or at a string that may
+    close further on, a bigger chunk may do; anything else is for pyHanko."""
+    if chunk.at_end:
+        return _Unsure()
+    start = _BLANKS.match(chunk, pos)
+    at = start.end() if start is not None else pos
+    first = chunk[at:at + 1]
+    closing = {b"(": b")", b"<": b">"}.get(first)
+    if len(chunk) - pos < 256 or (closing is not None and chunk.find(closing, at) < 0):
+        return _NeedMore()
+    return _Unsure()  # an escape, a nested parenthesis, a blank in a hex string: pyHanko's reader knows them
 
 
 def install(generic: Any) -> None:
@@ -202,10 +222,17 @@ class _Reader:
         if depth > _MAX_DEPTH:
             raise _Unsure
         m = _TOKEN.match(chunk, pos)
-        if m is None:
-            raise _NeedMore if len(chunk) - pos < 256 else _Unsure
-        kind = m.lastgroup
         g = self.g
+        if m is None:
+            blanks = _BLANKS.match(chunk, pos)
+            at = blanks.end() if blanks is not None else pos
+            if chunk[at:at + 1] != b"(":
+                raise _no_token(chunk, pos)
+            raw, end = _literal(chunk, at)  # a string with escapes or balanced parentheses inside
+            text = g.pdf_string(raw)
+            text.container_ref = container_ref
+            return text, end, None
+        kind = m.lastgroup
         if kind == "open":
             data, end = self._dictionary(chunk, m.end(), container_ref, depth)
             if depth == 0:
@@ -236,6 +263,12 @@ class _Reader:
                     obj, end = g.NumberObject(m.group("int").decode("ascii")), m.end()
         elif kind == "float":
             obj, end = g.FloatObject(m.group("float").decode("ascii")), m.end()
+        elif kind == "str":
+            obj, end = g.pdf_string(m.group("str")), m.end()
+        elif kind == "hex":
+            digits = m.group("hex")
+            obj, end = g.pdf_string(bytes.fromhex((digits + b"0" if len(digits) % 2 else digits).decode("ascii"))), \
+                m.end()
         elif kind == "kw":
             word = m.group("kw")
             obj = g.NullObject() if word == b"null" else g.BooleanObject(word == b"true")
@@ -251,7 +284,7 @@ class _Reader:
         while True:
             m = _TOKEN.match(chunk, pos)
             if m is None:
-                raise _NeedMore if len(chunk) - pos < 256 else _Unsure
+                raise _no_token(chunk, pos)
             kind = m.lastgroup
             if kind == "close":
                 return data, m.end()
@@ -267,12 +300,68 @@ class _Reader:
         items = self.g.ArrayObject()
         while True:
             m = _TOKEN.match(chunk, pos)
-            if m is None:
-                raise _NeedMore if len(chunk) - pos < 256 else _Unsure
-            if m.lastgroup == "aclose":
+            if m is not None and m.lastgroup == "aclose":
                 return items, m.end()
             value, pos, _ = self._parse(chunk, pos, container_ref, depth + 1)
             items.append(value)
+
+
+_STRING_RUN = re.compile(rb"[^()\\]+")
+_SIMPLE_ESCAPES = {**{c: bytes([c]) for c in b"() /%<>[]#_&$\\"},
+                   **{ord("n"): b"\n", ord("r"): b"\r", ord("t"): b"\t", ord("b"): b"\b", ord("f"): b"\f"}}
+_OCTAL = re.compile(rb"[0-9]{1,3}")
+
+
+def _literal(chunk: _Chunk, start: int) -> tuple[bytes, int]:
+    """The bytes of the literal string opening at `start` and the position after it, exactly as pyHanko's
+    `_read_string_literal_bytes` reads them (escapes, octal codes, escaped line ends, balanced parentheses); an
+    escape it would refuse, or one its octal handling would fail on, is left to it."""
+    out = bytearray()
+    depth = 1
+    pos = start + 1
+    size = len(chunk)
+    while True:
+        run = _STRING_RUN.match(chunk, pos)
+        if run is not None:
+            out += run.group()
+            pos = run.end()
+        if pos >= size:
+            raise _Unsure() if chunk.at_end else _NeedMore()
+        c = chunk[pos]
+        pos += 1
+        if c == 0x28:  # (
+            depth += 1
+            out.append(c)
+        elif c == 0x29:  # )
+            depth -= 1
+            if depth == 0:
+                return bytes(out), pos
+            out.append(c)
+        else:  # a backslash
+            if pos >= size:
+                raise _Unsure() if chunk.at_end else _NeedMore()
+            e = chunk[pos]
+            if e in _SIMPLE_ESCAPES:
+                out += _SIMPLE_ESCAPES[e]
+                pos += 1
+            elif 0x30 <= e <= 0x39:
+                if pos + 3 > size and not chunk.at_end:
+                    raise _NeedMore()
+                digits = _OCTAL.match(chunk, pos)
+                assert digits is not None
+                text = digits.group()
+                if b"8" in text or b"9" in text or int(text, 8) > 255:
+                    raise _Unsure()  # pyHanko's int(…, 8) / bytes(…) would fail: its error, its words
+                out.append(int(text, 8))
+                pos = digits.end()
+            elif e in (0x0A, 0x0D):  # an escaped line end (two characters of \r\n, \n\r, … count as one)
+                pos += 1
+                if pos < size and chunk[pos] in (0x0A, 0x0D):
+                    pos += 1
+                elif pos >= size and not chunk.at_end:
+                    raise _NeedMore()
+            else:
+                raise _Unsure()
 
 
 def _lazy_stream_class(generic: Any) -> Any:

@@ -93,6 +93,15 @@ CASES = [
     b"<< /Length -4 >>\nstream\nabc\nendstream", b"<< /Length /X >>\nstream\nabc\nendstream",
     b"<< /Length 5000 >> stream\n" + BIG + b"endstream",
     b"/Name", b"12 0 R", b"42", b"(x)", b"true",
+    b"<< /T (Sig_LanhDao) /M (D:20261125101500+07'00') /V <4142> /E () /H <> /O <414> >>",
+    b"<< /T (a\\)b) >>", b"<< /T (a(b)c) >>", b"<< /T (line\nbreak\r) >>", b"<< /T (\xfe\xff\x00A) >>",
+    b"<< /H <41 42> >>", b"<< /H <41zz> >>", b"<< /T (never closed >>", b"[(a) (b) <43>]",
+    b"<< /T (Sig\\137LanhDao) /M (D\\07220261202203658Z) /F [(so\\137ky) (a\\(b\\)) (x\\\\y)] >>",
+    b"<< /T (oct\\0\\01\\1234 \\8 ) >>", b"<< /T (big\\777) >>", b"<< /T (bad\\q) >>",
+    b"<< /T (cont\\\nnext\\\r\nend\\\n\rx) >>", b"<< /T (nest (one (two)) done) >>",
+    b"<< /T (tab\\t nl\\n cr\\r bs\\b ff\\f sp\\  pct\\% hash\\# amp\\& dollar\\$ us\\_) >>",
+    b"<< /Contents <" + b"0f" * 9000 + b"> /Type /Sig >>",  # a signature's hex past the first chunk
+    b"<< /S (" + b"s" * 9000 + b") >>",
     b"<< /Long [" + b" 1" * 3000 + b" ] >>",  # longer than the first chunk: read again with a bigger one
     b"<< /K " + b"1 " * 60000 + b">>",  # past the last chunk: left to pyHanko
 ]
@@ -118,8 +127,10 @@ def test_the_fast_reader_takes_the_ordinary_objects_and_leaves_the_unusual_ones(
         return result is not None
 
     assert taken(CASES[0]) and taken(CASES[1]) and taken(b"<< /Long [" + b" 1" * 3000 + b" ] >>")
-    for unusual in (b"<< /S (a string) >>", b"<< /C 1 % c\n >>", b"<< /A 1 /A 2 >>", b"<< /A 1\x0b0 R >>",
-                    b"[" * 40 + b"1" + b"]" * 40, b"/Name", b"42"):
+    assert taken(b"<< /S (a string) /H <4142> >>") and taken(b"<< /Contents <" + b"0f" * 9000 + b"> >>")
+    assert taken(b"<< /S (a\\)b) /N (a(b)c) /T (Sig\\137LanhDao) >>")
+    for unusual in (b"<< /S (bad\\q) >>", b"<< /S (big\\777) >>", b"<< /H <41 42> >>", b"<< /C 1 % c\n >>",
+                    b"<< /A 1 /A 2 >>", b"<< /A 1\x0b0 R >>", b"[" * 40 + b"1" + b"]" * 40, b"/Name", b"42"):
         assert not taken(unusual), unusual
 
 
