@@ -12,8 +12,6 @@ the output is deterministic for the same slip (reportlab invariant mode), so tes
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 import unicodedata
 from datetime import date, datetime
 from pathlib import Path
@@ -27,8 +25,8 @@ from reportlab.platypus.flowables import HRFlowable
 
 from app.domain.clock import VN_TZ
 from app.domain.enums import Urgency
-from app.domain.errors import StorageError
 from app.domain.workflow import ProcessingSlip
+from app.services.exports import file_name_tag, write_export
 from app.services.official_pdf import MOTTO, NATIONAL_TITLE, Fonts, balanced_lines, fonts
 
 PAGE_W, PAGE_H = A4
@@ -66,32 +64,14 @@ def render_processing_slip(slip: ProcessingSlip) -> bytes:
 
 
 def write_processing_slip(slip: ProcessingSlip, target: Path) -> Path:
-    """Render and write atomically (a temp file renamed over the target), so a failed write leaves no half file."""
-    data = render_processing_slip(slip)
-    target = Path(target)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=".slip-", suffix=".pdf", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(temp, target)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise StorageError("export.write_failed", path=str(target), detail=exc.strerror or str(exc)) from exc
-    return target
+    """Render and write atomically (a failed write leaves no half file; `export.write_failed` says why)."""
+    return write_export(render_processing_slip(slip), target, prefix="slip")
 
 
 def slip_file_name(slip: ProcessingSlip) -> str:
     """"Phieu-giai-quyet_123-UBND-VP.pdf": the number/notation made safe for every file system."""
     tag = slip.number_notation or (str(slip.incoming_number) if slip.incoming_number else slip.document_id[:8])
-    ascii_tag = unicodedata.normalize("NFKD", tag.replace("Đ", "D").replace("đ", "d"))
-    safe = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in ascii_tag if not unicodedata.combining(ch))
-    return f"Phieu-giai-quyet_{safe.strip('-') or 'van-ban'}.pdf"
+    return f"Phieu-giai-quyet_{file_name_tag(tag) or 'van-ban'}.pdf"
 
 
 # ---- pieces of the page ----------------------------------------------------------------------------------------

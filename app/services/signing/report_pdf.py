@@ -14,8 +14,6 @@ Fonts are the official documents' (Vietnamese diacritics); the output is determi
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -31,7 +29,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from app.domain.clock import VN_TZ
-from app.domain.errors import StorageError
+from app.services.exports import file_name_tag, write_export
 from app.services.official_pdf import Fonts, fonts
 from app.services.signing.verify import SignatureReport, VerificationReport
 
@@ -314,33 +312,13 @@ def render_report(report: VerificationReport, checked: CheckedFile, wording: Rep
 
 def write_report(report: VerificationReport, checked: CheckedFile, target: Path,
                  wording: ReportWording | None = None) -> Path:
-    """Render and write atomically (a temp file renamed over the target), so a failed write leaves no half file."""
-    data = render_report(report, checked, wording)
-    target = Path(target)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=".verification-", suffix=".pdf", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(temp, target)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise StorageError("export.write_failed", path=str(target), detail=exc.strerror or str(exc)) from exc
-    return target
+    """Render and write atomically (a failed write leaves no half file; `export.write_failed` says why)."""
+    return write_export(render_report(report, checked, wording), target, prefix="verification")
 
 
 def report_file_name(tag: str) -> str:
     """"45-QD-STTTT-kiem-tra-chu-ky.pdf": the document number (or file stem) made safe for every file system."""
-    ascii_tag = unicodedata.normalize("NFKD", tag.replace("Đ", "D").replace("đ", "d"))
-    safe = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in ascii_tag if not unicodedata.combining(ch))
-    while "--" in safe:
-        safe = safe.replace("--", "-")
-    return f"{safe.strip('-_') or 'van-ban'}-kiem-tra-chu-ky.pdf"
+    return f"{file_name_tag(tag) or 'van-ban'}-kiem-tra-chu-ky.pdf"
 
 
 def validity_at_signing(sig: SignatureReport) -> str:

@@ -15,7 +15,7 @@ import pytest
 
 from app.domain.clock import VN_TZ
 from app.domain.errors import StorageError
-from app.services.signing import report_pdf
+from app.services import exports
 from app.services.signing.pki import DemoPki, issue_crl
 from app.services.signing.report_pdf import (
     EN_LABELS,
@@ -163,7 +163,7 @@ def test_a_failed_write_leaves_no_file(sealed_chain: tuple[bytes, bytes, bytes],
     def full_disk(_fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(report_pdf.os, "fsync", full_disk)
+    monkeypatch.setattr(exports.os, "fsync", full_disk)
     with pytest.raises(StorageError) as err:
         write_report(report, checked, target)
     assert err.value.code == "export.write_failed" and "No space left" in str(err.value.params)
