@@ -25,6 +25,7 @@ from app.settings import Settings
 from app.ui.jobs import JobRunner
 
 DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+PIN_ERRORS = frozenset({"token.pin_incorrect", "token.pin_required"})  # the token work is offered again with the PIN
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ from app.services.bundle import make_relay
 from app.settings import commune_secret_variable
 from app.ui.jobs import Job, JobContext
 from app.ui.messages import describe
-from app.ui.pages.common import PageEnv, fill_table, make_table
+from app.ui.pages.common import PIN_ERRORS, PageEnv, fill_table, make_table
 
 if TYPE_CHECKING:
     from app.services.exchange.relay import CollectResult, ServedCommune
@@ -174,7 +174,7 @@ class CommuneRelayRow(QWidget):
 
         def failed(text: str) -> None:
             error = job.error if isinstance(job.error, DomainError) else None
-            if retry is not None and error is not None and error.code in ("token.pin_incorrect", "token.pin_required"):
+            if retry is not None and error is not None and error.code in PIN_ERRORS:
                 retry(error)
                 return
             self._say(text, bad=True)

@@ -39,11 +39,10 @@ from app.ui.dialogs.draft_editor import DraftEditorDialog, DraftForm, read_form_
 from app.ui.i18n import translate
 from app.ui.jobs import Job, JobContext
 from app.ui.pages import labels
-from app.ui.pages.common import DOCUMENT_ID_ROLE, PageEnv, document_id_at, make_table
+from app.ui.pages.common import DOCUMENT_ID_ROLE, PIN_ERRORS, PageEnv, document_id_at, make_table
 
 CONTEXT = "Drafts"
 INFO_STYLE = "color: #1b5e20;"
-PIN_ERRORS = {"token.pin_incorrect", "token.pin_required"}
 
 STATES: dict[DraftState, str] = {
     DraftState.DRAFT: str(QT_TRANSLATE_NOOP("Drafts", "Draft")),

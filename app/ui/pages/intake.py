@@ -65,7 +65,7 @@ from app.services.registry import IncomingForm, RegistryService
 from app.ui.dialogs import ERROR_STYLE
 from app.ui.incoming_fields import make_incoming_fields
 from app.ui.jobs import Job, JobContext
-from app.ui.pages.common import PageEnv
+from app.ui.pages.common import PIN_ERRORS, PageEnv
 from app.widgets.page_strip import PageStrip, to_qimage
 
 if TYPE_CHECKING:
@@ -84,7 +84,6 @@ LOW_CONFIDENCE = 0.8
 LOW_STYLE = "background: #fff4c2;"
 THUMB_PX = 240
 WARM_UP_DELAY_MS = 1500  # after the page is first shown: the window paints first, the clerk's first scan is fast
-PIN_ERRORS = {"token.pin_incorrect", "token.pin_required"}
 
 
 @dataclass(eq=False)

@@ -32,7 +32,7 @@ from app.ui.i18n import translate
 from app.ui.jobs import Job, JobContext
 from app.ui.messages import describe
 from app.ui.pages import labels
-from app.ui.pages.common import PageEnv, make_table
+from app.ui.pages.common import PIN_ERRORS, PageEnv, make_table
 
 if TYPE_CHECKING:
     from app.services.exchange.usb import ExportResult, ImportResult
@@ -387,7 +387,7 @@ class MessagesPage(QWidget):
 
         def failed(text: str) -> None:
             error = job.error if isinstance(job.error, DomainError) else None
-            if retry is not None and error is not None and error.code in ("token.pin_incorrect", "token.pin_required"):
+            if retry is not None and error is not None and error.code in PIN_ERRORS:
                 retry(error)
                 return
             self.refresh()  # (it hides the error line: show the error after it)
