@@ -185,6 +185,11 @@ class SignatureBadges(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.status)
+        self.register = QLabel(self)  # the register's answer about this file (the signatures and hash it recorded)
+        self.register.setObjectName("registerLine")
+        self.register.setWordWrap(True)
+        self.register.setVisible(False)
+        self._layout.addWidget(self.register)
         self.export_button = QPushButton(self.tr("Export report…"), self)
         self.export_button.setObjectName("exportVerificationReport")
         self.export_button.setToolTip(self.tr("Save this verification as a PDF report"))
@@ -201,6 +206,16 @@ class SignatureBadges(QWidget):
         self.report = None
         self.export_button.setEnabled(False)
         self.status.setText("")
+        self.register.setText("")
+        self.register.setVisible(False)
+
+    def set_register(self, text: str, state: str) -> None:
+        """Show the register's answer; `state` is a badge colour: "valid", "untrusted" or "broken"."""
+        background, border, colour = COLOURS.get(state, COLOURS["untrusted"])
+        self.register.setStyleSheet(f"QLabel#registerLine {{ background: {background}; border: 1px solid {border}; "
+                                    f"border-radius: 6px; color: {colour}; padding: 4px; }}")
+        self.register.setText(text)
+        self.register.setVisible(bool(text))
 
     def set_pending(self) -> None:
         self.clear()

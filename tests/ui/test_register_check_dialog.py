@@ -5,14 +5,12 @@ signature rows, so this also runs the backfill. A screenshot is written to /tmp 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTranslator
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from app.domain.enums import Direction, DocumentState
@@ -25,34 +23,13 @@ from app.ui.pages.common import PageEnv
 from app.ui.pages.documents import DocumentsPage
 from tests.ui.signing_support import require_demo_tokens
 
-VI_PENDING = Path("/tmp/vi_regcheck.json")  # this change's Vietnamese until the integrator merges it into the .ts
 SCREENSHOT = Path("/tmp/register_check_dialog.png")
 
 
-class _JsonTranslator(QTranslator):
-    """Serves the pending Vietnamese strings (any context) on top of the installed translation."""
-
-    def __init__(self, table: dict[str, str]) -> None:
-        super().__init__()
-        self._table = table
-
-    def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str | None:
-        return self._table.get(source)  # None: not ours, the next translator answers
-
-    def isEmpty(self) -> bool:  # Qt's name
-        return False
-
-
 @pytest.fixture
-def signing_booted(booted: Booted, language: str, qapp: QApplication) -> Iterator[Booted]:
+def signing_booted(booted: Booted, language: str) -> Iterator[Booted]:
     require_demo_tokens(booted)
-    extra = _JsonTranslator(json.loads(VI_PENDING.read_text(encoding="utf-8"))) if VI_PENDING.exists() else None
-    if extra is not None:
-        qapp.installTranslator(extra)
     yield booted
-    if extra is not None:
-        qapp.removeTranslator(extra)
     booted.services.signing.close()
 
 

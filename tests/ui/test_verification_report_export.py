@@ -107,3 +107,43 @@ def test_an_unwritable_folder_gives_the_message(qtbot: QtBot, signing_booted: Bo
     assert page.notice.isVisible() and str(blocker / "r.pdf") in page.notice.text()
     assert not (tmp_path / "r.pdf").exists()
     jobs.wait(10_000)
+
+
+def test_the_panel_and_the_report_compare_the_file_with_the_register(
+    qtbot: QtBot, signing_booted: Booted, tmp_path: Path,
+) -> None:
+    """The stored file as registered: the panel and the report say it matches. The same file cut back in the store to
+    the leader's revision (a valid one-signature PDF): both name it an earlier revision, 2 signatures against 1."""
+    from app.services.signing.register_check import record_signatures, signatures_of
+
+    page, jobs, doc_id = _page(qtbot, signing_booted)
+    services = signing_booted.services
+    doc = services.documents.get(doc_id)
+    assert doc.main_file is not None
+    sha = doc.main_file.sha256
+    sealed = services.ctx.files.read_bytes(sha)
+    with services.ctx.db.session() as s:
+        record_signatures(s, sha, sealed)  # as registration and number-and-seal record them
+
+    page.show_document(doc_id)
+    qtbot.waitUntil(lambda: len(page.badges.badges) == 2 and page.badges.register.isVisible(), timeout=30_000)
+    assert "45/QĐ-STTTT" in page.badges.register.text()
+    matched = page.badges.register.text()
+    jobs.wait(10_000)
+
+    leader_end = signatures_of(sealed).signatures[0].signed_revision_end
+    stored = services.ctx.files.path_for(sha)
+    stored.chmod(0o644)
+    stored.write_bytes(sealed[:leader_end])  # the store's copy cut back behind the app's back
+    page.show_document(doc_id)
+    qtbot.waitUntil(lambda: len(page.badges.badges) == 1 and page.badges.register.text() != matched,
+                    timeout=30_000)
+    line = page.badges.register.text()
+    assert "45/QĐ-STTTT" in line and "2" in line and "1" in line
+    target = tmp_path / "cut.pdf"
+    job = page.export_report(target)
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=30_000):
+        pass
+    assert " ".join(line.split())[:40] in _text(target)
+    jobs.wait(10_000)

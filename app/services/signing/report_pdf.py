@@ -56,6 +56,7 @@ class ReportLabels:
     size_value: str = "{size} byte"
     thousands: str = "."  # the digit group separator of sizes
     signature_count: str = "Số chữ ký số"
+    register: str = "Đối chiếu với sổ đăng ký"
     checked_at: str = "Thời điểm kiểm tra"
     software: str = "Phần mềm kiểm tra"
     verdict_heading: str = "2. Kết luận chung"
@@ -166,6 +167,7 @@ EN_LABELS = ReportLabels(
     size_value="{size} bytes",
     thousands=",",
     signature_count="Digital signatures",
+    register="Compared with the register",
     checked_at="Checked at",
     software="Checked with",
     verdict_heading="2. Overall verdict",
@@ -259,6 +261,7 @@ class CheckedFile:
     checked_at: datetime
     document: str = ""
     software: str = ""  # default: `software()`
+    register: str = ""  # the register's answer about this file, worded (the signature count and hash it recorded)
 
 
 @cache
@@ -360,6 +363,7 @@ def _identification(report: VerificationReport, checked: CheckedFile, lab: Repor
         (lab.sha256, Paragraph(_esc(checked.sha256), st["mono"])),
         (lab.size, _p(lab.size_value.format(size=f"{checked.size:,}".replace(",", lab.thousands)), st["cell"])),
         (lab.signature_count, _p(str(len(report.signatures)), st["cell"])),
+        *([(lab.register, _p(checked.register, st["cell"]))] if checked.register.strip() else []),
         (lab.checked_at, _p(checked_at, st["cell"])),
         (lab.software, _p(program, st["cell"])),
     ]

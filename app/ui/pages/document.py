@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 from app.domain.enums import Confidentiality, FileRole, RestrictionStamp
 from app.domain.errors import DomainError
 from app.domain.model import Document, DocumentFile
+from app.services.signing.register_check import RegisterCheck, check_against_register
 from app.services.signing.report_pdf import CheckedFile, report_file_name, write_report
 from app.services.signing.verify import VerificationReport
 from app.services.view_copy import display_copy, needs_display_copy
+from app.ui.dialogs.register_check import register_line
 from app.ui.jobs import Job, JobContext
 from app.ui.messages import describe
 from app.ui.pages import labels
@@ -210,11 +212,18 @@ class DocumentPage(QWidget):
         restricted = doc is not None and (doc.confidentiality is not Confidentiality.NONE
                                           or doc.restriction is not RestrictionStamp.NONE)
 
-        def work(_ctx: JobContext) -> tuple[VerificationReport | None, Path]:
+        ctx = self._env.services.ctx
+
+        def work(_ctx: JobContext) -> tuple[VerificationReport | None, Path, RegisterCheck | None]:
             data = path.read_bytes()
             report = signing.verify(data, restricted=restricted) if b"/ByteRange" in data else None
-            shown = display_copy(path, sha256, cache) if needs_display_copy(data) else path
-            return report, shown
+            # the file as it is now against what the register recorded: a store file cut back to an earlier
+            # revision (fewer signatures) or changed after registration says so here
+            register = check_against_register(ctx, data, backfill=False) if report is not None else None
+            # the display copy is cached by what the file holds now, not by what the register recorded
+            actual = sha256 if register is None or register.ok else register.file_sha256
+            shown = display_copy(path, actual, cache) if needs_display_copy(data) else path
+            return report, shown, register
 
         job = self._env.jobs.run("verify-signatures", work)
         job.succeeded.connect(lambda result, sha=sha256, original=path: self._show_report(sha, original, result))
@@ -223,13 +232,15 @@ class DocumentPage(QWidget):
     def _show_report(self, sha256: str, original: Path, result: object) -> None:
         if sha256 != self._verify_for or not isinstance(result, tuple):
             return  # another document is shown now
-        report, shown = result
+        report, shown, register = result
         if isinstance(shown, Path) and shown != original:
             self.viewer.load(shown)
         if not isinstance(report, VerificationReport):
             return  # the file is not signed
         self._checked_at = self._env.services.ctx.clock()
         self.badges.set_report(report)
+        if isinstance(register, RegisterCheck):
+            self.badges.set_register(register_line(register), "valid" if register.ok else "broken")
         self.signatures_box.setVisible(True)
 
     def _verify_failed(self, sha256: str, message: str) -> None:
@@ -259,7 +270,8 @@ class DocumentPage(QWidget):
         doc = self.current
         title = f"{doc.doc_type} {doc.number_notation}".strip() if doc is not None else ""
         checked = CheckedFile(file_name=shown.name, sha256=shown.sha256, size=shown.size,
-                              checked_at=self._checked_at or self._env.services.ctx.clock(), document=title)
+                              checked_at=self._checked_at or self._env.services.ctx.clock(), document=title,
+                              register=self.badges.register.text())
         wording = report_wording(report)  # the panel's sentences, translated on the UI thread
 
         def work(_ctx: JobContext) -> Path:
