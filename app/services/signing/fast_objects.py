@@ -113,12 +113,16 @@ def install(generic: Any) -> None:
 
 
 def _keep_payloads_deferred(generic: Any, lazy_stream: Any) -> None:
-    """A historical revision's copy of a deferred stream defers its payload too.
+    """A historical revision's copy of an object, made the way pyHanko makes it but faster, and a deferred stream's
+    copy deferred too.
 
-    pyHanko's `HistoricalResolver._subsume_object` copies each object it reads into the revision being looked at,
-    and for a stream it asks for the payload to copy: that alone read every image of a scan. The copy made here is
-    the one pyHanko makes (each value subsumed, the container reference of the revision), with the payload still
-    to be read from the same place in the file.
+    pyHanko's `HistoricalResolver._subsume_object` copies each object it reads into the revision being looked at
+    (every reference re-pointed to the revision), and for a stream it asks for the payload to copy: that alone read
+    every image of a scan. It also builds a reference for every name and number it passes, to throw it away. The
+    copy made here is the one pyHanko makes, for the plain types the readers produce: dictionaries, arrays,
+    streams (a deferred payload stays deferred, to be read from the same place in the file), references and
+    primitives, which are shared as pyHanko shares them. Anything else (an encrypted object's proxy, a metadata
+    stream, an object without its container reference) goes to pyHanko's own method.
     """
     from pyhanko.pdf_utils import reader as _reader
 
@@ -126,15 +130,33 @@ def _keep_payloads_deferred(generic: Any, lazy_stream: Any) -> None:
     original = resolver._subsume_object
     if getattr(original, "_vanthu_fast_objects", False):
         return
+    g = generic
+    shared = (g.NameObject, g.NumberObject, g.FloatObject, g.BooleanObject, g.NullObject, g.TextStringObject,
+              g.ByteStringObject)
+    reference: Any = g.Reference
 
     def _subsume_object(self: Any, obj: Any) -> Any:
-        span = obj.deferred_payload() if type(obj) is lazy_stream else None
-        if span is None:
+        kind = type(obj)
+        ref: Any = getattr(obj, "container_ref", None)
+        if type(ref) is not reference:
             return original(self, obj)
-        ref = obj.get_container_ref()
-        result = lazy_stream({k: _subsume_object(self, v) for k, v in obj.items()})
-        result.defer_payload(*span)
-        result.container_ref = generic.Reference(idnum=ref.idnum, generation=ref.generation, pdf=self)
+        if kind is g.IndirectObject:
+            return g.IndirectObject(obj.reference.idnum, obj.reference.generation, self)
+        if kind in shared:
+            return obj
+        if kind is g.DictionaryObject:
+            result = g.DictionaryObject({k: _subsume_object(self, v) for k, v in obj.items()})
+        elif kind is g.ArrayObject:
+            result = g.ArrayObject([_subsume_object(self, v) for v in obj])
+        elif kind is lazy_stream and obj.deferred_payload() is not None:
+            result = lazy_stream({k: _subsume_object(self, v) for k, v in obj.items()})
+            result.defer_payload(*obj.deferred_payload())
+        elif kind is g.StreamObject or kind is lazy_stream:
+            result = g.StreamObject({k: _subsume_object(self, v) for k, v in obj.items()},
+                                    encoded_data=obj.encoded_data)
+        else:
+            return original(self, obj)
+        result.container_ref = reference(idnum=ref.idnum, generation=ref.generation, pdf=self)
         return result
 
     _subsume_object._vanthu_fast_objects = True  # type: ignore[attr-defined]

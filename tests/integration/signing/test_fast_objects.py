@@ -242,3 +242,53 @@ def test_the_hash_made_ahead_is_the_hash_of_the_same_bytes() -> None:
     other = pdf_byterange.hashes.Hash(hashes.SHA384())  # every other algorithm stays pyca/cryptography's
     other.update(b"abc")
     assert other.finalize() == hashlib.sha384(b"abc").digest()
+
+
+def test_a_historical_revision_sees_the_same_objects_and_references_with_the_fast_copy(
+    sealed_chain: tuple[bytes, bytes, bytes], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The revision views pyHanko's difference analysis works on: every object, where it is referenced from, and
+    that every reference inside a copy resolves within that revision, as with pyHanko's own copying."""
+    from pyhanko.pdf_utils import generic, reader
+
+    _readers()
+    sealed = sealed_chain[2]
+
+    def views() -> list[tuple[Any, Any]]:
+        out = []
+        pdf = reader.PdfFileReader(io.BytesIO(sealed), strict=False)
+        for revision in range(pdf.xrefs.total_revisions):
+            view = pdf.get_historical_resolver(revision)
+            view._load_reverse_xref_cache()
+            objects = {}
+            for rev in range(revision + 1):
+                for ref in pdf.xrefs.explicit_refs_in_revision(rev):
+                    obj = view.get_object(generic.Reference(ref.idnum, ref.generation, view))
+                    objects[(ref.idnum, ref.generation)] = (_plain(obj), _bound_to(obj, view))
+            out.append((dict(view._indirect_object_access_cache), objects))
+        return out
+
+    fast = views()
+    monkeypatch.setattr(reader.HistoricalResolver, "_subsume_object",
+                        reader.HistoricalResolver._subsume_object.original)
+    slow = views()
+    assert len(fast) == len(slow) == 4
+    for (fast_paths, fast_seen), (slow_paths, slow_seen) in zip(fast, slow, strict=True):
+        assert {str(k): v for k, v in fast_paths.items()} == {str(k): v for k, v in slow_paths.items()}
+        assert fast_seen == slow_seen
+        assert all(bound for _, bound in fast_seen.values())
+
+
+def _bound_to(obj: Any, view: Any) -> bool:
+    """Every reference in `obj` (and its container) points at `view`."""
+    from pyhanko.pdf_utils import generic
+
+    if isinstance(obj, generic.IndirectObject):
+        return obj.reference.pdf is view
+    if isinstance(obj, dict | list):
+        if obj.container_ref is None or obj.container_ref.pdf is not view:
+            return False
+        values = obj.raw_iter() if isinstance(obj, list) and hasattr(obj, "raw_iter") else (
+            [obj.raw_get(k) for k in obj] if isinstance(obj, dict) else obj)
+        return all(_bound_to(v, view) for v in values)
+    return True
