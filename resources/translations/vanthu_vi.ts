@@ -1045,132 +1045,132 @@
 <context>
     <name>DocumentPage</name>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="49" />
+        <location filename="../../app/ui/pages/document.py" line="51" />
         <source>← Back</source>
         <translation>← Quay lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="50" />
+        <location filename="../../app/ui/pages/document.py" line="52" />
         <source>Back to the list (Alt+Left)</source>
         <translation>Quay lại danh sách (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="62" />
+        <location filename="../../app/ui/pages/document.py" line="64" />
         <source>The PDF file cannot be displayed.</source>
         <translation>Không hiển thị được tệp PDF.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="65" />
+        <location filename="../../app/ui/pages/document.py" line="67" />
         <source>Document details</source>
         <translation>Thông tin văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="69" />
+        <location filename="../../app/ui/pages/document.py" line="71" />
         <source>Number/notation</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="70" />
+        <location filename="../../app/ui/pages/document.py" line="72" />
         <source>Date</source>
         <translation>Ngày văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="71" />
+        <location filename="../../app/ui/pages/document.py" line="73" />
         <source>Document type</source>
         <translation>Loại văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="72" />
+        <location filename="../../app/ui/pages/document.py" line="74" />
         <source>Issuing agency</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="73" />
+        <location filename="../../app/ui/pages/document.py" line="75" />
         <source>Summary</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="74" />
+        <location filename="../../app/ui/pages/document.py" line="76" />
         <source>Signed by</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="75" />
+        <location filename="../../app/ui/pages/document.py" line="77" />
         <source>Urgency</source>
         <translation>Độ khẩn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="76" />
+        <location filename="../../app/ui/pages/document.py" line="78" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="77" />
+        <location filename="../../app/ui/pages/document.py" line="79" />
         <source>Direction</source>
         <translation>Văn bản đến/đi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="78" />
+        <location filename="../../app/ui/pages/document.py" line="80" />
         <source>Pages</source>
         <translation>Số trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="86" />
+        <location filename="../../app/ui/pages/document.py" line="88" />
         <source>Files</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="100" />
+        <location filename="../../app/ui/pages/document.py" line="102" />
         <source>Digital signatures</source>
         <translation>Chữ ký số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="161" />
+        <location filename="../../app/ui/pages/document.py" line="163" />
         <source>This document has no PDF file to display.</source>
         <translation>Văn bản này không có tệp PDF để hiển thị.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="171" />
+        <location filename="../../app/ui/pages/document.py" line="173" />
         <source>Appendix</source>
         <translation>Phụ lục</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="171" />
+        <location filename="../../app/ui/pages/document.py" line="173" />
         <source>Main document</source>
         <translation>Văn bản chính</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="248" />
+        <location filename="../../app/ui/pages/document.py" line="259" />
         <source>Save the verification report</source>
         <translation>Lưu báo cáo kiểm tra chữ ký số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="249" />
+        <location filename="../../app/ui/pages/document.py" line="260" />
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="271" />
+        <location filename="../../app/ui/pages/document.py" line="283" />
         <source>Verification report saved: {path}</source>
         <translation>Đã lưu báo cáo kiểm tra chữ ký số: {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="273" />
+        <location filename="../../app/ui/pages/document.py" line="285" />
         <source>The verification report was not saved: {message}</source>
         <translation>Chưa lưu được báo cáo kiểm tra chữ ký số: {message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="285" />
+        <location filename="../../app/ui/pages/document.py" line="297" />
         <source>(not numbered yet)</source>
         <translation>(chưa cấp số)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="298" />
+        <location filename="../../app/ui/pages/document.py" line="310" />
         <source>Size</source>
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/document.py" line="301" />
+        <location filename="../../app/ui/pages/document.py" line="313" />
         <source>No files.</source>
         <translation>Không có tệp.</translation>
     </message>
@@ -1510,172 +1510,172 @@
 <context>
     <name>Drafts</name>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="49" />
+        <location filename="../../app/ui/pages/drafts.py" line="48" />
         <source>Draft</source>
         <translation>Dự thảo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="50" />
+        <location filename="../../app/ui/pages/drafts.py" line="49" />
         <source>Awaiting signature</source>
         <translation>Chờ ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="51" />
+        <location filename="../../app/ui/pages/drafts.py" line="50" />
         <source>Returned with comments</source>
         <translation>Bị trả lại kèm ý kiến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="52" />
+        <location filename="../../app/ui/pages/drafts.py" line="51" />
         <source>Signed, awaiting number</source>
         <translation>Đã ký, chờ cấp số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="53" />
+        <location filename="../../app/ui/pages/drafts.py" line="52" />
         <source>Numbered and sealed</source>
         <translation>Đã cấp số, đóng dấu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="54" />
+        <location filename="../../app/ui/pages/drafts.py" line="53" />
         <source>Issued</source>
         <translation>Ban hành lúc</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="57" />
+        <location filename="../../app/ui/pages/drafts.py" line="56" />
         <source>uploaded</source>
         <translation>tải lên</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="58" />
+        <location filename="../../app/ui/pages/drafts.py" line="57" />
         <source>converted from Word</source>
         <translation>chuyển từ Word</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="59" />
+        <location filename="../../app/ui/pages/drafts.py" line="58" />
         <source>submitted for signature</source>
         <translation>trình ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="60" />
+        <location filename="../../app/ui/pages/drafts.py" line="59" />
         <source>returned</source>
         <translation>trả lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="61" />
+        <location filename="../../app/ui/pages/drafts.py" line="60" />
         <source>signed</source>
         <translation>đã ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="62" />
+        <location filename="../../app/ui/pages/drafts.py" line="61" />
         <source>numbered and sealed</source>
         <translation>cấp số và đóng dấu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="65" />
+        <location filename="../../app/ui/pages/drafts.py" line="64" />
         <source>secret or restricted: paper only</source>
         <translation>văn bản mật hoặc có dấu chỉ phạm vi lưu hành: chỉ gửi bản giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="66" />
+        <location filename="../../app/ui/pages/drafts.py" line="65" />
         <source>legal normative document to a superior</source>
         <translation>văn bản QPPL gửi cơ quan cấp trên</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="68" />
+        <location filename="../../app/ui/pages/drafts.py" line="67" />
         <source>legal normative document outside the administrative system</source>
         <translation>văn bản QPPL gửi ngoài hệ thống hành chính nhà nước</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="71" />
+        <location filename="../../app/ui/pages/drafts.py" line="70" />
         <source>legal normative document to the legal review body</source>
         <translation>văn bản QPPL gửi cơ quan kiểm tra văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="73" />
+        <location filename="../../app/ui/pages/drafts.py" line="72" />
         <source>this document type also goes on paper</source>
         <translation>loại văn bản phải gửi kèm bản giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="74" />
+        <location filename="../../app/ui/pages/drafts.py" line="73" />
         <source>sent to the Government / Prime Minister</source>
         <translation>gửi Chính phủ / Thủ tướng Chính phủ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="75" />
+        <location filename="../../app/ui/pages/drafts.py" line="74" />
         <source>on the agency's paper list</source>
         <translation>thuộc danh mục gửi kèm bản giấy của cơ quan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="76" />
+        <location filename="../../app/ui/pages/drafts.py" line="75" />
         <source>recipient cannot receive electronically</source>
         <translation>nơi nhận không có điều kiện nhận văn bản điện tử</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="77" />
+        <location filename="../../app/ui/pages/drafts.py" line="76" />
         <source>requested by the drafter</source>
         <translation>theo đề nghị của người soạn thảo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="80" />
+        <location filename="../../app/ui/pages/drafts.py" line="79" />
         <source>Electronic only</source>
         <translation>Chỉ điện tử</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="81" />
+        <location filename="../../app/ui/pages/drafts.py" line="80" />
         <source>Electronic and paper</source>
         <translation>Điện tử và bản giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="82" />
+        <location filename="../../app/ui/pages/drafts.py" line="81" />
         <source>Paper only</source>
         <translation>Chỉ bản giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="85" />
+        <location filename="../../app/ui/pages/drafts.py" line="84" />
         <source>Summary</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="86" />
+        <location filename="../../app/ui/pages/drafts.py" line="85" />
         <source>Type</source>
         <translation>Loại văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="87" />
+        <location filename="../../app/ui/pages/drafts.py" line="86" />
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="88" />
+        <location filename="../../app/ui/pages/drafts.py" line="87" />
         <source>Drafter</source>
         <translation>Người soạn thảo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="89" />
+        <location filename="../../app/ui/pages/drafts.py" line="88" />
         <source>Signer</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="90" />
+        <location filename="../../app/ui/pages/drafts.py" line="89" />
         <source>Number</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="91" />
+        <location filename="../../app/ui/pages/drafts.py" line="90" />
         <source>Changed</source>
         <translation>Cập nhật</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="94" />
+        <location filename="../../app/ui/pages/drafts.py" line="93" />
         <source>Recipient</source>
         <translation>Nơi nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="95" />
+        <location filename="../../app/ui/pages/drafts.py" line="94" />
         <source>Copies</source>
         <translation>Số lượng bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="96" />
+        <location filename="../../app/ui/pages/drafts.py" line="95" />
         <source>Why paper</source>
         <translation>Lý do gửi bản giấy</translation>
     </message>
@@ -1683,184 +1683,184 @@
 <context>
     <name>DraftsPage</name>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="158" />
+        <location filename="../../app/ui/pages/drafts.py" line="157" />
         <source>Drafts</source>
         <translation>Dự thảo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="164" />
+        <location filename="../../app/ui/pages/drafts.py" line="163" />
         <source>New draft…</source>
         <translation>Dự thảo mới…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="165" />
+        <location filename="../../app/ui/pages/drafts.py" line="164" />
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="167" />
+        <location filename="../../app/ui/pages/drafts.py" line="166" />
         <source>Submit for signature</source>
         <translation>Trình ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="169" />
+        <location filename="../../app/ui/pages/drafts.py" line="168" />
         <source>Open PDF</source>
         <translation>Mở PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="170" />
+        <location filename="../../app/ui/pages/drafts.py" line="169" />
         <source>Sign…</source>
         <translation>Ký số…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="172" />
+        <location filename="../../app/ui/pages/drafts.py" line="171" />
         <source>Return with comments…</source>
         <translation>Trả lại kèm ý kiến…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="174" />
+        <location filename="../../app/ui/pages/drafts.py" line="173" />
         <source>Number and seal…</source>
         <translation>Cấp số và đóng dấu…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="175" />
+        <location filename="../../app/ui/pages/drafts.py" line="174" />
         <source>Print copies…</source>
         <translation>In bản giấy…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="176" />
+        <location filename="../../app/ui/pages/drafts.py" line="175" />
         <source>Mark issued</source>
         <translation>Ban hành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="177" />
+        <location filename="../../app/ui/pages/drafts.py" line="176" />
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="253" />
+        <location filename="../../app/ui/pages/drafts.py" line="252" />
         <source>Your drafts: write them, submit them for signature, and correct returned ones.</source>
         <translation>Dự thảo của đồng chí: soạn thảo, trình ký và chỉnh sửa dự thảo bị trả lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="255" />
+        <location filename="../../app/ui/pages/drafts.py" line="254" />
         <source>Drafts awaiting your signature: open, sign with your token, or return them.</source>
         <translation>Dự thảo chờ đồng chí ký: mở xem, ký số bằng thiết bị ký số của mình, hoặc trả lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="258" />
+        <location filename="../../app/ui/pages/drafts.py" line="257" />
         <source>Signed drafts: give them a number and the seal, print the paper copies, then mark issued.</source>
         <translation>Dự thảo đã ký: cấp số, đóng dấu, in bản giấy rồi ban hành.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/drafts.py" line="277" />
+        <location filename="../../app/ui/pages/drafts.py" line="276" />
         <source>%n draft(s)</source>
         <translation>
             <numerusform>%n dự thảo</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="338" />
+        <location filename="../../app/ui/pages/drafts.py" line="337" />
         <source>No draft selected.</source>
         <translation>Chưa chọn dự thảo nào.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="344" />
+        <location filename="../../app/ui/pages/drafts.py" line="343" />
         <source>Status: %1</source>
         <translation>Trạng thái: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="347" />
+        <location filename="../../app/ui/pages/drafts.py" line="346" />
         <source>Number: %1</source>
         <translation>Số, ký hiệu: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="353" />
+        <location filename="../../app/ui/pages/drafts.py" line="352" />
         <source>Recipients: %1</source>
         <translation>Nơi nhận: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="355" />
+        <location filename="../../app/ui/pages/drafts.py" line="354" />
         <source>Appendices: %1</source>
         <translation>Phụ lục: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="361" />
+        <location filename="../../app/ui/pages/drafts.py" line="360" />
         <source>Versions:</source>
         <translation>Các phiên bản:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="368" />
+        <location filename="../../app/ui/pages/drafts.py" line="367" />
         <source>Delivery: %1 · paper copies to print: %2</source>
         <translation>Hình thức gửi: %1 · số bản giấy cần in: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="435" />
-        <location filename="../../app/ui/pages/drafts.py" line="464" />
+        <location filename="../../app/ui/pages/drafts.py" line="434" />
+        <location filename="../../app/ui/pages/drafts.py" line="463" />
         <source>The draft was saved.</source>
         <translation>Đã lưu dự thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="474" />
+        <location filename="../../app/ui/pages/drafts.py" line="473" />
         <source>The draft was submitted for signature.</source>
         <translation>Đã trình ký dự thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="491" />
+        <location filename="../../app/ui/pages/drafts.py" line="490" />
         <source>Sign "%1" with your token.</source>
         <translation>Ký số văn bản "%1" bằng thiết bị ký số của đồng chí.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="515" />
+        <location filename="../../app/ui/pages/drafts.py" line="514" />
         <source>Signed. The clerk can now number and seal it.</source>
         <translation>Đã ký. Văn thư có thể cấp số và đóng dấu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="533" />
+        <location filename="../../app/ui/pages/drafts.py" line="532" />
         <source>Return with comments</source>
         <translation>Trả lại kèm ý kiến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="533" />
+        <location filename="../../app/ui/pages/drafts.py" line="532" />
         <source>What must change before you sign:</source>
         <translation>Những điểm cần sửa trước khi ký:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="547" />
+        <location filename="../../app/ui/pages/drafts.py" line="546" />
         <source>The draft was returned to its drafter.</source>
         <translation>Đã trả lại dự thảo cho người soạn thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="558" />
+        <location filename="../../app/ui/pages/drafts.py" line="557" />
         <source>Give "%1" its number and date and apply the agency's seal.</source>
         <translation>Cấp số, ngày tháng cho văn bản "%1" và ký số của cơ quan (đóng dấu).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="579" />
+        <location filename="../../app/ui/pages/drafts.py" line="578" />
         <source>Numbered and sealed. Print the paper copies listed below, then mark it issued.</source>
         <translation>Đã cấp số và đóng dấu. In các bản giấy liệt kê dưới đây, sau đó bấm Ban hành.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="587" />
+        <location filename="../../app/ui/pages/drafts.py" line="586" />
         <source>Sealing file %1 of %2: %3</source>
         <translation>Đang ký số tệp %1/%2: %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/drafts.py" line="599" />
+        <location filename="../../app/ui/pages/drafts.py" line="598" />
         <source>Print %n paper copy(ies)</source>
         <translation>
             <numerusform>In %n bản giấy</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/drafts.py" line="619" />
+        <location filename="../../app/ui/pages/drafts.py" line="618" />
         <source>%n paper copy(ies) printed.</source>
         <translation>
             <numerusform>Đã in %n bản giấy.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/drafts.py" line="630" />
+        <location filename="../../app/ui/pages/drafts.py" line="629" />
         <source>Issued. It now waits in the "To send" list.</source>
         <translation>Đã ban hành. Văn bản đang chờ trong danh sách "Chờ gửi".</translation>
     </message>
@@ -2584,333 +2584,333 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="195" />
+        <location filename="../../app/ui/pages/intake.py" line="194" />
         <source>Intake of paper documents</source>
         <translation>Tiếp nhận văn bản giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="199" />
+        <location filename="../../app/ui/pages/intake.py" line="198" />
         <source>Source</source>
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="202" />
+        <location filename="../../app/ui/pages/intake.py" line="201" />
         <source>No scanner found</source>
         <translation>Không tìm thấy máy quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="203" />
+        <location filename="../../app/ui/pages/intake.py" line="202" />
         <source>Find scanners</source>
         <translation>Tìm máy quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="213" />
+        <location filename="../../app/ui/pages/intake.py" line="212" />
         <source>Scan</source>
         <translation>Quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="216" />
+        <location filename="../../app/ui/pages/intake.py" line="215" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="220" />
+        <location filename="../../app/ui/pages/intake.py" line="219" />
         <source>Import files…</source>
         <translation>Nhập tệp…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="223" />
+        <location filename="../../app/ui/pages/intake.py" line="222" />
         <source>New document</source>
         <translation>Văn bản mới</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="226" />
+        <location filename="../../app/ui/pages/intake.py" line="225" />
         <source>Or drop PDF and image files onto this page.</source>
         <translation>Hoặc kéo thả tệp PDF, tệp ảnh vào trang này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="236" />
+        <location filename="../../app/ui/pages/intake.py" line="235" />
         <source>Scanner:</source>
         <translation>Máy quét:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="239" />
+        <location filename="../../app/ui/pages/intake.py" line="238" />
         <source>Profile:</source>
         <translation>Chế độ quét:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="258" />
+        <location filename="../../app/ui/pages/intake.py" line="257" />
         <source>Pages</source>
         <translation>Các trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="268" />
+        <location filename="../../app/ui/pages/intake.py" line="267" />
         <source>Document details</source>
         <translation>Thông tin văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="291" />
+        <location filename="../../app/ui/pages/intake.py" line="290" />
         <source>Register anyway</source>
         <translation>Vẫn đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="468" />
+        <location filename="../../app/ui/pages/intake.py" line="467" />
         <source>Register</source>
         <translation>Đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="307" />
+        <location filename="../../app/ui/pages/intake.py" line="306" />
         <source>Open the registered document</source>
         <translation>Mở văn bản vừa đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="208" />
+        <location filename="../../app/ui/pages/intake.py" line="207" />
         <source>Saved scan settings: source, colour mode, resolution, page size</source>
         <translation>Thiết lập quét đã lưu: nguồn, chế độ màu, độ phân giải, khổ giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="209" />
+        <location filename="../../app/ui/pages/intake.py" line="208" />
         <source>Profiles…</source>
         <translation>Cấu hình quét…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="211" />
+        <location filename="../../app/ui/pages/intake.py" line="210" />
         <source>Add, rename, change or delete scan profiles</source>
         <translation>Thêm, đổi tên, sửa hoặc xóa cấu hình quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="298" />
+        <location filename="../../app/ui/pages/intake.py" line="297" />
         <source>Scanned pages are signed with the agency's digital signature (digitised copy) before they are registered.</source>
         <translation>Văn bản quét được ký số bằng chữ ký số của cơ quan (bản số hóa) trước khi đăng ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="303" />
-        <location filename="../../app/ui/pages/intake.py" line="470" />
+        <location filename="../../app/ui/pages/intake.py" line="302" />
+        <location filename="../../app/ui/pages/intake.py" line="469" />
         <source>Sign and register</source>
         <translation>Ký số và đăng ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="312" />
+        <location filename="../../app/ui/pages/intake.py" line="311" />
         <source>Issuing agency:</source>
         <translation>Cơ quan ban hành:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="313" />
+        <location filename="../../app/ui/pages/intake.py" line="312" />
         <source>Number/notation:</source>
         <translation>Số, ký hiệu:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="314" />
+        <location filename="../../app/ui/pages/intake.py" line="313" />
         <source>Issued on:</source>
         <translation>Ngày văn bản:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="315" />
+        <location filename="../../app/ui/pages/intake.py" line="314" />
         <source>Document type:</source>
         <translation>Loại văn bản:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="316" />
+        <location filename="../../app/ui/pages/intake.py" line="315" />
         <source>Summary:</source>
         <translation>Trích yếu:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="317" />
+        <location filename="../../app/ui/pages/intake.py" line="316" />
         <source>Urgency:</source>
         <translation>Độ khẩn:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="466" />
+        <location filename="../../app/ui/pages/intake.py" line="465" />
         <source>Registering…</source>
         <translation>Đang đăng ký…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="486" />
+        <location filename="../../app/ui/pages/intake.py" line="485" />
         <source>Document %1 of %2 in this batch</source>
         <translation>Văn bản %1/%2 trong tập quét này</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="536" />
+        <location filename="../../app/ui/pages/intake.py" line="535" />
         <source>Resume</source>
         <translation>Tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="539" />
+        <location filename="../../app/ui/pages/intake.py" line="538" />
         <source>Discard</source>
         <translation>Bỏ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="541" />
+        <location filename="../../app/ui/pages/intake.py" line="540" />
         <source>Delete the pages of the unfinished batch; nothing was registered from them.</source>
         <translation>Xóa các trang của lô quét dở; chưa có văn bản nào được đăng ký từ các trang này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="571" />
+        <location filename="../../app/ui/pages/intake.py" line="570" />
         <source>Resume the unfinished batch (%1 pages, scanned at %2)?</source>
         <translation>Tiếp tục lô quét dở (%1 trang, quét lúc %2)?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="601" />
+        <location filename="../../app/ui/pages/intake.py" line="600" />
         <source>Restoring the unfinished batch…</source>
         <translation>Đang khôi phục lô quét dở…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="641" />
+        <location filename="../../app/ui/pages/intake.py" line="640" />
         <source>%1 page(s) restored from the unfinished batch.</source>
         <translation>Đã khôi phục %1 trang từ lô quét dở.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="643" />
+        <location filename="../../app/ui/pages/intake.py" line="642" />
         <source>%1 page(s) were damaged on disk and are left out; scan them again.</source>
         <translation>%1 trang bị hỏng trên đĩa nên không được khôi phục; hãy quét lại các trang đó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="710" />
+        <location filename="../../app/ui/pages/intake.py" line="709" />
         <source>%1 page(s) could not be kept on disk for recovery after a crash (%2); register the batch before closing the program.</source>
         <translation>Không lưu được %1 trang lên đĩa để khôi phục khi chương trình gặp sự cố (%2); hãy đăng ký lô này trước khi đóng chương trình.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="717" />
+        <location filename="../../app/ui/pages/intake.py" line="716" />
         <source>Looking for scanners…</source>
         <translation>Đang tìm máy quét…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="737" />
+        <location filename="../../app/ui/pages/intake.py" line="736" />
         <source>%1 scanner(s) found.</source>
         <translation>Tìm thấy %1 máy quét.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="852" />
+        <location filename="../../app/ui/pages/intake.py" line="851" />
         <source>Capturing pages…</source>
         <translation>Đang lấy trang…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="858" />
+        <location filename="../../app/ui/pages/intake.py" line="857" />
         <source>Cancelled; the pages already captured are kept.</source>
         <translation>Đã hủy; các trang đã lấy được vẫn được giữ lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="886" />
+        <location filename="../../app/ui/pages/intake.py" line="885" />
         <source>%1 page(s) captured…</source>
         <translation>Đã lấy %1 trang…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="899" />
+        <location filename="../../app/ui/pages/intake.py" line="898" />
         <source>%1 page(s) ready for review.</source>
         <translation>%1 trang sẵn sàng để kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="902" />
+        <location filename="../../app/ui/pages/intake.py" line="901" />
         <source>The batch holds %1 documents; they are registered one after another.</source>
         <translation>Tập quét gồm %1 văn bản; các văn bản được đăng ký lần lượt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="905" />
+        <location filename="../../app/ui/pages/intake.py" line="904" />
         <source>%1 blank page(s) left out; select one and press “Keep blank page” to keep it.</source>
         <translation>%1 trang trắng được bỏ ra; chọn trang và bấm “Giữ trang trắng” để giữ lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="921" />
+        <location filename="../../app/ui/pages/intake.py" line="920" />
         <source>Import scanned or received files</source>
         <translation>Nhập tệp đã quét hoặc đã nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="922" />
+        <location filename="../../app/ui/pages/intake.py" line="921" />
         <source>PDF or image (%1)</source>
         <translation>PDF hoặc ảnh (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="960" />
+        <location filename="../../app/ui/pages/intake.py" line="959" />
         <source>Looking for separator codes…</source>
         <translation>Đang tìm mã trên tờ phân cách…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="972" />
+        <location filename="../../app/ui/pages/intake.py" line="971" />
         <source>The batch holds %1 document(s).</source>
         <translation>Tập quét gồm %1 văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="987" />
+        <location filename="../../app/ui/pages/intake.py" line="986" />
         <source>Reading the document header…</source>
         <translation>Đang đọc phần đầu văn bản…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1002" />
+        <location filename="../../app/ui/pages/intake.py" line="1001" />
         <source>The fields could not be read from the pages: %1 Fill them in by hand.</source>
         <translation>Không đọc được thông tin từ các trang: %1 Hãy nhập bằng tay.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1039" />
+        <location filename="../../app/ui/pages/intake.py" line="1038" />
         <source>Fields read from the pages. Check the highlighted ones.</source>
         <translation>Đã đọc thông tin từ các trang. Hãy kiểm tra các ô được tô màu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1040" />
+        <location filename="../../app/ui/pages/intake.py" line="1039" />
         <source>Fields read from the pages. Check them before registering.</source>
         <translation>Đã đọc thông tin từ các trang. Hãy kiểm tra trước khi đăng ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1050" />
+        <location filename="../../app/ui/pages/intake.py" line="1049" />
         <source>Read with low confidence: check this field.</source>
         <translation>Đọc chưa chắc chắn: hãy kiểm tra ô này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1109" />
+        <location filename="../../app/ui/pages/intake.py" line="1108" />
         <source>A signed or born-digital PDF is registered as it is, on its own. Start a new document for the other pages.</source>
         <translation>Tệp PDF đã ký số hoặc văn bản điện tử gốc được đăng ký nguyên trạng, riêng một mình. Hãy tạo văn bản mới cho các trang còn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1115" />
+        <location filename="../../app/ui/pages/intake.py" line="1114" />
         <source>This PDF is signed or born digital and is kept byte for byte: its pages cannot be turned or left out. Import it again to start over.</source>
         <translation>Tệp PDF này đã ký số hoặc là văn bản điện tử gốc nên được giữ nguyên từng byte: không thể xoay hay bỏ trang. Hãy nhập lại tệp để làm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1176" />
+        <location filename="../../app/ui/pages/intake.py" line="1175" />
         <source>Registering the document as it was received…</source>
         <translation>Đang đăng ký văn bản nguyên trạng như khi nhận…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1177" />
+        <location filename="../../app/ui/pages/intake.py" line="1176" />
         <source>Recognising text, building the PDF/A and signing…</source>
         <translation>Đang nhận dạng chữ, tạo PDF/A và ký số…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1183" />
+        <location filename="../../app/ui/pages/intake.py" line="1182" />
         <source>Registration cancelled; nothing was registered.</source>
         <translation>Đã hủy đăng ký; chưa có gì được đăng ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1197" />
+        <location filename="../../app/ui/pages/intake.py" line="1196" />
         <source>Sign the scanned “%1” with the agency's digital signature (digitised copy), then register it.</source>
         <translation>Ký số văn bản quét “%1” bằng chữ ký số của cơ quan (bản số hóa), sau đó đăng ký vào sổ văn bản đến.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1201" />
+        <location filename="../../app/ui/pages/intake.py" line="1200" />
         <source>Not signed; nothing was registered.</source>
         <translation>Chưa ký số; chưa đăng ký văn bản nào.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1241" />
+        <location filename="../../app/ui/pages/intake.py" line="1240" />
         <source>Registered as incoming number %1.</source>
         <translation>Đã đăng ký văn bản đến số %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1243" />
+        <location filename="../../app/ui/pages/intake.py" line="1242" />
         <source>Text recognition was not available: the PDF has no searchable text.</source>
         <translation>Không nhận dạng được chữ: tệp PDF không tìm kiếm được nội dung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1245" />
+        <location filename="../../app/ui/pages/intake.py" line="1244" />
         <source>Next: document %1 of %2; check its fields.</source>
         <translation>Tiếp theo: văn bản %1/%2; hãy kiểm tra các trường thông tin.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1251" />
+        <location filename="../../app/ui/pages/intake.py" line="1250" />
         <source>Reading the next document…</source>
         <translation>Đang đọc văn bản tiếp theo…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake.py" line="1259" />
+        <location filename="../../app/ui/pages/intake.py" line="1258" />
         <source>Ready for the next document.</source>
         <translation>Sẵn sàng cho văn bản tiếp theo.</translation>
     </message>
@@ -5726,6 +5726,182 @@ Hiệu lực từ {start} đến {end}</translation>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="40" />
+        <source>Look in:</source>
+        <translation>Tìm trong:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="41" />
+        <source>File &amp;name:</source>
+        <translation>&amp;Tên tệp:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="42" />
+        <source>Files of type:</source>
+        <translation>Loại tệp:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="43" />
+        <source>&amp;Open</source>
+        <translation>&amp;Mở</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="44" />
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="45" />
+        <source>&amp;Choose</source>
+        <translation>&amp;Chọn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="46" />
+        <source>Back</source>
+        <translation>Lùi lại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="47" />
+        <source>Forward</source>
+        <translation>Tiến tới</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="48" />
+        <source>Parent Directory</source>
+        <translation>Thư mục cha</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="49" />
+        <source>Create New Folder</source>
+        <translation>Tạo thư mục mới</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="50" />
+        <source>List View</source>
+        <translation>Xem dạng danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="51" />
+        <source>Detail View</source>
+        <translation>Xem chi tiết</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="52" />
+        <source>All Files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="53" />
+        <source>Directory:</source>
+        <translation>Thư mục:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="54" />
+        <source>New Folder</source>
+        <translation>Thư mục mới</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="55" />
+        <source>Show &amp;hidden files</source>
+        <translation>Hiện tệp &amp;ẩn</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="20" />
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="21" />
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="22" />
+        <source>Save All</source>
+        <translation>Lưu tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="23" />
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="24" />
+        <source>&amp;Yes</source>
+        <translation>&amp;Có</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="25" />
+        <source>Yes to &amp;All</source>
+        <translation>Có với &amp;tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="26" />
+        <source>&amp;No</source>
+        <translation>&amp;Không</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="27" />
+        <source>N&amp;o to All</source>
+        <translation>&amp;Không với tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="28" />
+        <source>Abort</source>
+        <translation>Hủy bỏ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="29" />
+        <source>Retry</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="30" />
+        <source>Ignore</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="31" />
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="32" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="33" />
+        <source>Discard</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="34" />
+        <source>Help</source>
+        <translation>Trợ giúp</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="35" />
+        <source>Apply</source>
+        <translation>Áp dụng</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="36" />
+        <source>Reset</source>
+        <translation>Đặt lại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="37" />
+        <source>Restore Defaults</source>
+        <translation>Khôi phục mặc định</translation>
+    </message>
+</context>
+<context>
     <name>RegisterCheckDialog</name>
     <message>
         <location filename="../../app/ui/dialogs/register_check.py" line="58" />
@@ -6762,22 +6938,22 @@ Hiệu lực từ {start} đến {end}</translation>
         <translation>Chưa kiểm tra tình trạng thu hồi: chứng thư số không dẫn tới chứng thư gốc tin cậy.</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="188" />
+        <location filename="../../app/widgets/signature_badges.py" line="193" />
         <source>Export report…</source>
         <translation>Xuất báo cáo…</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="190" />
+        <location filename="../../app/widgets/signature_badges.py" line="195" />
         <source>Save this verification as a PDF report</source>
         <translation>Lưu kết quả kiểm tra chữ ký số này thành báo cáo PDF</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="207" />
+        <location filename="../../app/widgets/signature_badges.py" line="222" />
         <source>Checking the digital signatures…</source>
         <translation>Đang kiểm tra chữ ký số…</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/signature_badges.py" line="222" />
+        <location filename="../../app/widgets/signature_badges.py" line="237" />
         <source>{valid} of {count} signatures valid</source>
         <translation>{valid}/{count} chữ ký số hợp lệ</translation>
     </message>

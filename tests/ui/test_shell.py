@@ -218,3 +218,16 @@ def test_the_two_office_demo_puts_each_office_on_its_own_half_of_the_screen(
     place_on_screen_side(dialog)
     assert dialog.x() >= middle
     assert dialog.windowTitle() == "Đăng nhập — Sở Thông tin và Truyền thông — Văn Thư Desktop"
+
+
+def test_qt_s_own_buttons_speak_the_ui_language(qtbot: QtBot, language: str) -> None:
+    """Qt ships no Vietnamese catalogue: the app's .ts carries its standard button texts."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+                           | QDialogButtonBox.StandardButton.Close)
+    qtbot.addWidget(box)
+    texts = [box.button(b).text() for b in (QDialogButtonBox.StandardButton.Ok,
+                                             QDialogButtonBox.StandardButton.Cancel,
+                                             QDialogButtonBox.StandardButton.Close)]
+    assert texts == (["Đồng ý", "Hủy", "Đóng"] if language == "vi" else ["OK", "Cancel", "Close"])
