@@ -176,8 +176,8 @@ def describe_certificate(
         is_ca = False
     cns = cert.subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)
     return CertificateInfo(
-        token_label=token_label, object_label=object_label, key_id=key_id, subject=cert.subject.rfc4514_string(),
-        common_name=str(cns[0].value) if cns else cert.subject.rfc4514_string(), issuer=cert.issuer.rfc4514_string(),
+        token_label=token_label, object_label=object_label, key_id=key_id, subject=_shown_name(cert.subject),
+        common_name=str(cns[0].value) if cns else _shown_name(cert.subject), issuer=_shown_name(cert.issuer),
         not_before=cert.not_valid_before_utc, not_after=cert.not_valid_after_utc, key_usage=usages, is_ca=is_ca,
         fingerprint_sha256=cert.fingerprint(hashes.SHA256()).hex(), der=der,
     )
@@ -527,3 +527,12 @@ def chain_certificates(session: Any, exclude_id: bytes) -> list[bytes]:
     return [bytes(c[Attribute.VALUE]) for c in session.get_objects({Attribute.CLASS: ObjectClass.CERTIFICATE})
             if bytes(c[Attribute.ID]) != exclude_id]
 
+
+# Vietnamese CAs put the holder's position in "title" (2.5.4.12), which RFC 4514 has no short name for: without
+# one, people read "2.5.4.12=Giám đốc" under the token.
+_NAME_LABELS = {x509.NameOID.TITLE: "T"}
+
+
+def _shown_name(name: x509.Name) -> str:
+    """A distinguished name as people read it: RFC 4514 with a short name for the title too."""
+    return name.rfc4514_string(attr_name_overrides=_NAME_LABELS)
