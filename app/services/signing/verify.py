@@ -2,15 +2,17 @@
 
 pyHanko is the judge (`validate_pdf_signature` with its standard difference analysis); this module turns its status
 objects into a structured report with stable problem codes and plain English sentences the UI translates. Offline
-by design: no fetching of CRLs/OCSP here (revocation is reported as unknown unless embedded), so a records office
-without a network link still gets an answer.
+unless asked: CRLs and OCSP answers are fetched only inside a `revocation.checking(...)` session (the signing
+service opens one when the settings allow it and the document is not restricted), so a records office without a
+network link still gets an answer.
 
 Documents made by other systems (VGCA tools add "Thêm số", "Thêm ngày" and the seal as NEW signature fields after a
 certification signature) fail pyHanko's default policy; for those signatures the check is repeated with
 `SigFieldCreationRule(allow_new_visible_after_certify=True)` and the report says that lenient rule was applied.
 
-Revocation is checked against CRL files handed in (`crls`: the demo CA's, or what an admin saved from a CA's site):
-"good" when a CRL of the issuer was there and does not list the certificate, "revoked", or "not_checked".
+Revocation is checked against CRL files handed in (`crls`: the demo CA's, or what an admin saved from a CA's site)
+and, in a session, what was fetched online: "good" when a CRL or OCSP answer of the issuer does not list the
+certificate, "revoked", or "not_checked" (revocation.py says where the answer came from, or why there was none).
 Problem codes (stable; the UI words them): signature.not_intact, signature.invalid, certificate.untrusted,
 certificate.revoked, certificate.expired, certificate.not_yet_valid, signature.modified_after,
 certificate.not_chuyen_dung, policy.lenient_new_fields, order.seal_before_leader (an organisation's signature made
