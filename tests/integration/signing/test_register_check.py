@@ -119,3 +119,7 @@ def test_backfill_indexes_a_document_stored_before_the_table(
         s.execute(delete(FileSignatureRow))
     result = check_against_register(services.ctx, sealed[: len(leader)])  # the check backfills first
     assert result.state is RegisterState.EARLIER_REVISION and result.document_id == doc_id
+    with services.ctx.db.session() as s:
+        s.execute(delete(FileSignatureRow))
+    assert services.integrity.check().ok  # the admin's integrity check indexes them as well
+    assert _rows(services) == 2
