@@ -56,6 +56,8 @@ class SyncStatus(QWidget):
             parts.append(self.tr("refused: %1").replace("%1", str(state.failed)))
         if state.quarantined:
             parts.append(self.tr("quarantine: %1").replace("%1", str(state.quarantined)))
+        if state.communes_not_collected:
+            parts.append(self.tr("communes not collected: %1").replace("%1", str(state.communes_not_collected)))
         if state.last_sync is not None:
             parts.append(self.tr("last sync %1").replace("%1", state.last_sync.astimezone(VN_TZ).strftime("%H:%M")))
         self.dot.setStyleSheet(f"color: {color};")

@@ -7015,11 +7015,16 @@ Hiệu lực từ {start} đến {end}</translation>
     </message>
     <message>
         <location filename="../../app/widgets/sync_status.py" line="60" />
+        <source>communes not collected: %1</source>
+        <translation>xã chưa thu nhận được: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/sync_status.py" line="62" />
         <source>last sync %1</source>
         <translation>đồng bộ lúc %1</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/sync_status.py" line="63" />
+        <location filename="../../app/widgets/sync_status.py" line="65" />
         <source>Messages queued for the provincial axis go out when the link works; nothing is lost offline.</source>
         <translation>Thông điệp trong hàng đợi gửi sẽ được chuyển lên trục liên thông khi có kết nối; không mất dữ liệu khi ngoại tuyến.</translation>
     </message>

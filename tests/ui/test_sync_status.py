@@ -29,3 +29,14 @@ def test_online_offline_queue_sizes_and_last_sync_are_shown(qtbot: QtBot) -> Non
     qtbot.waitUntil(lambda: OFFLINE_COLOR in widget.dot.styleSheet())
     assert "4" in widget.text.text()
     assert widget.toolTip() == "worded axis.unreachable sendEdoc"
+
+
+def test_a_district_sees_the_communes_whose_mail_was_not_collected(qtbot: QtBot) -> None:
+    widget = SyncStatus()
+    qtbot.addWidget(widget)
+    widget.describe_error = lambda code, params: f"worded {code} {params.get('code', '')}"
+    widget.show_state(SyncState(online=True, communes_not_collected=1, last_error="exchange.commune_no_credentials",
+                                last_error_params=(("code", "000.01.31.H27"),)))
+    assert ONLINE_COLOR in widget.dot.styleSheet()
+    assert "communes not collected: 1" in widget.text.text()
+    assert widget.toolTip() == "worded exchange.commune_no_credentials 000.01.31.H27"

@@ -112,6 +112,7 @@ class SyncState:
     last_error: str = ""  # an error code (axis.*), "" when the last run went well
     last_error_params: tuple[tuple[str, str], ...] = ()
     running: bool = False
+    communes_not_collected: int = 0  # a district: served communes whose mail this round could not collect
 
 
 class Sender:
@@ -691,7 +692,13 @@ class SyncService:
             except BaseException:
                 self._set(running=False)
                 raise
-            self._set(running=False, online=True, last_sync=self._ctx.clock(), last_error="", last_error_params=())
+            # the round went well; a served commune whose mail could not be collected is shown, with the first reason
+            problems = self.last_collect.errors if self._relay is not None and self.last_collect is not None else []
+            first = problems[0][1] if problems else None
+            self._set(running=False, online=True, last_sync=self._ctx.clock(),
+                      last_error=first.code if first is not None else "",
+                      last_error_params=tuple((k, str(v)) for k, v in first.params.items()) if first else (),
+                      communes_not_collected=len(problems))
             return send, receive
 
     def refresh_counts(self) -> SyncState:

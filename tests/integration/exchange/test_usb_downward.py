@@ -282,6 +282,10 @@ def test_a_commune_without_its_secret_is_reported_not_fatal(province: Province, 
     p.relay.add(admin, p.other_commune.code)  # served, but its secret is not held here
     result = p.relay.collect(p.district.clerk)
     assert [(c, e.code) for c, e in result.errors] == [(p.other_commune.code, "exchange.commune_no_credentials")]
+    p.district_sync().run_once()  # the background round goes on, and the status bar shows the commune's problem
+    state = p.district_sync().state()
+    assert state.online and state.communes_not_collected == 1
+    assert state.last_error == "exchange.commune_no_credentials"
     listed = {c.code: c.has_secret for c in p.relay.communes()}
     assert listed == {p.commune.code: True, p.other_commune.code: False}
     with pytest.raises(DomainError) as err:
