@@ -47,7 +47,7 @@ from app.services.documents import inspect_document_file, sniff_content_type
 from app.services.docx_convert import convert_to_pdf, is_convertible
 from app.services.registry import RegistryService
 from app.services.signing.errors import SigningError
-from app.services.signing.register_check import record_signatures, record_stored
+from app.services.signing.register_check import record_signatures, signatures_of
 from app.services.signing.sign import SigningLayout
 from app.services.signing.tokens import TokenSelector
 from app.store.filestore import PutResult
@@ -702,12 +702,15 @@ class IssuingService:
                 text, line = allocated.number_notation, allocated.date_line
             sealed = signer.number_and_seal(actor, snap.pdf, number_notation=text, date_line=line, pin=pin)
             put = self._ctx.files.put_bytes(sealed)
+            # the signatures the register records, read here, outside the transaction, from the bytes just made
+            signed = [(sealed, signatures_of(sealed))]
             sealed_appendices: list[tuple[_SeparateAppendix, PutResult]] = []
             for done, a in enumerate(appendices, start=1):
                 if progress is not None:
                     progress(done, total, a.file_name or a.title)
                 out = signer.seal_appendix(actor, a.pdf, number_notation=text, pin=pin)
                 sealed_appendices.append((a, self._ctx.files.put_bytes(out)))
+                signed.append((out, signatures_of(out)))
             if progress is not None:
                 progress(total, total, "")
             now = self._ctx.clock()
@@ -730,8 +733,9 @@ class IssuingService:
                 self._set_main_file(doc, sha, snap.file_name)
                 issued = [(a, self._ensure(s, p, now)) for a, p in sealed_appendices]
                 self._set_appendix_files(doc, issued)
-                record_signatures(s, sha, sealed)
-                record_stored(s, self._ctx.files, [issued_sha for _, issued_sha in issued])
+                stored = [sha, *(issued_sha for _, issued_sha in issued)]
+                for file_sha, (pdf, found) in zip(stored, signed, strict=True):
+                    record_signatures(s, file_sha, pdf, found)
                 self._move(row, doc, next_state(DraftState(row.state), DraftAction.NUMBER_AND_SEAL), now)
                 row.numbered_at = utc(now)
                 timeline = WorkflowRepository(s)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -32,7 +32,6 @@ from sqlalchemy.orm import Session
 
 from app.domain.enums import FileRole
 from app.services.context import StoreContext
-from app.store.filestore import FileStore
 from app.store.models import (
     DocumentFileRow,
     DocumentRow,
@@ -117,13 +116,6 @@ def record_signatures(session: Session, sha256: str, pdf: bytes, found: FileSign
                                      cms_sha256=sig.cms_sha256, signed_revision_end=sig.signed_revision_end))
     session.flush()
     return len(found.signatures)
-
-
-def record_stored(session: Session, files: FileStore, sha256s: Iterable[str]) -> None:
-    """`record_signatures` for files already in the file store (the sealed appendices of one issuing step)."""
-    for sha in sha256s:
-        if not _recorded(session, sha) and files.exists(sha):
-            record_signatures(session, sha, files.read_bytes(sha))
 
 
 def index_missing(ctx: StoreContext, limit: int | None = None) -> int:
