@@ -24,7 +24,9 @@ _pool: ThreadPoolExecutor | None = None
 _pool_lock = threading.Lock()
 
 
-def _executor() -> ThreadPoolExecutor:
+def hash_pool() -> ThreadPoolExecutor:
+    """The process's threads for hashing on a second core (signing's unchanged part, verification's signed ranges);
+    hashlib releases the GIL, and the tasks never wait on each other."""
     global _pool
     with _pool_lock:
         if _pool is None:
@@ -37,7 +39,7 @@ class PrefixDigest:
 
     def __init__(self, data: bytes) -> None:
         self.size = len(data)
-        self._future: Future[Any] = _executor().submit(_sha256, data)
+        self._future: Future[Any] = hash_pool().submit(_sha256, data)
 
     def state(self) -> Any:
         """A fresh hashlib object holding the hash of the whole of `data` (waits for it)."""

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cache, lru_cache
@@ -34,6 +33,7 @@ from cryptography import x509 as crypto_x509
 from cryptography.hazmat.primitives import serialization
 
 from app.domain.clock import VN_TZ
+from app.services.signing.ahead_hash import hash_pool
 from app.services.signing.gc_pause import pauses_collection
 from app.services.signing.sign import format_vn_time, speed_up_pdf_parsing
 
@@ -183,11 +183,9 @@ def verify_pdf(
         return VerificationReport((), ("pdf.unsigned",), "The document carries no digital signature.")
     # The hashing (hashlib releases the GIL) runs on a second core while this thread reads the signed revision's
     # objects for pyHanko's difference analysis: the two longest steps of a verification, overlapped.
-    plans = _digest_plans(embedded)
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vanthu-verify-hash") as pool:
-        hashing = pool.submit(_hash_plans, plans, pdf_bytes)
-        _prepare_difference_analysis(reader, embedded)
-        digests = hashing.result()
+    hashing = hash_pool().submit(_hash_plans, _digest_plans(embedded), pdf_bytes)
+    _prepare_difference_analysis(reader, embedded)
+    digests = hashing.result()
     for sig, algorithm, digest in digests:
         sig.external_digests[algorithm] = digest
     crl_list = [_crl_der(c) for c in crls]
