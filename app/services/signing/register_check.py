@@ -242,8 +242,10 @@ def check_against_register(ctx: StoreContext, pdf: bytes, *, backfill: bool = Tr
         same = s.execute(
             select(DocumentFileRow).where(DocumentFileRow.sha256 == sha).order_by(DocumentFileRow.position)
         ).scalars().first()
-        if same is not None:
-            count = len(signatures_of(pdf).signatures)
+        if same is not None:  # the registered file itself: its signature count is the one recorded, if indexed
+            rows = s.execute(select(FileSignatureRow.position).where(FileSignatureRow.file_sha256 == sha)).all()
+            count = sum(1 for (position,) in rows if position > NO_SIGNATURE) if rows else len(
+                signatures_of(pdf).signatures)
             return _with_document(s, RegisterCheck(RegisterState.MATCHES, sha, count),
                                   same.document_id, same.role, same.name, sha, count)
     found = signatures_of(pdf)
