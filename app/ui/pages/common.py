@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.errors import DomainError
 from app.domain.model import User
 from app.services.bundle import Services
 from app.settings import Settings
@@ -26,6 +27,11 @@ from app.ui.jobs import JobRunner
 
 DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PIN_ERRORS = frozenset({"token.pin_incorrect", "token.pin_required"})  # the token work is offered again with the PIN
+
+
+def pin_to_ask_again(error: object) -> DomainError | None:
+    """A failed job's error when it is a wrong or missing PIN (the work is then offered again with the PIN dialog)."""
+    return error if isinstance(error, DomainError) and error.code in PIN_ERRORS else None
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ from app.services.bundle import make_relay
 from app.settings import commune_secret_variable
 from app.ui.jobs import Job, JobContext
 from app.ui.messages import describe
-from app.ui.pages.common import PIN_ERRORS, PageEnv, fill_table, make_table
+from app.ui.pages.common import PageEnv, fill_table, make_table, pin_to_ask_again
 
 if TYPE_CHECKING:
     from app.services.exchange.relay import CollectResult, ServedCommune
@@ -173,8 +173,8 @@ class CommuneRelayRow(QWidget):
             self._say(done(result))
 
         def failed(text: str) -> None:
-            error = job.error if isinstance(job.error, DomainError) else None
-            if retry is not None and error is not None and error.code in PIN_ERRORS:
+            error = pin_to_ask_again(job.error)
+            if retry is not None and error is not None:
                 retry(error)
                 return
             self._say(text, bad=True)

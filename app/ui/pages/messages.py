@@ -32,7 +32,7 @@ from app.ui.i18n import translate
 from app.ui.jobs import Job, JobContext
 from app.ui.messages import describe
 from app.ui.pages import labels
-from app.ui.pages.common import PIN_ERRORS, PageEnv, make_table
+from app.ui.pages.common import PageEnv, make_table, pin_to_ask_again
 
 if TYPE_CHECKING:
     from app.services.exchange.usb import ExportResult, ImportResult
@@ -386,8 +386,8 @@ class MessagesPage(QWidget):
             self.refresh()
 
         def failed(text: str) -> None:
-            error = job.error if isinstance(job.error, DomainError) else None
-            if retry is not None and error is not None and error.code in PIN_ERRORS:
+            error = pin_to_ask_again(job.error)
+            if retry is not None and error is not None:
                 retry(error)
                 return
             self.refresh()  # (it hides the error line: show the error after it)
