@@ -538,6 +538,7 @@ class _Doc:
     """One incremental writer over the input (its reader answers every check), so each step parses the file once."""
 
     writer: Any
+    prefix: ahead_hash.PrefixDigest | None = None  # the input's hash, started before parsing when the step signs
 
     @property
     def reader(self) -> Any:
@@ -550,12 +551,15 @@ class _Doc:
         return bool(self.reader.embedded_signatures)
 
 
-def _open(pdf_bytes: bytes) -> _Doc:
+def _open(pdf_bytes: bytes, *, to_sign: bool = False) -> _Doc:
+    """`to_sign`: the step signs this input as it stands, so its hash starts on the second core now, before the
+    parse and the checks (a refused step leaves that hash unused)."""
     from pyhanko.pdf_utils.misc import PdfReadError
 
     speed_up_pdf_parsing()
+    prefix = ahead_hash.start(pdf_bytes) if to_sign else None
     try:
-        return _Doc(_writer_class()(pdf_bytes))
+        return _Doc(_writer_class()(pdf_bytes), prefix)
     except (PdfReadError, ValueError, KeyError, TypeError) as exc:
         raise SigningError("signing.pdf_invalid", detail=str(exc)) from exc
 
@@ -705,9 +709,9 @@ def _sign_on_token(
 
     The output is hashed once, straight from pyHanko's output buffer (a memoryview), and returned without copying.
     """
-    doc = pdf_bytes if isinstance(pdf_bytes, _Doc) else _open(pdf_bytes)
+    doc = pdf_bytes if isinstance(pdf_bytes, _Doc) else _open(pdf_bytes, to_sign=True)
     # the file so far is hashed on another core while the token opens and pyHanko draws and writes the update
-    prefix = ahead_hash.start(doc.writer._original)
+    prefix = doc.prefix if doc.prefix is not None else ahead_hash.start(doc.writer._original)
 
     def work(session: Any) -> bytes:
         from pyhanko.sign import fields, signers
@@ -784,12 +788,12 @@ def sign_leader(
     The draft must hold the prepared fields; pass `layout` to prepare an unprepared, unsigned draft on the way.
     `caption` (default: the certificate's common name) is printed small under the image.
     """
-    doc = _open(pdf_bytes)
+    doc = _open(pdf_bytes, to_sign=True)
     fields_now = doc.fields()
     if LEADER_FIELD not in fields_now:
         if layout is None:
             raise SigningError("signing.field_missing", field=LEADER_FIELD)
-        doc = _open(prepare_draft(pdf_bytes, layout))
+        doc = _open(prepare_draft(pdf_bytes, layout), to_sign=True)
         fields_now = doc.fields()
     _require_field(fields_now, LEADER_FIELD)
     if doc.signed():
@@ -858,7 +862,7 @@ def sign_seal(
 ) -> bytes:
     """The organisation's signature: red seal (actual size) over the left third of the leader's signature, with the
     organisation name and the signing time under it. Only after the leader has signed (ND30 Art 32.2.d)."""
-    doc = _open(pdf)
+    doc = _open(pdf, to_sign=True)
     return _seal(doc, doc.fields(), org_token, pin, leader_field_box, seal_image=seal_image, org_name=org_name,
                  clock=clock)
 
@@ -872,7 +876,7 @@ def number_and_seal(
     over them. The leader's signature sees the same allowed change as with `stamp_number_and_date` then `sign_seal`
     (form filling and its prepared seal field signed), but the file is parsed and copied once less, and every later
     verification compares one revision less."""
-    doc = _open(signed_pdf)
+    doc = _open(signed_pdf, to_sign=True)
     fields_now = doc.fields()
     if not doc.signed():
         raise SigningError("signing.not_signed", detail="the competent person signs before the organisation")
@@ -929,7 +933,7 @@ def _first_page(reader: Any) -> Any:
 
 def _sign_top_right_text(pdf: bytes, org_token: TokenKey, pin: str | None, lines: Callable[[str, str], Sequence[str]],
                          clock: Clock, field_name: str, *, width: float = 75 * MM, height: float = 16 * MM) -> bytes:
-    doc = _open(pdf)
+    doc = _open(pdf, to_sign=True)
     existing = doc.fields()
     if existing.get(field_name):
         raise SigningError("signing.field_filled", field=field_name)
