@@ -31,7 +31,7 @@ from typing import Any
 from asn1crypto import x509 as asn1_x509
 
 from app.domain.clock import VN_TZ, vn_now
-from app.services.signing import ahead_hash, fast_objects
+from app.services.signing import ahead_hash, cms_template, fast_objects
 from app.services.signing.errors import SigningError
 from app.services.signing.gc_pause import pauses_collection
 from app.services.signing.images import EncodedImage, FontKit, encoded_image, make_seal_png, vietnamese_font
@@ -715,12 +715,12 @@ def _sign_on_token(
 
     def work(session: Any) -> bytes:
         from pyhanko.sign import fields, signers
-        from pyhanko.sign.pkcs11 import PKCS11Signer
 
         label = token.selector.describe()
         key_id = signing_key_id(session, label, token.key_id)
         chain = [asn1_x509.Certificate.load(der) for der in chain_certificates(session, key_id)]
-        signer = PKCS11Signer(session, cert_id=key_id, key_id=key_id, ca_chain=chain, other_certs_to_pull=())
+        signer_class = cms_template.templated_pkcs11_signer()
+        signer = signer_class(session, cert_id=key_id, key_id=key_id, ca_chain=chain, other_certs_to_pull=())
         cert = signer.signing_cert
         meta = signers.PdfSignatureMetadata(
             field_name=field_name, md_algorithm="sha256", subfilter=fields.SigSeedSubFilter.PADES,
