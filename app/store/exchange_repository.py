@@ -80,6 +80,23 @@ class OutboxItem:
     next_attempt_at: datetime
     sent_at: datetime | None
 
+    @property
+    def usb_package(self) -> str | None:
+        """The USB package this message went in, or None when it went through the axis or has not gone yet."""
+        return usb_package_of(self.axis_doc_id)
+
+
+USB_PREFIX = "usb:"  # an outbox message a USB package carried records "usb:<package name>" where an axis DocId goes
+
+
+def usb_delivery(package: str) -> str:
+    """What an outbox message records as where it went when the USB package `package` carried it."""
+    return (USB_PREFIX + package)[:64]
+
+
+def usb_package_of(axis_doc_id: str | None) -> str | None:
+    return axis_doc_id[len(USB_PREFIX):] if axis_doc_id and axis_doc_id.startswith(USB_PREFIX) else None
+
 
 @dataclass(frozen=True)
 class ReceivedItem:

@@ -614,6 +614,10 @@ MESSAGES: dict[str, str] = {
     "exchange.usb_nothing_queued": QT_TRANSLATE_NOOP(
         "Messages", "No message is waiting to be sent, so no USB package was written."
     ),
+    "exchange.usb_package_unknown": QT_TRANSLATE_NOOP(
+        "Messages", "No message of this office went in the USB package {package}, so it cannot be written again. "
+        "Choose a message marked as written to a USB package."
+    ),
     "exchange.usb_write_failed": QT_TRANSLATE_NOOP(
         "Messages", "The USB package could not be written to {folder} ({detail}); nothing was marked as sent. "
         "Check that the drive is plugged in, writable and not full, then try again."

@@ -79,12 +79,12 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/messages.py" line="100" />
-        <location filename="../../app/ui/pages/messages.py" line="225" />
+        <location filename="../../app/ui/pages/messages.py" line="233" />
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="225" />
+        <location filename="../../app/ui/pages/messages.py" line="233" />
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
@@ -237,27 +237,27 @@
 <context>
     <name>AddCommuneDialog</name>
     <message>
-        <location filename="../../app/ui/pages/commune_relay.py" line="191" />
+        <location filename="../../app/ui/pages/commune_relay.py" line="222" />
         <source>Serve a commune</source>
         <translation>Phục vụ một xã</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/commune_relay.py" line="197" />
+        <location filename="../../app/ui/pages/commune_relay.py" line="228" />
         <source>the commune's code</source>
         <translation>mã định danh của xã</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/commune_relay.py" line="205" />
+        <location filename="../../app/ui/pages/commune_relay.py" line="236" />
         <source>Agency code (from the directory)</source>
         <translation>Mã định danh (trong danh mục cơ quan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/commune_relay.py" line="206" />
+        <location filename="../../app/ui/pages/commune_relay.py" line="237" />
         <source>System id on the axis</source>
         <translation>Mã hệ thống trên trục</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/commune_relay.py" line="213" />
+        <location filename="../../app/ui/pages/commune_relay.py" line="244" />
         <source>The commune's axis secret is kept like this office's own: set it on the syncing computer as the environment variable %1, then restart.</source>
         <translation>Mật khẩu trục liên thông của xã được lưu như của cơ quan mình: đặt biến môi trường %1 trên máy đồng bộ rồi khởi động lại.</translation>
     </message>
@@ -786,44 +786,64 @@
         <translation>Xuất cho xã…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/commune_relay.py" line="93" />
+        <location filename="../../app/ui/pages/commune_relay.py" line="69" />
+        <source>Write a commune's package again…</source>
+        <translation>Xuất lại gói của xã…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/commune_relay.py" line="72" />
+        <source>For a USB package that was lost or did not reach the commune: the messages of the last package written for it go into a new package. The commune takes each message once, even if the first package turns up later.</source>
+        <translation>Dùng khi gói USB bị mất hoặc không đến được xã: các thông điệp của gói ghi gần nhất cho xã được ghi vào một gói mới. Xã chỉ tiếp nhận mỗi thông điệp một lần, kể cả khi gói cũ được tìm thấy sau đó.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/commune_relay.py" line="101" />
         <source>Held for communes: %1</source>
         <translation>Đang giữ cho các xã: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/commune_relay.py" line="97" />
+        <location filename="../../app/ui/pages/commune_relay.py" line="105" />
         <source>No axis is configured on this computer (VANTHU_AXIS_URL).</source>
         <translation>Máy này chưa cấu hình trục liên thông (VANTHU_AXIS_URL).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/commune_relay.py" line="112" />
+        <location filename="../../app/ui/pages/commune_relay.py" line="121" />
         <source>%n message(s) collected for communes.</source>
         <translation>
             <numerusform>Đã nhận %n văn bản cho các xã.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/commune_relay.py" line="129" />
+        <location filename="../../app/ui/pages/commune_relay.py" line="136" />
+        <source>Write a commune's package again</source>
+        <translation>Xuất lại gói của xã</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/commune_relay.py" line="137" />
+        <source>Commune whose last package did not arrive:</source>
+        <translation>Xã chưa nhận được gói gần nhất:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/commune_relay.py" line="157" />
         <source>Export for a commune</source>
         <translation>Xuất cho xã</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/commune_relay.py" line="130" />
+        <location filename="../../app/ui/pages/commune_relay.py" line="158" />
         <source>Commune to carry the held messages to:</source>
         <translation>Xã nhận các văn bản đang giữ:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/commune_relay.py" line="136" />
+        <location filename="../../app/ui/pages/commune_relay.py" line="164" />
         <source>Choose the USB drive or folder to write to</source>
         <translation>Chọn ổ USB hoặc thư mục để ghi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/commune_relay.py" line="140" />
+        <location filename="../../app/ui/pages/commune_relay.py" line="168" />
         <source>Sign the USB package for commune %1 with the agency's certificate.</source>
         <translation>Ký số gói USB cho xã %1 bằng chứng thư số của cơ quan.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/commune_relay.py" line="158" />
+        <location filename="../../app/ui/pages/commune_relay.py" line="189" />
         <source>%n message(s) for %2 written to %1. Take the drive to the commune.</source>
         <translation>
             <numerusform>Đã ghi %n văn bản cho %2 vào %1. Hãy mang ổ USB đến xã.</numerusform>
@@ -4229,496 +4249,501 @@
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="617" />
+        <source>No message of this office went in the USB package {package}, so it cannot be written again. Choose a message marked as written to a USB package.</source>
+        <translation>Không có thông điệp nào của cơ quan đã đi trong gói USB {package}, nên không thể ghi lại gói này. Hãy chọn một thông điệp có trạng thái đã ghi vào gói USB.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="621" />
         <source>The USB package could not be written to {folder} ({detail}); nothing was marked as sent. Check that the drive is plugged in, writable and not full, then try again.</source>
         <translation>Không ghi được gói USB vào {folder} ({detail}); chưa thông điệp nào được đánh dấu là đã gửi. Kiểm tra ổ USB đã cắm, ghi được và còn chỗ trống, rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="621" />
+        <location filename="../../app/ui/messages.py" line="625" />
         <source>A stored message ({sha256}) is damaged, so no USB package was written. Run the integrity check and restore it from a backup.</source>
         <translation>Một thông điệp đã lưu ({sha256}) bị hỏng nên không ghi gói USB. Hãy chạy kiểm tra toàn vẹn và khôi phục từ bản sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="625" />
+        <location filename="../../app/ui/messages.py" line="629" />
         <source>The folder {folder} is not a Văn Thư USB package (no manifest.xml). Choose the package folder itself (named vanthu-…).</source>
         <translation>Thư mục {folder} không phải là gói USB của Văn Thư (không có manifest.xml). Hãy chọn đúng thư mục gói (tên bắt đầu bằng vanthu-…).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="629" />
+        <location filename="../../app/ui/messages.py" line="633" />
         <source>The USB package {folder} was altered or is incomplete ({detail}); nothing was imported. Ask the sender to export a new package.</source>
         <translation>Gói USB {folder} đã bị sửa đổi hoặc không đầy đủ ({detail}); không có gì được nhập. Đề nghị nơi gửi xuất lại gói mới.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="633" />
+        <location filename="../../app/ui/messages.py" line="637" />
         <source>The USB package is signed by {subject}, a certificate this office does not trust; nothing was imported. Ask the administrator to add its issuer to the trusted certificates.</source>
         <translation>Gói USB được ký bởi {subject}, chứng thư số mà cơ quan này không tin cậy; không có gì được nhập. Đề nghị quản trị viên thêm nơi cấp chứng thư đó vào danh sách chứng thư tin cậy.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="638" />
+        <location filename="../../app/ui/messages.py" line="642" />
         <source>Another workstation of this office is exchanging with the axis or importing a USB package right now; nothing was done. Wait a minute and try again.</source>
         <translation>Một máy khác của cơ quan đang trao đổi với trục liên thông hoặc đang nhập gói USB; chưa có gì được thực hiện. Vui lòng đợi một lát rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="642" />
+        <location filename="../../app/ui/messages.py" line="646" />
         <source>This USB package is addressed to {destination}, not to this office ({own}); nothing was imported. Give the drive to {destination}.</source>
         <translation>Gói USB này gửi cho {destination}, không phải cho cơ quan này ({own}); không có gì được nhập. Hãy chuyển ổ USB cho {destination}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="646" />
+        <location filename="../../app/ui/messages.py" line="650" />
         <source>The axis secret of commune {code} is not set on this computer, so its messages cannot be collected or sent. Set the variable VANTHU_AXIS_SECRET_ followed by the code with dots as underscores, then restart.</source>
         <translation>Chưa đặt mật khẩu trục liên thông của xã {code} trên máy này nên không thể nhận hoặc gửi văn bản thay xã. Hãy đặt biến môi trường VANTHU_AXIS_SECRET_ kèm mã định danh (dấu chấm thay bằng gạch dưới) rồi khởi động lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="651" />
+        <location filename="../../app/ui/messages.py" line="655" />
         <source>The code {code} is not in the agency directory. Refresh the directory from the axis, then add the commune again.</source>
         <translation>Mã {code} không có trong danh mục cơ quan. Hãy cập nhật danh mục từ trục liên thông rồi thêm lại xã.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="655" />
+        <location filename="../../app/ui/messages.py" line="659" />
         <source>Commune {code} is not in this office's list of served communes. Ask the administrator to add it.</source>
         <translation>Xã {code} không có trong danh sách xã do cơ quan này phục vụ. Đề nghị quản trị viên thêm xã.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="658" />
+        <location filename="../../app/ui/messages.py" line="662" />
         <source>{count} message(s) are still held for commune {code}. Export them to USB first, then remove the commune.</source>
         <translation>Còn {count} văn bản đang giữ cho xã {code}. Hãy xuất ra USB trước rồi mới xoá xã khỏi danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="662" />
+        <location filename="../../app/ui/messages.py" line="666" />
         <source>Nothing is held for commune {code}. Collect for communes first, or there is simply no mail for it.</source>
         <translation>Không có văn bản nào đang giữ cho xã {code}. Hãy nhận văn bản cho các xã trước, hoặc hiện chưa có văn bản gửi xã.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="665" />
+        <location filename="../../app/ui/messages.py" line="669" />
         <source>The axis system id {system_id} is too long (at most 64 characters). Check it and try again.</source>
         <translation>Mã hệ thống trên trục {system_id} quá dài (tối đa 64 ký tự). Hãy kiểm tra lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="669" />
+        <location filename="../../app/ui/messages.py" line="673" />
         <source>Unit {id} no longer exists. Reload the list and pick another unit.</source>
         <translation>Đơn vị {id} không còn tồn tại. Hãy tải lại danh sách và chọn đơn vị khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="672" />
+        <location filename="../../app/ui/messages.py" line="676" />
         <source>{by} already directed this document at {at}. Reload the inbox to see the current state.</source>
         <translation>{by} đã cho ý kiến chỉ đạo văn bản này lúc {at}. Hãy tải lại hộp văn bản để xem tình trạng hiện tại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="675" />
+        <location filename="../../app/ui/messages.py" line="679" />
         <source>The document is already in {name}'s inbox. Pick another leader to hand it over.</source>
         <translation>Văn bản đã có trong hộp văn bản của {name}. Hãy chọn lãnh đạo khác nếu cần chuyển.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="678" />
+        <location filename="../../app/ui/messages.py" line="682" />
         <source>This task is already closed ({state}). Ask the leader to assign it again if work remains.</source>
         <translation>Nhiệm vụ này đã kết thúc ({state}). Nếu còn việc, đề nghị lãnh đạo giao lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="681" />
+        <location filename="../../app/ui/messages.py" line="685" />
         <source>Task {id} no longer exists. Reload your task list.</source>
         <translation>Nhiệm vụ {id} không còn tồn tại. Hãy tải lại danh sách việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="684" />
+        <location filename="../../app/ui/messages.py" line="688" />
         <source>The document is {state}: it cannot become {wanted} now. Reload to see its current state.</source>
         <translation>Văn bản đang ở trạng thái {state}: không thể chuyển sang {wanted} lúc này. Hãy tải lại để xem trạng thái hiện tại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="687" />
+        <location filename="../../app/ui/messages.py" line="691" />
         <source>{by} changed this at {at} while you were working on it. Reload, check, and try again.</source>
         <translation>{by} đã thay đổi nội dung này lúc {at} trong khi bạn đang làm. Hãy tải lại, kiểm tra rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="690" />
+        <location filename="../../app/ui/messages.py" line="694" />
         <source>The deadline {deadline} is already past. Pick today or a later working day.</source>
         <translation>Hạn xử lý {deadline} đã qua. Hãy chọn hôm nay hoặc một ngày làm việc sau đó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="693" />
+        <location filename="../../app/ui/messages.py" line="697" />
         <source>Give the deadline either as a date or as a number of working days, not both and not neither.</source>
         <translation>Hãy nhập hạn xử lý bằng ngày cụ thể hoặc bằng số ngày làm việc (chỉ chọn một cách).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="696" />
+        <location filename="../../app/ui/messages.py" line="700" />
         <source>{days} working days is not a deadline. Enter 1 or more working days.</source>
         <translation>{days} ngày làm việc không phải thời hạn hợp lệ. Hãy nhập từ 1 ngày làm việc trở lên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="699" />
+        <location filename="../../app/ui/messages.py" line="703" />
         <source>{deadline} is not a working day (weekend or holiday). The next working day is {next}.</source>
         <translation>Ngày {deadline} không phải ngày làm việc (cuối tuần hoặc ngày lễ). Ngày làm việc kế tiếp là {next}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="702" />
+        <location filename="../../app/ui/messages.py" line="706" />
         <source>{days} working days from the registration on {received} ended on {deadline}, which is past. Give more working days or pick a date.</source>
         <translation>{days} ngày làm việc kể từ ngày vào sổ {received} đã hết vào ngày {deadline}. Hãy cho thêm ngày làm việc hoặc chọn một ngày cụ thể.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="707" />
+        <location filename="../../app/ui/messages.py" line="711" />
         <source>A leader can only delegate their own authority. Ask the administrator to record it for another leader.</source>
         <translation>Lãnh đạo chỉ ủy quyền được thẩm quyền của chính mình. Đề nghị quản trị viên ghi nhận cho lãnh đạo khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="711" />
+        <location filename="../../app/ui/messages.py" line="715" />
         <source>The delegation would end at {ends}, which is already past. Pick an end in the future.</source>
         <translation>Thời điểm kết thúc ủy quyền {ends} đã qua. Hãy chọn thời điểm trong tương lai.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="714" />
+        <location filename="../../app/ui/messages.py" line="718" />
         <source>Your delegation from {leader} runs from {starts} to {ends}: you cannot act for them now. Ask {leader} for a new delegation.</source>
         <translation>Bạn được {leader} ủy quyền từ {starts} đến {ends}: hiện không thể thay mặt. Đề nghị {leader} ủy quyền lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="719" />
+        <location filename="../../app/ui/messages.py" line="723" />
         <source>Choose the leader whose authority is delegated.</source>
         <translation>Hãy chọn lãnh đạo ủy quyền.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="722" />
+        <location filename="../../app/ui/messages.py" line="726" />
         <source>Delegation {id} no longer exists. Reload the list.</source>
         <translation>Ủy quyền {id} không còn tồn tại. Hãy tải lại danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="725" />
+        <location filename="../../app/ui/messages.py" line="729" />
         <source>The delegation must end after it starts. Check the two dates.</source>
         <translation>Thời điểm kết thúc ủy quyền phải sau thời điểm bắt đầu. Hãy kiểm tra lại hai ngày.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="728" />
+        <location filename="../../app/ui/messages.py" line="732" />
         <source>A leader cannot delegate to themselves. Choose a deputy.</source>
         <translation>Lãnh đạo không thể tự ủy quyền cho chính mình. Hãy chọn cấp phó.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="731" />
+        <location filename="../../app/ui/messages.py" line="735" />
         <source>Write the direction (ý kiến chỉ đạo) before assigning the document.</source>
         <translation>Hãy ghi ý kiến chỉ đạo trước khi giao xử lý văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="734" />
+        <location filename="../../app/ui/messages.py" line="738" />
         <source>An attached file has no name. Name it and attach it again.</source>
         <translation>Tệp đính kèm chưa có tên. Hãy đặt tên rồi đính kèm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="737" />
+        <location filename="../../app/ui/messages.py" line="741" />
         <source>A document filed for information has no deadline. Clear the deadline, or assign it instead.</source>
         <translation>Văn bản để biết không có hạn xử lý. Hãy bỏ hạn xử lý hoặc giao xử lý.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="740" />
+        <location filename="../../app/ui/messages.py" line="744" />
         <source>Choose who leads the work (a unit or a person), or file the document for information.</source>
         <translation>Hãy chọn đơn vị hoặc cá nhân chủ trì, hoặc chuyển văn bản để biết.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="743" />
+        <location filename="../../app/ui/messages.py" line="747" />
         <source>The lead is either a unit or a person, not both. Keep one of them.</source>
         <translation>Chủ trì là một đơn vị hoặc một cá nhân, không phải cả hai. Hãy giữ lại một.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="746" />
+        <location filename="../../app/ui/messages.py" line="750" />
         <source>This action ({action}) needs a signed-in user. Sign in and try again.</source>
         <translation>Thao tác này ({action}) cần người dùng đã đăng nhập. Hãy đăng nhập rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="749" />
+        <location filename="../../app/ui/messages.py" line="753" />
         <source>{name} is not a deputy or leader: a delegation can only go to one. Choose another person.</source>
         <translation>{name} không phải lãnh đạo hoặc cấp phó: chỉ ủy quyền được cho lãnh đạo, cấp phó. Hãy chọn người khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="752" />
+        <location filename="../../app/ui/messages.py" line="756" />
         <source>{name} is not a leader or deputy. Choose a leader to present the document to.</source>
         <translation>{name} không phải lãnh đạo hoặc cấp phó. Hãy chọn lãnh đạo để trình văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="755" />
+        <location filename="../../app/ui/messages.py" line="759" />
         <source>You do not take part in this task, so you cannot open it. Ask the leader who assigned it.</source>
         <translation>Bạn không tham gia nhiệm vụ này nên không thể mở. Hãy hỏi lãnh đạo đã giao việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="758" />
+        <location filename="../../app/ui/messages.py" line="762" />
         <source>Only a coordinating unit or person adds input to this task. Use progress notes if you lead it.</source>
         <translation>Chỉ đơn vị, cá nhân phối hợp mới cho ý kiến phối hợp. Nếu bạn chủ trì, hãy ghi tiến độ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="761" />
+        <location filename="../../app/ui/messages.py" line="765" />
         <source>Only incoming documents are presented to the leader. This one is not incoming.</source>
         <translation>Chỉ văn bản đến mới được trình lãnh đạo. Văn bản này không phải văn bản đến.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="764" />
+        <location filename="../../app/ui/messages.py" line="768" />
         <source>Only the lead unit or person reports progress on this task and finishes it.</source>
         <translation>Chỉ đơn vị, cá nhân chủ trì mới báo cáo tiến độ và kết thúc nhiệm vụ này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="767" />
+        <location filename="../../app/ui/messages.py" line="771" />
         <source>Only outgoing documents have signing and sending times. This one is not outgoing.</source>
         <translation>Chỉ văn bản đi mới có thời điểm ký và gửi. Văn bản này không phải văn bản đi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="770" />
+        <location filename="../../app/ui/messages.py" line="774" />
         <source>The document has not been presented to a leader yet. Ask the clerk to present it first.</source>
         <translation>Văn bản chưa được trình lãnh đạo. Đề nghị văn thư trình trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="773" />
+        <location filename="../../app/ui/messages.py" line="777" />
         <source>This document is in {leader}'s inbox. Only {leader}, or a deputy they delegated to, can direct it.</source>
         <translation>Văn bản này thuộc hộp văn bản của {leader}. Chỉ {leader} hoặc cấp phó được ủy quyền mới cho ý kiến chỉ đạo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="777" />
+        <location filename="../../app/ui/messages.py" line="781" />
         <source>Write something or attach a file before saving the note.</source>
         <translation>Hãy ghi nội dung hoặc đính kèm tệp trước khi lưu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="778" />
+        <location filename="../../app/ui/messages.py" line="782" />
         <source>Select at least one document first.</source>
         <translation>Hãy chọn ít nhất một văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="779" />
+        <location filename="../../app/ui/messages.py" line="783" />
         <source>Choose either a unit or a person to list their assignments, not both.</source>
         <translation>Hãy chọn một đơn vị hoặc một người để xem các việc được giao, không chọn cả hai.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="782" />
+        <location filename="../../app/ui/messages.py" line="786" />
         <source>{name} is named twice (as lead and coordinator, or twice as coordinator). Keep it once.</source>
         <translation>{name} bị chọn hai lần (vừa chủ trì vừa phối hợp, hoặc phối hợp hai lần). Hãy giữ lại một lần.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="785" />
+        <location filename="../../app/ui/messages.py" line="789" />
         <source>Each lead or coordinator is either a unit or a person. Pick one.</source>
         <translation>Mỗi bên chủ trì hoặc phối hợp là một đơn vị hoặc một cá nhân. Hãy chọn một.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="788" />
+        <location filename="../../app/ui/messages.py" line="792" />
         <source>Write the result before finishing the task.</source>
         <translation>Hãy ghi kết quả trước khi kết thúc nhiệm vụ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="789" />
+        <location filename="../../app/ui/messages.py" line="793" />
         <source>{name}'s account is deactivated. Choose someone else.</source>
         <translation>Tài khoản của {name} đã bị khóa. Hãy chọn người khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="793" />
+        <location filename="../../app/ui/messages.py" line="797" />
         <source>The draft is {state} now, so this step cannot be done. Reload to see where it stands.</source>
         <translation>Dự thảo đang ở trạng thái {state} nên không thực hiện được bước này. Tải lại để xem trạng thái hiện tại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="796" />
+        <location filename="../../app/ui/messages.py" line="800" />
         <source>The draft was not found; it may have been removed.</source>
         <translation>Không tìm thấy dự thảo; có thể dự thảo đã bị xóa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="797" />
+        <location filename="../../app/ui/messages.py" line="801" />
         <source>Version {number} of the draft is missing. Run the integrity check and restore from a backup.</source>
         <translation>Thiếu phiên bản {number} của dự thảo. Hãy chạy kiểm tra toàn vẹn và khôi phục từ bản sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="800" />
+        <location filename="../../app/ui/messages.py" line="804" />
         <source>Write the summary (trích yếu) of the draft.</source>
         <translation>Hãy nhập trích yếu của dự thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="801" />
+        <location filename="../../app/ui/messages.py" line="805" />
         <source>"{type}" is not a document type of Decree 30. Pick a type from the list.</source>
         <translation>"{type}" không phải là loại văn bản theo Nghị định 30. Hãy chọn loại trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="804" />
+        <location filename="../../app/ui/messages.py" line="808" />
         <source>A {type} cannot be a legal normative document. Untick "normative" or change the type.</source>
         <translation>{type} không thể là văn bản quy phạm pháp luật. Bỏ chọn "quy phạm pháp luật" hoặc đổi loại văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="807" />
+        <location filename="../../app/ui/messages.py" line="811" />
         <source>A recipient has no name. Pick it again.</source>
         <translation>Có nơi nhận chưa có tên. Hãy chọn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="808" />
+        <location filename="../../app/ui/messages.py" line="812" />
         <source>The unit "{name}" is not one of the agency's units. Pick it from the list.</source>
         <translation>Đơn vị "{name}" không thuộc cơ quan. Hãy chọn đơn vị trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="811" />
+        <location filename="../../app/ui/messages.py" line="815" />
         <source>"{name}" is not a user of the agency. Pick the person from the list.</source>
         <translation>"{name}" không phải người dùng của cơ quan. Hãy chọn người trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="814" />
+        <location filename="../../app/ui/messages.py" line="818" />
         <source>{name} is inside the agency: superior, government or legal review apply to other agencies only.</source>
         <translation>{name} thuộc nội bộ cơ quan: cấp trên, Chính phủ hoặc cơ quan kiểm tra văn bản chỉ áp dụng cho cơ quan khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="817" />
+        <location filename="../../app/ui/messages.py" line="821" />
         <source>The number of paper copies for {name} must be between 0 and {max}.</source>
         <translation>Số bản giấy gửi {name} phải từ 0 đến {max}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="820" />
+        <location filename="../../app/ui/messages.py" line="824" />
         <source>{name} is listed twice as a recipient. Keep it once.</source>
         <translation>{name} có hai lần trong nơi nhận. Chỉ giữ một lần.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="821" />
+        <location filename="../../app/ui/messages.py" line="825" />
         <source>No agency in the directory matches “{name}”. Pick one from the list under the box, type its complete code (like 000.00.12.H27), or add it with “Not in the directory…” to send it on paper.</source>
         <translation>Không có cơ quan nào trong danh bạ khớp với “{name}”. Chọn một cơ quan trong danh sách dưới ô tìm kiếm, gõ mã định danh đầy đủ (như 000.00.12.H27), hoặc thêm bằng nút “Không có trong danh bạ…” để gửi văn bản giấy.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="826" />
+        <location filename="../../app/ui/messages.py" line="830" />
         <source>Give every appendix a title.</source>
         <translation>Hãy đặt tiêu đề cho mỗi phụ lục.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="827" />
+        <location filename="../../app/ui/messages.py" line="831" />
         <source>The appendix {name} is not a PDF. Save it as PDF and add it again.</source>
         <translation>Phụ lục {name} không phải tệp PDF. Hãy lưu thành PDF rồi thêm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="830" />
+        <location filename="../../app/ui/messages.py" line="834" />
         <source>The appendix {name} is password-protected, so the agency's seal cannot be added to it. Save it without a password and add it again.</source>
         <translation>Phụ lục {name} có đặt mật khẩu nên không thể ký số của cơ quan lên đó. Hãy lưu lại tệp không đặt mật khẩu rồi thêm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="835" />
+        <location filename="../../app/ui/messages.py" line="839" />
         <source>The appendix {name} is damaged and cannot be sealed ({detail}). Export it again as PDF and add it again.</source>
         <translation>Phụ lục {name} bị hỏng, không thể ký số của cơ quan ({detail}). Hãy xuất lại tệp PDF rồi thêm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="839" />
+        <location filename="../../app/ui/messages.py" line="843" />
         <source>The appendix {name} was certified so that nothing may be added, so the agency's seal cannot be added. Ask for a copy that is not locked and add it again.</source>
         <translation>Phụ lục {name} đã được ký chứng thực không cho phép bổ sung gì thêm nên không thể ký số của cơ quan. Hãy đề nghị bản không bị khóa rồi thêm lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="844" />
+        <location filename="../../app/ui/messages.py" line="848" />
         <source>The appendix {name} already carries an agency seal signature. Add the unsealed file instead.</source>
         <translation>Phụ lục {name} đã có chữ ký số của cơ quan. Hãy thêm tệp chưa ký số.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="847" />
+        <location filename="../../app/ui/messages.py" line="851" />
         <source>The appendix file {name} is missing from the file store; nothing was numbered or sealed. Ask the administrator to restore it from the latest backup, then try again.</source>
         <translation>Không tìm thấy tệp phụ lục {name} trong kho lưu trữ; văn bản chưa được cấp số và ký số. Hãy đề nghị quản trị viên khôi phục tệp từ bản sao lưu gần nhất rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="852" />
+        <location filename="../../app/ui/messages.py" line="856" />
         <source>The stored appendix file {name} has changed since it was added (damaged on disk); nothing was numbered or sealed. Ask the administrator to restore it from the latest backup, then try again.</source>
         <translation>Tệp phụ lục {name} trong kho đã bị thay đổi so với khi thêm vào (hỏng trên đĩa); văn bản chưa được cấp số và ký số. Hãy đề nghị quản trị viên khôi phục tệp từ bản sao lưu gần nhất rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="857" />
+        <location filename="../../app/ui/messages.py" line="861" />
         <source>Choose the draft file (PDF or Word) first.</source>
         <translation>Hãy chọn tệp dự thảo (PDF hoặc Word) trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="858" />
+        <location filename="../../app/ui/messages.py" line="862" />
         <source>{name} is neither a PDF nor a Word document. Upload the draft as PDF or DOCX.</source>
         <translation>{name} không phải tệp PDF hay Word. Hãy tải dự thảo lên dưới dạng PDF hoặc DOCX.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="861" />
+        <location filename="../../app/ui/messages.py" line="865" />
         <source>{name} is the same file as the current version. Choose the revised file.</source>
         <translation>{name} trùng với tệp của phiên bản hiện tại. Hãy chọn tệp đã sửa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="864" />
+        <location filename="../../app/ui/messages.py" line="868" />
         <source>Only the specialist who wrote this draft can change or submit it.</source>
         <translation>Chỉ chuyên viên soạn thảo dự thảo này mới được sửa hoặc trình ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="867" />
+        <location filename="../../app/ui/messages.py" line="871" />
         <source>{name} is not a leader or deputy and cannot sign. Choose the signer from the list.</source>
         <translation>{name} không phải lãnh đạo hoặc cấp phó nên không thể ký. Hãy chọn người ký trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="870" />
+        <location filename="../../app/ui/messages.py" line="874" />
         <source>Choose who signs the draft before submitting it.</source>
         <translation>Hãy chọn người ký trước khi trình ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="871" />
+        <location filename="../../app/ui/messages.py" line="875" />
         <source>The draft has no recipients. Add at least one recipient before submitting it.</source>
         <translation>Dự thảo chưa có nơi nhận. Hãy thêm ít nhất một nơi nhận trước khi trình ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="874" />
+        <location filename="../../app/ui/messages.py" line="878" />
         <source>The draft was returned with comments and nothing has changed since. Upload the revised file or correct the details, then submit again.</source>
         <translation>Dự thảo đã bị trả lại kèm ý kiến và từ đó chưa có gì thay đổi. Hãy tải lên tệp đã sửa hoặc sửa thông tin, rồi trình ký lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="879" />
+        <location filename="../../app/ui/messages.py" line="883" />
         <source>Write what must change before returning the draft.</source>
         <translation>Hãy ghi rõ những điểm cần sửa trước khi trả lại dự thảo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="882" />
+        <location filename="../../app/ui/messages.py" line="886" />
         <source>This draft waits for {signer}'s signature. Only {signer}, or a deputy they delegated to, can act.</source>
         <translation>Dự thảo này chờ {signer} ký. Chỉ {signer} hoặc cấp phó được {signer} ủy quyền mới thực hiện được.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="885" />
+        <location filename="../../app/ui/messages.py" line="889" />
         <source>Digital signing is not set up on this computer. Ask the administrator to configure the tokens.</source>
         <translation>Máy tính này chưa được cấu hình ký số. Hãy đề nghị quản trị hệ thống cấu hình thiết bị ký số.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="888" />
+        <location filename="../../app/ui/messages.py" line="892" />
         <source>The signature cannot be moved on this draft: the file it was prepared from is not among its versions. Sign it where it is, or return it so the drafter submits it again.</source>
         <translation>Không thể di chuyển chữ ký trên dự thảo này: không còn tệp gốc dùng để chuẩn bị trình ký trong các phiên bản. Hãy ký tại vị trí hiện có, hoặc trả lại để người soạn thảo trình ký lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="893" />
+        <location filename="../../app/ui/messages.py" line="897" />
         <source>{name} is not a certificate file (PEM or DER). Choose the root certificate (.pem, .cer, .crt).</source>
         <translation>{name} không phải tệp chứng thư số (PEM hoặc DER). Hãy chọn tệp chứng thư gốc (.pem, .cer, .crt).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="896" />
+        <location filename="../../app/ui/messages.py" line="900" />
         <source>{name} is not a certificate revocation list (CRL). Choose the .crl file the CA publishes.</source>
         <translation>{name} không phải danh sách chứng thư bị thu hồi (CRL). Hãy chọn tệp .crl do tổ chức cung cấp dịch vụ chứng thực công bố.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="899" />
+        <location filename="../../app/ui/messages.py" line="903" />
         <source>{name} is neither a certificate (.pem, .cer, .crt, .der) nor a revocation list (.crl).</source>
         <translation>{name} không phải chứng thư số (.pem, .cer, .crt, .der) cũng không phải danh sách thu hồi (.crl).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="902" />
+        <location filename="../../app/ui/messages.py" line="906" />
         <source>No folder for trusted certificates is configured on this computer. Check the data directory.</source>
         <translation>Máy này chưa cấu hình thư mục chứng thư tin cậy. Hãy kiểm tra thư mục dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="905" />
+        <location filename="../../app/ui/messages.py" line="909" />
         <source>{name} is not a Word document that can be read. Open it in Word, save as DOCX or PDF, try again.</source>
         <translation>{name} không phải tệp Word đọc được. Hãy mở bằng Word, lưu thành DOCX hoặc PDF rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="908" />
+        <location filename="../../app/ui/messages.py" line="912" />
         <source>Converting {name} to PDF needs LibreOffice, which is not installed on this computer. Install LibreOffice, or save the draft as PDF in Word and upload the PDF.</source>
         <translation>Chuyển {name} sang PDF cần LibreOffice, nhưng máy tính này chưa cài. Hãy cài LibreOffice, hoặc lưu dự thảo thành PDF trong Word rồi tải tệp PDF lên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="913" />
+        <location filename="../../app/ui/messages.py" line="917" />
         <source>LibreOffice did not finish converting {name} within {seconds} s. Save it as PDF and upload that.</source>
         <translation>LibreOffice không chuyển xong {name} trong {seconds} giây. Hãy lưu thành PDF rồi tải tệp đó lên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="916" />
+        <location filename="../../app/ui/messages.py" line="920" />
         <source>LibreOffice could not convert {name} to PDF ({detail}). Save it as PDF in Word and upload that.</source>
         <translation>LibreOffice không chuyển được {name} sang PDF ({detail}). Hãy lưu thành PDF trong Word rồi tải tệp đó lên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="919" />
+        <location filename="../../app/ui/messages.py" line="923" />
         <source>Your role may not do this. Ask a user with the right role.</source>
         <translation>Vai trò của bạn không được thực hiện thao tác này. Hãy nhờ người dùng có vai trò phù hợp.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="920" />
+        <location filename="../../app/ui/messages.py" line="924" />
         <source>Someone else changed this meanwhile. Reload and try again.</source>
         <translation>Người khác vừa thay đổi dữ liệu này. Hãy tải lại và thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="923" />
+        <location filename="../../app/ui/messages.py" line="927" />
         <source>The operation could not be completed (code {code}).</source>
         <translation>Không thực hiện được thao tác (mã lỗi {code}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="924" />
+        <location filename="../../app/ui/messages.py" line="928" />
         <source>An unexpected error occurred. Details were written to the log at {log}. Please report it.</source>
         <translation>Đã xảy ra lỗi ngoài dự kiến. Chi tiết đã được ghi vào nhật ký tại {log}. Vui lòng báo lại lỗi này.</translation>
     </message>
@@ -4906,96 +4931,106 @@
         <translation>Xuất ra USB…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="128" />
+        <location filename="../../app/ui/pages/messages.py" line="129" />
+        <source>Write that USB package again…</source>
+        <translation>Xuất lại gói USB đó…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="132" />
+        <source>For a USB package that was lost or did not arrive: its messages are written again into a new package. The receiving office takes each message once, even if the first package turns up later.</source>
+        <translation>Dùng khi gói USB bị mất hoặc không đến nơi: các thông điệp trong gói được ghi lại vào một gói mới. Cơ quan nhận chỉ tiếp nhận mỗi thông điệp một lần, kể cả khi gói cũ được tìm thấy sau đó.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/messages.py" line="135" />
         <source>Import from USB…</source>
         <translation>Nhập từ USB…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="141" />
+        <location filename="../../app/ui/pages/messages.py" line="148" />
         <source>Received</source>
         <translation>Đã đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="142" />
+        <location filename="../../app/ui/pages/messages.py" line="149" />
         <source>Outgoing</source>
         <translation>Văn bản đi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="201" />
+        <location filename="../../app/ui/pages/messages.py" line="209" />
         <source>Waiting to be sent: %1 · refused by the axis: %2 · in quarantine: %3</source>
         <translation>Chờ gửi: %1 · bị trục từ chối: %2 · đang cách ly: %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="300" />
+        <location filename="../../app/ui/pages/messages.py" line="310" />
         <source>Exchange message</source>
         <translation>Thông điệp liên thông</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="318" />
+        <location filename="../../app/ui/pages/messages.py" line="338" />
         <source>Choose the USB drive or folder to write to</source>
         <translation>Chọn ổ USB hoặc thư mục để ghi gói tin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="322" />
+        <location filename="../../app/ui/pages/messages.py" line="342" />
         <source>Sign the USB package of the messages waiting to be sent with the agency's certificate.</source>
         <translation>Ký số gói USB chứa các thông điệp đang chờ gửi bằng chứng thư số của cơ quan.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/messages.py" line="342" />
+        <location filename="../../app/ui/pages/messages.py" line="366" />
         <source>%n message(s) written to %1. Take the drive to the receiving office.</source>
         <translation>
             <numerusform>Đã ghi %n thông điệp vào %1. Mang ổ USB đến cơ quan nhận.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="350" />
+        <location filename="../../app/ui/pages/messages.py" line="375" />
         <source>Choose the USB package folder (vanthu-…)</source>
         <translation>Chọn thư mục gói USB (vanthu-…)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/messages.py" line="361" />
+        <location filename="../../app/ui/pages/messages.py" line="386" />
         <source>%n document(s) received</source>
         <translation>
             <numerusform>đã nhận %n văn bản</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/messages.py" line="362" />
+        <location filename="../../app/ui/pages/messages.py" line="387" />
         <source>%n already had</source>
         <translation>
             <numerusform>%n văn bản đã có từ trước</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/messages.py" line="364" />
+        <location filename="../../app/ui/pages/messages.py" line="389" />
         <source>%n status(es) recorded</source>
         <translation>
             <numerusform>đã ghi nhận %n trạng thái</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/messages.py" line="366" />
+        <location filename="../../app/ui/pages/messages.py" line="391" />
         <source>%n quarantined</source>
         <translation>
             <numerusform>%n gói bị cách ly</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/messages.py" line="368" />
+        <location filename="../../app/ui/pages/messages.py" line="393" />
         <source>%n queued for other agencies</source>
         <translation>
             <numerusform>%n thông điệp đã xếp hàng gửi tiếp cho cơ quan khác</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/messages.py" line="370" />
+        <location filename="../../app/ui/pages/messages.py" line="395" />
         <source>%n for other agencies already queued</source>
         <translation>
             <numerusform>%n thông điệp cho cơ quan khác đã có trong hàng đợi</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/messages.py" line="371" />
+        <location filename="../../app/ui/pages/messages.py" line="396" />
         <source>Package from %1: %2.</source>
         <translation>Gói tin từ %1: %2.</translation>
     </message>
@@ -6689,52 +6724,52 @@ Hiệu lực từ {start} đến {end}</translation>
 <context>
     <name>ServedCommunesBox</name>
     <message>
-        <location filename="../../app/ui/pages/commune_relay.py" line="222" />
+        <location filename="../../app/ui/pages/commune_relay.py" line="253" />
         <source>Communes served by USB</source>
         <translation>Các xã phục vụ qua USB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/commune_relay.py" line="229" />
+        <location filename="../../app/ui/pages/commune_relay.py" line="260" />
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/commune_relay.py" line="229" />
+        <location filename="../../app/ui/pages/commune_relay.py" line="260" />
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/commune_relay.py" line="229" />
+        <location filename="../../app/ui/pages/commune_relay.py" line="260" />
         <source>System id</source>
         <translation>Mã hệ thống</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/commune_relay.py" line="229" />
+        <location filename="../../app/ui/pages/commune_relay.py" line="260" />
         <source>Secret on this computer</source>
         <translation>Mật khẩu trên máy này</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/commune_relay.py" line="230" />
+        <location filename="../../app/ui/pages/commune_relay.py" line="261" />
         <source>Held</source>
         <translation>Đang giữ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/commune_relay.py" line="232" />
+        <location filename="../../app/ui/pages/commune_relay.py" line="263" />
         <source>Add a commune…</source>
         <translation>Thêm xã…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/commune_relay.py" line="235" />
+        <location filename="../../app/ui/pages/commune_relay.py" line="266" />
         <source>Remove</source>
         <translation>Xoá</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/commune_relay.py" line="259" />
+        <location filename="../../app/ui/pages/commune_relay.py" line="290" />
         <source>set</source>
         <translation>đã đặt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/commune_relay.py" line="259" />
+        <location filename="../../app/ui/pages/commune_relay.py" line="290" />
         <source>missing: %1</source>
         <translation>chưa đặt: %1</translation>
     </message>

@@ -86,13 +86,25 @@ def test_serve_a_commune_and_export_what_is_held_for_it(office: Office, booted: 
         assert job is not None
         qtbot.waitUntil(lambda: not job.running, timeout=30_000)
         qtbot.waitUntil(lambda: not relay.result.isHidden(), timeout=5_000)
+        packages = [p for p in drive.iterdir() if p.is_dir()]
+        assert len(packages) == 1 and f"-to-{COMMUNE}-" in packages[0].name, relay.result.text()
+        assert f'destination="{COMMUNE}"'.encode() in (packages[0] / "manifest.xml").read_bytes()
+        assert str(packages[0]) in relay.result.text()
+        assert f"({COMMUNE}): 0" in relay.summary.text() and not relay.export_button.isEnabled()
+
+        # the drive never reached the commune: its last package, written again on another drive
+        assert relay.again_button.isEnabled()
+        spare = tmp_path / "usb2"
+        spare.mkdir()
+        job = relay.export_again_for_commune(COMMUNE, str(spare))
+        assert job is not None
+        qtbot.waitUntil(lambda: not job.running, timeout=30_000)
+        again = [p for p in spare.iterdir() if p.is_dir()]
+        assert len(again) == 1 and again[0].name != packages[0].name, relay.result.text()
+        assert str(again[0]) in relay.result.text()
+        assert [c.last_package for c in relay.communes] == [again[0].name]
     finally:
         SESSION_PINS.forget(selector)
-    packages = [p for p in drive.iterdir() if p.is_dir()]
-    assert len(packages) == 1 and f"-to-{COMMUNE}-" in packages[0].name, relay.result.text()
-    assert f'destination="{COMMUNE}"'.encode() in (packages[0] / "manifest.xml").read_bytes()
-    assert str(packages[0]) in relay.result.text()
-    assert f"({COMMUNE}): 0" in relay.summary.text() and not relay.export_button.isEnabled()
 
     box.refresh()
     assert box.table.item(0, 4).text() == "0"

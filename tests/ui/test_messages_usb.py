@@ -79,6 +79,19 @@ def test_export_then_import_from_the_page(office: Office, booted: Booted, qtbot:
         page.tabs.setCurrentWidget(page.out_table)
         usb_rows = [r for r, o in enumerate(page.outgoing) if o.id == outbox_id]
         assert page.out_table.item(usb_rows[0], 4).text() == "Written to a USB package"
+
+        # the drive was lost: the same messages again, into a new package on another drive
+        page.out_table.selectRow(usb_rows[0])
+        assert page.usb_again_button.isEnabled()
+        second = tmp_path / "usb2"
+        second.mkdir()
+        assert page.export_again_to_usb(str(second)) is not None
+        _wait(page, qtbot)
+        assert page.message.isHidden(), page.message.text()
+        again = [p for p in second.iterdir() if p.is_dir()]
+        assert len(again) == 1 and again[0].name != packages[0].name and str(again[0]) in page.usb_result.text()
+        with booted.services.ctx.db.read_session() as s:
+            assert ExchangeRepository(s).outbox_row(outbox_id).axis_doc_id == f"usb:{again[0].name}"
     finally:
         SESSION_PINS.forget(selector)
 

@@ -7,7 +7,8 @@ the environment, like its own: app/settings.py), and:
   and only then acknowledges it to the axis. A package already held (same axis DocId, or the same bytes delivered
   twice) is held once; a crash between the commit and the acknowledgement is healed by acknowledging later.
 - exports: the held packages of one commune go into a signed USB package (usb.py) whose manifest names the
-  commune as its destination and each message's original sender; the commune's Receiver does the rest.
+  commune as its destination and each message's original sender; the commune's Receiver does the rest. The
+  last package written for a commune can be written again (a drive lost on the way); the commune de-duplicates.
 - sends for the commune: what the commune's USB packages carry up for the axis (its statuses in reply, its own
   documents) is recorded as relayed for the commune, and the sender posts it with the commune's credentials, so
   the original sender sees the commune, not the district.
@@ -21,9 +22,9 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import and_, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -62,6 +63,7 @@ class ServedCommune:
     system_id: str  # "" = the code
     has_secret: bool
     held: int  # packages collected and not yet written to a USB package
+    last_package: str = ""  # the latest USB package written for it ("" = none yet)
 
 
 @dataclass
@@ -101,8 +103,9 @@ class CommuneRelay:
         with self._ctx.db.read_session() as s:
             rows = s.execute(select(ServedCommuneRow).order_by(ServedCommuneRow.code)).scalars().all()
             counts = self._held_counts(s)
-            return [ServedCommune(r.code, r.name, r.system_id, self._secrets_known(r.code), counts.get(r.code, 0))
-                    for r in rows]
+            latest = self._last_packages(s)
+            return [ServedCommune(r.code, r.name, r.system_id, self._secrets_known(r.code), counts.get(r.code, 0),
+                                  latest.get(r.code, "")) for r in rows]
 
     def served_codes(self) -> set[str]:
         with self._ctx.db.read_session() as s:
@@ -161,12 +164,21 @@ class CommuneRelay:
         return {code: int(n) for code, n in s.execute(
             select(HeldRow.commune, func.count()).where(HeldRow.state == HELD).group_by(HeldRow.commune)).tuples()}
 
+    @staticmethod
+    def _last_packages(s: Session) -> dict[str, str]:
+        """The package written last for each commune (a package written again is the newer one)."""
+        latest = select(HeldRow.commune, func.max(HeldRow.exported_at).label("at")).where(HeldRow.state == EXPORTED) \
+            .group_by(HeldRow.commune).subquery()
+        rows = s.execute(select(HeldRow.commune, func.max(HeldRow.usb_package))
+                         .join(latest, and_(HeldRow.commune == latest.c.commune, HeldRow.exported_at == latest.c.at))
+                         .group_by(HeldRow.commune)).tuples()
+        return {code: package for code, package in rows}
+
     def held(self, commune: str) -> list[HeldMessage]:
         with self._ctx.db.read_session() as s:
             rows = s.execute(select(HeldRow).where(HeldRow.commune == commune, HeldRow.state == HELD)
                              .order_by(HeldRow.id)).scalars().all()
-            return [HeldMessage(r.id, r.message_id, MessageKind(r.kind), r.sender, r.package_sha256,
-                                r.package_size) for r in rows]
+            return [_held_message(r) for r in rows]
 
     # ---- clients acting for a commune -----------------------------------------------------------------------------
     def client_for(self, code: str) -> AxisClient | None:
@@ -316,16 +328,43 @@ class CommuneRelay:
         if not held:
             raise ValidationError("exchange.commune_nothing_held", code=commune)
         exported = write_package(self._ctx, target, held, signer, destination=commune)
-        now = self._ctx.clock()
+        self._mark_exported(actor, commune, held, exported, HeldRow.state == HELD, signer, again_of=None)
+        return exported
+
+    def export_again(self, actor: Actor, commune: str, package: str, target: Path, signer: XmlSigner) \
+            -> ExportResult:
+        """Write the messages of an earlier package for `commune` (a drive lost or broken on the way) into a new
+        one; the commune takes each message once by its id, even if the first package turns up after all."""
+        from app.services.exchange.usb import write_package
+
+        require_role(self._ctx, actor, "exchange.usb_export", Role.CLERK, Role.ADMIN)
+        carried = (HeldRow.commune == commune, HeldRow.state == EXPORTED, HeldRow.usb_package == package[:120])
+        with self._ctx.db.read_session() as s:
+            rows = s.execute(select(HeldRow).where(*carried).order_by(HeldRow.id)).scalars().all()
+            held = [_held_message(r) for r in rows]
+        if not held:
+            raise ValidationError("exchange.usb_package_unknown", package=package)
+        exported = write_package(self._ctx, target, held, signer, destination=commune)
+        self._mark_exported(actor, commune, held, exported, and_(*carried), signer, again_of=package)
+        return exported
+
+    def _mark_exported(self, actor: Actor, commune: str, held: list[HeldMessage], exported: ExportResult,
+                       still: Any, signer: XmlSigner, *, again_of: str | None) -> None:
+        """Once the folder is complete: the rows name the package they went in (a crash before this exports them
+        again, and the commune de-dups)."""
         name = exported.folder.name
         with self._ctx.db.session() as s:
-            s.execute(update(HeldRow).where(HeldRow.id.in_([h.id for h in held]), HeldRow.state == HELD)
-                      .values(state=EXPORTED, usb_package=name[:120], exported_at=utc(now)))
+            s.execute(update(HeldRow).where(HeldRow.id.in_([h.id for h in held]), still)
+                      .values(state=EXPORTED, usb_package=name[:120], exported_at=utc(self._ctx.clock())))
             self._ctx.audit.record(s, actor, "exchange.usb_export_commune", "usb_package", name, {
                 "folder": str(exported.folder), "commune": commune, "messages": [h.message_id for h in held],
                 "signer": signer.certificate.subject.rfc4514_string(),
+                **({"again_of": again_of} if again_of is not None else {}),
             })
-        return exported
+
+
+def _held_message(row: HeldRow) -> HeldMessage:
+    return HeldMessage(row.id, row.message_id, MessageKind(row.kind), row.sender, row.package_sha256, row.package_size)
 
 
 _RELAY_ACTOR = Actor(user_id=None, username="axis-relay", full_name="Trục liên thông (chuyển cho xã)",

@@ -6,7 +6,8 @@ size, SHA-256) and an XML-DSig signature over the manifest made with the organis
 signature code as edXML, xmldsig.py: one `Reference URI=""` over the manifest and one `cid:<file>` reference per
 file, so a changed, missing or extra file breaks it). The folder is written under a hidden temporary name and
 renamed when complete; only then are the rows marked delivered ("sent", axis DocId `usb:<package>`). A crash
-between the two leaves the rows queued: they go again, and the receiver de-duplicates.
+between the two leaves the rows queued: they go again, and the receiver de-duplicates. A package lost on the way
+can be written again (`export_again`): the same messages, under the same ids, into a new package.
 
 Import: the whole folder is copied off the drive, every file is hashed and the signature and its certificate's
 trust checked before anything is touched; any problem refuses the whole package. Then the messages addressed to
@@ -53,7 +54,14 @@ from app.services.exchange.receiving import PackageChecker
 from app.services.exchange.sync import SYNC_ACTOR, SYNC_LOCK, Receiver, ReceiveResult
 from app.services.permissions import require_role
 from app.services.registry import RegistryService
-from app.store.exchange_repository import ExchangeRepository, MessageKind, OutboxState, add_outbox
+from app.store.exchange_repository import (
+    USB_PREFIX,
+    ExchangeRepository,
+    MessageKind,
+    OutboxState,
+    add_outbox,
+    usb_delivery,
+)
 from app.store.locks import office_lock
 from app.store.models_exchange import OutboxRow
 from app.store.models_relay import ServedCommuneRow
@@ -72,7 +80,6 @@ log = logging.getLogger(__name__)
 NS = "urn:vanthu:usb-package:1"
 MANIFEST = "manifest.xml"
 FILES = "files"
-USB_PREFIX = "usb:"
 _CHUNK = 1 << 20
 _MAX_MANIFEST = 16 * 1024 * 1024
 _NAME = re.compile(r"^[A-Za-z0-9._-]{1,80}$")
@@ -220,32 +227,49 @@ class UsbPackageService:
     def export(self, actor: Actor, target: Path, signer: XmlSigner) -> ExportResult:
         """Write every message waiting for the axis into a new signed package folder under `target`."""
         require_role(self._ctx, actor, "exchange.usb_export", Role.CLERK, Role.ADMIN)
+        waiting = OutboxRow.state.in_([OutboxState.QUEUED.value, OutboxState.SENDING.value])
+        return self._export(actor, target, signer, waiting)
+
+    def export_again(self, actor: Actor, package: str, target: Path, signer: XmlSigner) -> ExportResult:
+        """Write the messages of an earlier package (a drive lost, broken or never delivered) into a new package.
+
+        The receiving office takes each message once by its id, so if the first package turns up after all,
+        nothing is received twice; the messages then name the new package as where they went.
+        """
+        require_role(self._ctx, actor, "exchange.usb_export", Role.CLERK, Role.ADMIN)
+        carried = OutboxRow.axis_doc_id == usb_delivery(package)
+        return self._export(actor, target, signer, carried, again_of=package)
+
+    def _export(self, actor: Actor, target: Path, signer: XmlSigner, which: Any, *,
+                again_of: str | None = None) -> ExportResult:
+        """Write the outbox rows `which` selects into a new package; they are marked as gone in it."""
         if not target.is_dir():
             raise ValidationError("exchange.usb_folder_missing", folder=str(target))
         now = self._ctx.clock()
         with self._ctx.db.read_session() as s:
             own = own_organization(s)
-            rows = s.execute(
-                select(OutboxRow).where(OutboxRow.state.in_([OutboxState.QUEUED.value, OutboxState.SENDING.value]))
-                .order_by(OutboxRow.id)
-            ).scalars().all()
+            rows = s.execute(select(OutboxRow).where(which).order_by(OutboxRow.id)).scalars().all()
             plan = [(r.id, UsbMessage(r.message_id, MessageKind(r.kind), r.recipient,
                                       f"{FILES}/{r.payload_sha256}.edxml", r.payload_sha256, r.payload_size,
                                       r.edxml_document_id, r.status_code or ""))
                     for r in rows]
+        if not plan and again_of is not None:
+            raise ValidationError("exchange.usb_package_unknown", package=again_of)
         if not plan:
             raise ValidationError("exchange.usb_nothing_queued")
         final = _write_folder(self._ctx, target, own.organ_id, own.name, [m for _i, m in plan], signer)
         name = final.name
-        delivered = USB_PREFIX + name
         with self._ctx.db.session() as s:
             repo = ExchangeRepository(s)
             for outbox_id, _m in plan:
-                if repo.outbox_row(outbox_id).state in (OutboxState.QUEUED.value, OutboxState.SENDING.value):
-                    repo.mark_sent(outbox_id, delivered[:64], now)
+                row = repo.outbox_row(outbox_id)
+                waiting = row.state in (OutboxState.QUEUED.value, OutboxState.SENDING.value)
+                if waiting or (again_of is not None and row.axis_doc_id == usb_delivery(again_of)):
+                    repo.mark_sent(outbox_id, usb_delivery(name), now)  # (again: it went once more, in this one)
             self._ctx.audit.record(s, actor, "exchange.usb_export", "usb_package", name, {
                 "folder": str(final), "messages": [m.message_id for _i, m in plan],
                 "signer": signer.certificate.subject.rfc4514_string(),
+                **({"again_of": again_of} if again_of is not None else {}),
             })
         return ExportResult(final, len(plan), tuple(dict.fromkeys(m.recipient for _i, m in plan)))
 

@@ -1,8 +1,9 @@
 """A district office's relay for the communes it serves by USB (app/services/exchange/relay.py).
 
 - `CommuneRelayRow` (Exchange page, clerk): how many messages are held per commune, "Collect for communes" (the
-  sync round does it too) and "Export for a commune…" (choose the commune, the drive, the token's PIN). Both run in
-  the app's job runner, off the UI thread, like the other USB actions. Hidden while the office serves no commune.
+  sync round does it too), "Export for a commune…" (choose the commune, the drive, the token's PIN) and "Write a
+  commune's package again…" (its last package was lost). They run in the app's job runner, off the UI thread, like
+  the other USB actions. Hidden while the office serves no commune.
 - `ServedCommunesBox` (Administration page): the list of served communes, add one (its code from the directory and
   its system id on the axis) or remove one. The commune's axis secret is not typed here: like the office's own it is
   set in the environment (VANTHU_AXIS_SECRET_<code>), and the list says whether this computer has it.
@@ -66,6 +67,13 @@ class CommuneRelayRow(QWidget):
         self.export_button = QPushButton(self.tr("Export for a commune…"), self)
         self.export_button.setObjectName("exportForCommune")
         self.export_button.clicked.connect(lambda: self.export_for_commune())
+        self.again_button = QPushButton(self.tr("Write a commune's package again…"), self)
+        self.again_button.setObjectName("exportAgainForCommune")
+        self.again_button.setToolTip(self.tr(
+            "For a USB package that was lost or did not reach the commune: the messages of the last package written "
+            "for it go into a new package. The commune takes each message once, even if the first package turns up "
+            "later."))
+        self.again_button.clicked.connect(lambda: self.export_again_for_commune())
         self.result = QLabel(self)
         self.result.setObjectName("communeRelayResult")
         self.result.setWordWrap(True)
@@ -76,6 +84,7 @@ class CommuneRelayRow(QWidget):
         row.addWidget(self.summary, 1)
         row.addWidget(self.collect_button)
         row.addWidget(self.export_button)
+        row.addWidget(self.again_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
@@ -96,6 +105,7 @@ class CommuneRelayRow(QWidget):
         if not self._env.settings.axis_url:
             self.collect_button.setToolTip(self.tr("No axis is configured on this computer (VANTHU_AXIS_URL)."))
         self.export_button.setEnabled(idle and any(c.held for c in self.communes))
+        self.again_button.setEnabled(idle and any(c.last_package for c in self.communes))
 
     def _say(self, text: str, *, bad: bool = False) -> None:
         self.result.setText(text)
@@ -116,9 +126,28 @@ class CommuneRelayRow(QWidget):
 
         return self._run("exchange.commune_collect", work, done)
 
+    def export_again_for_commune(self, commune: str | None = None, folder: str | None = None) -> Job | None:
+        """The messages of the last package written for a commune, into a new package (the first one was lost)."""
+        packages = {c.code: c.last_package for c in self.communes if c.last_package}
+        if commune is None:
+            choices = {f"{c.name or c.code} ({c.code}) — {c.last_package}": c.code
+                       for c in self.communes if c.last_package}
+            if not choices:
+                return None
+            picked, ok = QInputDialog.getItem(self, self.tr("Write a commune's package again"),
+                                              self.tr("Commune whose last package did not arrive:"), list(choices),
+                                              0, False)
+            if not ok or picked not in choices:
+                return None
+            commune = choices[picked]
+        if commune not in packages:
+            return None
+        return self.export_for_commune(commune, folder, again=packages[commune])
+
     def export_for_commune(self, commune: str | None = None, folder: str | None = None,
-                           error: DomainError | None = None) -> Job | None:
-        """The held messages of one commune into a signed package addressed to it (the agency's token signs)."""
+                           error: DomainError | None = None, *, again: str | None = None) -> Job | None:
+        """The held messages of one commune (or, `again`, the messages of that earlier package for it) into a signed
+        package addressed to it (the agency's token signs)."""
         from app.ui.dialogs.pin import PinDialog
 
         if commune is None:
@@ -152,19 +181,22 @@ class CommuneRelayRow(QWidget):
         def work(_ctx: JobContext) -> ExportResult:
             from app.services.exchange.usb import TokenXmlSigner
 
-            return relay.export(actor, code, target, TokenXmlSigner.open(signing, pin))
+            signer = TokenXmlSigner.open(signing, pin)
+            if again is not None:
+                return relay.export_again(actor, code, again, target, signer)
+            return relay.export(actor, code, target, signer)
 
         def done(result: ExportResult) -> str:
             return self.tr("%n message(s) for %2 written to %1. Take the drive to the commune.", "",
                            result.messages).replace("%1", str(result.folder)).replace("%2", code)
 
         return self._run("exchange.usb_export_commune", work, done,
-                         retry=lambda e: self.export_for_commune(code, folder, e))
+                         retry=lambda e: self.export_for_commune(code, folder, e, again=again))
 
     def _run(self, name: str, work: Callable[[JobContext], Any], done: Callable[[Any], str],
              retry: Callable[[DomainError], object] | None = None) -> Job:
-        self.collect_button.setEnabled(False)
-        self.export_button.setEnabled(False)
+        for button in (self.collect_button, self.export_button, self.again_button):
+            button.setEnabled(False)
         self.result.setVisible(False)
         job = self._env.jobs.run(name, work)
         self.job = job

@@ -125,6 +125,13 @@ class MessagesPage(QWidget):
         self.usb_export_button = QPushButton(self.tr("Export to USB…"), self)
         self.usb_export_button.setObjectName("usbExport")
         self.usb_export_button.clicked.connect(lambda: self.export_to_usb())
+        # a drive lost or broken on the way: the same messages into a new package (the receiver takes each once)
+        self.usb_again_button = QPushButton(self.tr("Write that USB package again…"), self)
+        self.usb_again_button.setObjectName("usbExportAgain")
+        self.usb_again_button.setToolTip(self.tr(
+            "For a USB package that was lost or did not arrive: its messages are written again into a new package. "
+            "The receiving office takes each message once, even if the first package turns up later."))
+        self.usb_again_button.clicked.connect(lambda: self.export_again_to_usb())
         self.usb_import_button = QPushButton(self.tr("Import from USB…"), self)
         self.usb_import_button.setObjectName("usbImport")
         self.usb_import_button.clicked.connect(lambda: self.import_from_usb())
@@ -161,6 +168,7 @@ class MessagesPage(QWidget):
         bar.addWidget(self.retry_button)
         bar.addWidget(self.refresh_button)
         bar.addWidget(self.usb_export_button)
+        bar.addWidget(self.usb_again_button)
         bar.addWidget(self.usb_import_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -212,7 +220,7 @@ class MessagesPage(QWidget):
         for row, item in enumerate(self.outgoing):
             color = BAD_COLOR if item.state is OutboxState.FAILED else \
                 WAIT_COLOR if item.state is not OutboxState.SENT and item.attempts else None
-            state = tr(USB_DELIVERED) if (item.axis_doc_id or "").startswith("usb:") else \
+            state = tr(USB_DELIVERED) if item.usb_package is not None else \
                 tr(OUT_STATES[item.state])
             cells = [labels.moment(item.created_at), out_kind(item), item.recipient, item.edxml_document_id,
                      state, str(item.attempts), labels.moment(item.sent_at), item.last_error]
@@ -252,6 +260,8 @@ class MessagesPage(QWidget):
     def _update_buttons(self) -> None:
         out = self.selected_outgoing()
         self.retry_button.setEnabled(out is not None and out.state is not OutboxState.SENT)
+        self.usb_again_button.setEnabled(out is not None and out.usb_package is not None
+                                         and (self.usb_job is None or not self.usb_job.running))
         self.inspect_button.setEnabled(out is not None or self.selected_incoming() is not None)
 
     def retry_selected(self) -> None:
@@ -310,8 +320,18 @@ class MessagesPage(QWidget):
             self._env.open_document(item.document_id)
 
     # ---- USB packages --------------------------------------------------------------------------------------------
-    def export_to_usb(self, folder: str | None = None, error: DomainError | None = None) -> Job | None:
-        """Write the queue into a signed package folder on the chosen drive (the agency's token signs it)."""
+    def export_again_to_usb(self, folder: str | None = None) -> Job | None:
+        """Write the messages of the selected message's USB package again, into a new package."""
+        out = self.selected_outgoing()
+        package = out.usb_package if out is not None else None
+        if package is None:
+            return None
+        return self.export_to_usb(folder, again=package)
+
+    def export_to_usb(self, folder: str | None = None, error: DomainError | None = None, *,
+                      again: str | None = None) -> Job | None:
+        """Write the queue (or, `again`, the messages of that earlier package) into a signed package folder on the
+        chosen drive; the agency's token signs it."""
         from app.ui.dialogs.pin import PinDialog
 
         if folder is None:
@@ -336,13 +356,18 @@ class MessagesPage(QWidget):
             from app.services.bundle import make_usb
             from app.services.exchange.usb import TokenXmlSigner
 
-            return make_usb(services).export(actor, target, TokenXmlSigner.open(signing, pin))
+            usb = make_usb(services)
+            signer = TokenXmlSigner.open(signing, pin)
+            if again is not None:
+                return usb.export_again(actor, again, target, signer)
+            return usb.export(actor, target, signer)
 
         def done(result: ExportResult) -> str:
             return self.tr("%n message(s) written to %1. Take the drive to the receiving office.", "",
                            result.messages).replace("%1", str(result.folder))
 
-        return self._run_usb("exchange.usb_export", work, done, retry=lambda e: self.export_to_usb(folder, e))
+        return self._run_usb("exchange.usb_export", work, done,
+                             retry=lambda e: self.export_to_usb(folder, e, again=again))
 
     def import_from_usb(self, folder: str | None = None) -> Job | None:
         """Check a package folder and receive what it carries, as if the axis had delivered it."""
@@ -375,6 +400,7 @@ class MessagesPage(QWidget):
     def _run_usb(self, name: str, work: Callable[[JobContext], Any], done: Callable[[Any], str],
                  retry: Callable[[DomainError], object] | None = None) -> Job:
         self.usb_export_button.setEnabled(False)
+        self.usb_again_button.setEnabled(False)
         self.usb_import_button.setEnabled(False)
         self.usb_result.setVisible(False)
         job = self._env.jobs.run(name, work)
@@ -397,6 +423,7 @@ class MessagesPage(QWidget):
         def finished() -> None:
             self.usb_export_button.setEnabled(True)
             self.usb_import_button.setEnabled(True)
+            self._update_buttons()
 
         job.succeeded.connect(succeeded)
         job.failed.connect(failed)

@@ -214,6 +214,31 @@ def test_collected_exported_imported_and_answered_as_the_commune(province: Provi
     ]
 
 
+def test_a_commune_package_lost_on_the_way_is_written_again_and_taken_once(province: Province, pki: DemoKeys,
+                                                                           tmp_path: Path) -> None:
+    p = province
+    send_to_commune(p, pki)
+    p.relay.collect(p.district.clerk)
+    lost, spare = tmp_path / "lost", tmp_path / "spare"
+    lost.mkdir()
+    spare.mkdir()
+    first = p.relay.export(p.district.clerk, p.commune.code, lost, signer(pki))
+    assert [c.last_package for c in p.relay.communes()] == [first.folder.name]
+
+    again = p.relay.export_again(p.district.clerk, p.commune.code, first.folder.name, spare, signer(pki))
+    assert (again.messages, again.recipients) == (1, (p.commune.code,)) and again.folder.name != first.folder.name
+    assert [c.last_package for c in p.relay.communes()] == [again.folder.name]
+    assert held_rows(p) == [(p.commune.code, "exported")]
+    with pytest.raises(DomainError) as err:  # its message now names the new package
+        p.relay.export_again(p.district.clerk, p.commune.code, first.folder.name, spare, signer(pki))
+    assert err.value.code == "exchange.usb_package_unknown"
+
+    taken = usb(p.commune, pki).import_package(p.commune.clerk, again.folder)
+    turned_up = usb(p.commune, pki).import_package(p.commune.clerk, first.folder)
+    assert (taken.registered, turned_up.registered, turned_up.already_had) == (1, 0, 1)
+    assert incoming(p.commune) == 1
+
+
 def test_a_package_for_another_commune_is_refused(province: Province, pki: DemoKeys, tmp_path: Path) -> None:
     p = province
     send_to_commune(p, pki)

@@ -127,6 +127,28 @@ def test_importing_twice_registers_once(offices: dict[str, Office], pki: DemoKey
         assert len(ExchangeRepository(s).outbox()) == 2  # one "arrived" and one "accepted", not four
 
 
+def test_a_lost_package_is_written_again_and_received_once(offices: dict[str, Office], pki: DemoKeys,
+                                                           tmp_path: Path) -> None:
+    a, b = offices["commune"], offices["district"]
+    lost, spare = tmp_path / "lost", tmp_path / "spare"
+    lost.mkdir()
+    spare.mkdir()
+    first = export_one(a, pki, lost, [b.code])
+    again = usb(a, pki).export_again(a.clerk, first.name, spare, signer(pki))
+    assert again.messages == 1 and again.folder.parent == spare and again.folder.name != first.name
+    with a.ctx.db.read_session() as s:
+        rows = ExchangeRepository(s).outbox()
+    assert [(r.state, r.usb_package, r.attempts) for r in rows] == [(OutboxState.SENT, again.folder.name, 2)]
+    with pytest.raises(DomainError) as refused:  # its messages now name the new package
+        usb(a, pki).export_again(a.clerk, first.name, spare, signer(pki))
+    assert refused.value.code == "exchange.usb_package_unknown"
+
+    received = usb(b, pki).import_package(b.clerk, again.folder)
+    found_after_all = usb(b, pki).import_package(b.clerk, first)  # the lost drive turns up
+    assert (received.registered, found_after_all.registered, found_after_all.already_had) == (1, 0, 1)
+    assert incoming(b) == 1
+
+
 def test_nothing_queued_is_said(offices: dict[str, Office], pki: DemoKeys, tmp_path: Path) -> None:
     a = offices["commune"]
     with pytest.raises(DomainError) as err:
