@@ -79,6 +79,7 @@ class OutboxItem:
     created_at: datetime
     next_attempt_at: datetime
     sent_at: datetime | None
+    relayed_from: str | None = None  # whose message this office only carries on (None: its own)
 
     @property
     def usb_package(self) -> str | None:
@@ -159,6 +160,7 @@ def add_outbox(
     status_code: str | None = None,
     description: str = "",
     created_by: str = "",
+    relayed_from: str | None = None,
 ) -> OutboxItem:
     """Queue one message to one recipient inside the caller's transaction; the payload file must be durable."""
     FileRepository(session).ensure(payload_sha256, payload_size, "application/xml", now)
@@ -178,6 +180,7 @@ def add_outbox(
         created_by=created_by,
         created_at=utc(now),
         next_attempt_at=utc(now),
+        relayed_from=relayed_from,
     )
     session.add(row)
     session.flush()
@@ -189,7 +192,7 @@ def outbox_of(row: OutboxRow) -> OutboxItem:
         row.id, row.message_id, MessageKind(row.kind), row.recipient, row.document_id, row.edxml_document_id,
         row.status_code, row.description, row.payload_sha256, row.payload_size, OutboxState(row.state),
         row.attempts, row.last_error, row.axis_doc_id, aware(row.created_at), aware(row.next_attempt_at),
-        _maybe(row.sent_at),
+        _maybe(row.sent_at), row.relayed_from,
     )
 
 

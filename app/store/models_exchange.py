@@ -43,6 +43,8 @@ class OutboxRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     next_attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # the agency whose message this office only carries on (forwarded from a USB package); None = our own
+    relayed_from: Mapped[str | None] = mapped_column(String(64))
 
 
 class ReceivedRow(Base):

@@ -48,7 +48,7 @@ from app.domain.model import Actor
 from app.services.context import StoreContext
 from app.services.exchange.axis_client import DownloadedEdoc, MessageType, ReceivedEdoc
 from app.services.exchange.errors import ExchangeError
-from app.services.exchange.model import is_valid_agency_code
+from app.services.exchange.model import is_ancestor_code, is_valid_agency_code
 from app.services.exchange.outbound import own_organization
 from app.services.exchange.receiving import PackageChecker
 from app.services.exchange.sync import SYNC_ACTOR, SYNC_LOCK, Receiver, ReceiveResult
@@ -99,7 +99,7 @@ class UsbMessage:
     size: int
     edxml_document_id: str = ""
     status_code: str = ""
-    sender: str = ""  # downward packages: the agency that sent it through the axis ("" = the package's sender)
+    sender: str = ""  # whose message it is when the package's sender only carries it ("" = the package's sender)
 
 
 @dataclass(frozen=True)
@@ -251,7 +251,7 @@ class UsbPackageService:
             rows = s.execute(select(OutboxRow).where(which).order_by(OutboxRow.id)).scalars().all()
             plan = [(r.id, UsbMessage(r.message_id, MessageKind(r.kind), r.recipient,
                                       f"{FILES}/{r.payload_sha256}.edxml", r.payload_sha256, r.payload_size,
-                                      r.edxml_document_id, r.status_code or ""))
+                                      r.edxml_document_id, r.status_code or "", sender=r.relayed_from or ""))
                     for r in rows]
         if not plan and again_of is not None:
             raise ValidationError("exchange.usb_package_unknown", package=again_of)
@@ -335,8 +335,8 @@ class UsbPackageService:
                 item = add_outbox(s, kind=m.kind, recipient=m.recipient, payload_sha256=put.sha256,
                                   payload_size=put.size, now=now, edxml_document_id=m.edxml_document_id[:200],
                                   status_code=m.status_code or None,
-                                  description=f"Chuyển tiếp từ {package.sender} (gói USB {package.name})",
-                                  created_by=actor.username)
+                                  description=f"Chuyển tiếp từ {m.sender or package.sender} (gói USB {package.name})",
+                                  created_by=actor.username, relayed_from=m.sender or package.sender)
                 ExchangeRepository(s).outbox_row(item.id).message_id = m.message_id
                 if served:
                     from app.services.exchange.relay import record_origin
@@ -516,12 +516,15 @@ def _read_manifest(root: etree._Element, folder: Path) -> _Package:
     for el in listing if listing is not None else ():
         if not isinstance(el.tag, str) or el.tag != _q("Message"):
             continue
+        # Whose message it is, when not the package sender's: a package addressed to one office may name any sender
+        # (a district carrying down what the axis held for its commune); any other package only agencies below its
+        # sender (a district with no link carrying its communes' messages up). Other claims are not taken.
+        claimed = el.get("sender", "")
+        carried_for = claimed if destination or is_ancestor_code(sender, claimed) else ""
         try:
             m = UsbMessage(el.get("id", ""), MessageKind(el.get("kind", "")), el.get("recipient", ""),
                            el.get("file", ""), el.get("sha256", ""), int(el.get("size", "")),
-                           el.get("documentId", ""), el.get("statusCode", ""),
-                           # only a package addressed to one office may name other senders (the district's relay)
-                           el.get("sender", "") if destination else "")
+                           el.get("documentId", ""), el.get("statusCode", ""), carried_for)
         except ValueError:
             raise ExchangeError("exchange.usb_tampered", folder=str(folder), detail="message entry") from None
         if not _MESSAGE_ID.match(m.message_id) or not is_valid_agency_code(m.recipient) or not _FILE.match(m.file) \

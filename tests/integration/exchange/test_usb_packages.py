@@ -18,7 +18,7 @@ from app.services.exchange.model import StatusCode
 from app.services.exchange.receiving import PackageChecker
 from app.services.exchange.usb import MANIFEST, UsbPackageService
 from app.services.exchange.xmldsig import RsaKeySigner
-from app.store.exchange_repository import ExchangeRepository, OutboxState, ReceivedState
+from app.store.exchange_repository import ExchangeRepository, MessageKind, OutboxState, ReceivedState
 from app.store.models import DocumentRow
 from app.store.models_exchange import OutboxRow
 from tests.conftest import FakeClock
@@ -243,6 +243,13 @@ def test_the_district_relays_what_is_addressed_to_others(offices: dict[str, Offi
     result = usb(third, pki).import_package(third.clerk, onward.folder)
     assert (result.registered, result.quarantined, result.forwarded) == (1, 0, 2)  # statuses for the commune too
     assert incoming(third) == 1
+    # the commune's document reached the third office as the commune's, so its statuses go back to the commune
+    with third.ctx.db.read_session() as s:
+        repo = ExchangeRepository(s)
+        assert [(r.sender, r.state) for r in repo.received() if r.kind is MessageKind.EDOC] == \
+            [(commune.code, ReceivedState.REGISTERED)]
+        replies = [o.recipient for o in repo.outbox() if o.kind is MessageKind.STATUS and o.relayed_from is None]
+    assert replies and set(replies) == {commune.code}
 
 
 def test_relay_rule_only_for_ancestors() -> None:
