@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -52,7 +53,7 @@ def _hold_one(booted: Booted) -> None:
 
 
 def test_serve_a_commune_and_export_what_is_held_for_it(office: Office, booted: Booted, qtbot: QtBot,
-                                                        tmp_path: Path) -> None:
+                                                        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     require_demo_tokens(booted)
     with booted.services.ctx.db.session() as s:
         if s.execute(select(AgencyRow.id).where(AgencyRow.code == COMMUNE)).first() is None:
@@ -82,7 +83,15 @@ def test_serve_a_commune_and_export_what_is_held_for_it(office: Office, booted: 
     try:
         drive = tmp_path / "usb"
         drive.mkdir()
-        job = relay.export_for_commune(COMMUNE, str(drive))
+        offered: list[list[str]] = []
+
+        def pick(_parent: object, _title: str, _label: str, items: list[str], *_args: object) -> tuple[str, bool]:
+            offered.append(items)
+            return items[0], True
+
+        monkeypatch.setattr(QInputDialog, "getItem", pick)
+        job = relay.export_for_commune(None, str(drive))  # the clerk picks the commune
+        assert offered == [[f"UBND xã Thử Nghiệm ({COMMUNE}) — 1 held"]]
         assert job is not None
         qtbot.waitUntil(lambda: not job.running, timeout=30_000)
         qtbot.waitUntil(lambda: not relay.result.isHidden(), timeout=5_000)
@@ -96,7 +105,8 @@ def test_serve_a_commune_and_export_what_is_held_for_it(office: Office, booted: 
         assert relay.again_button.isEnabled()
         spare = tmp_path / "usb2"
         spare.mkdir()
-        job = relay.export_again_for_commune(COMMUNE, str(spare))
+        job = relay.export_again_for_commune(None, str(spare))
+        assert offered[-1] == [f"UBND xã Thử Nghiệm ({COMMUNE}) — {packages[0].name}"]
         assert job is not None
         qtbot.waitUntil(lambda: not job.running, timeout=30_000)
         again = [p for p in spare.iterdir() if p.is_dir()]

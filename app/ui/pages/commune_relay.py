@@ -130,19 +130,21 @@ class CommuneRelayRow(QWidget):
         """The messages of the last package written for a commune, into a new package (the first one was lost)."""
         packages = {c.code: c.last_package for c in self.communes if c.last_package}
         if commune is None:
-            choices = {f"{c.name or c.code} ({c.code}) — {c.last_package}": c.code
-                       for c in self.communes if c.last_package}
-            if not choices:
-                return None
-            picked, ok = QInputDialog.getItem(self, self.tr("Write a commune's package again"),
-                                              self.tr("Commune whose last package did not arrive:"), list(choices),
-                                              0, False)
-            if not ok or picked not in choices:
-                return None
-            commune = choices[picked]
+            commune = self._pick_commune(self.tr("Write a commune's package again"),
+                                         self.tr("Commune whose last package did not arrive:"),
+                                         {c.code: c.last_package for c in self.communes if c.last_package})
         if commune not in packages:
             return None
         return self.export_for_commune(commune, folder, again=packages[commune])
+
+    def _pick_commune(self, title: str, label: str, notes: dict[str, str]) -> str | None:
+        """Ask which commune, among those in `notes` (code → what to say beside its name); None if cancelled."""
+        names = {c.code: c.name or c.code for c in self.communes}
+        choices = {f"{names.get(code, code)} ({code}) — {note}": code for code, note in notes.items()}
+        if not choices:
+            return None
+        picked, ok = QInputDialog.getItem(self, title, label, list(choices), 0, False)
+        return choices[picked] if ok and picked in choices else None
 
     def export_for_commune(self, commune: str | None = None, folder: str | None = None,
                            error: DomainError | None = None, *, again: str | None = None) -> Job | None:
@@ -151,16 +153,11 @@ class CommuneRelayRow(QWidget):
         from app.ui.dialogs.pin import PinDialog
 
         if commune is None:
-            choices = {f"{c.name or c.code} ({c.code}) — {self.tr('%n held', '', c.held)}": c.code
-                       for c in self.communes if c.held}
-            if not choices:
+            commune = self._pick_commune(self.tr("Export for a commune"),
+                                         self.tr("Commune to carry the held messages to:"),
+                                         {c.code: self.tr("%n held", "", c.held) for c in self.communes if c.held})
+            if commune is None:
                 return None
-            picked, ok = QInputDialog.getItem(self, self.tr("Export for a commune"),
-                                              self.tr("Commune to carry the held messages to:"), list(choices),
-                                              0, False)
-            if not ok or picked not in choices:
-                return None
-            commune = choices[picked]
         if folder is None:
             folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the USB drive or folder to write to"))
         if not folder:
