@@ -33,6 +33,7 @@ from cryptography import x509 as crypto_x509
 from cryptography.hazmat.primitives import serialization
 
 from app.domain.clock import VN_TZ
+from app.services.signing import reverse_refs
 from app.services.signing.ahead_hash import hash_pool
 from app.services.signing.gc_pause import pauses_collection
 from app.services.signing.sign import format_vn_time, speed_up_pdf_parsing
@@ -184,7 +185,7 @@ def verify_pdf(
     # The hashing (hashlib releases the GIL) runs on a second core while this thread reads the signed revision's
     # objects for pyHanko's difference analysis: the two longest steps of a verification, overlapped.
     hashing = hash_pool().submit(_hash_plans, _digest_plans(embedded), pdf_bytes)
-    _prepare_difference_analysis(reader, embedded)
+    _prepare_difference_analysis(reader, embedded, pdf_bytes)
     digests = hashing.result()
     for sig, algorithm, digest in digests:
         sig.external_digests[algorithm] = digest
@@ -252,15 +253,18 @@ def _hash_plans(plans: Sequence[_DigestPlan], pdf_bytes: bytes) -> list[tuple[An
     return digests
 
 
-def _prepare_difference_analysis(reader: Any, signatures: Sequence[Any]) -> None:
+def _prepare_difference_analysis(reader: Any, signatures: Sequence[Any], pdf_bytes: bytes) -> None:
     """Build, ahead of pyHanko's checks, the map of where each object is referenced from in every revision a
     signature that does not cover the whole file was made on (pyHanko's difference analysis starts with it and
-    caches it on the reader's historical view). Nothing is decided here; a file that cannot be mapped is left for
-    pyHanko's own check to meet and report."""
+    caches it on the reader's historical view): `reverse_refs` makes it from the file's bytes, pyHanko where that
+    is unsure. Nothing is decided here; a file that cannot be mapped is left for pyHanko's own check to meet and
+    report."""
     last = reader.xrefs.total_revisions - 1
     for revision in sorted({sig.signed_revision for sig in signatures if sig.signed_revision < last}):
         try:
-            reader.get_historical_resolver(revision)._load_reverse_xref_cache()
+            resolver = reader.get_historical_resolver(revision)
+            if not reverse_refs.load(resolver, pdf_bytes):
+                resolver._load_reverse_xref_cache()
         except Exception:  # pyHanko meets the same problem in its own check and says what it is
             continue
 
