@@ -85,8 +85,10 @@ class _Walk:
             start = at.end() if at is not None else pos
             if data[start:start + 1] != b"(":
                 raise _Unsure
-            _raw, end = _literal(data, start)  # type: ignore[arg-type]  # (a string cut off by the file's end: the
-            return _SCALAR, end                                              # missing `at_end` leaves it to pyHanko)
+            # a string with escapes or nested parentheses; one cut off by the file's end meets the missing
+            # `at_end` (AttributeError) and the map is left to pyHanko
+            _raw, end = _literal(data, start)  # type: ignore[arg-type]
+            return _SCALAR, end
         kind = m.lastgroup
         if kind == "open":
             return self.dictionary(m.end(), depth)
