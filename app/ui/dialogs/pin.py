@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import DomainError
+from app.domain.model import Actor
 from app.services.signing.service import SigningService, TokenChoice
 from app.services.signing.tokens import TokenSelector
 from app.ui.dialogs import ERROR_STYLE, error_label
@@ -162,6 +163,19 @@ class PinDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.answer()
+
+    @classmethod
+    def ask_organisation(cls, parent: QWidget | None, signing: SigningService, actor: Actor, purpose: str, *,
+                         error: DomainError | None = None) -> str | None:
+        """The PIN of the organisation's token (None when the user cancels). A token the user picks instead becomes
+        the organisation's token from now on; a DomainError from remembering it goes to the caller."""
+        organisation = signing.organisation_token()
+        answer = cls.ask(parent, signing, organisation, purpose, error=error)
+        if answer is None:
+            return None
+        if organisation != answer.selector:
+            signing.remember_organisation_token(actor, answer.selector)
+        return answer.pin
 
     def answer(self) -> PinAnswer | None:
         selector = self.selected()

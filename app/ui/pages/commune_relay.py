@@ -164,16 +164,14 @@ class CommuneRelayRow(QWidget):
             return None
         signing = self._env.services.signing
         purpose = self.tr("Sign the USB package for commune %1 with the agency's certificate.").replace("%1", commune)
-        answer = PinDialog.ask(self, signing, signing.organisation_token(), purpose, error=error)
-        if answer is None:
+        try:
+            pin = PinDialog.ask_organisation(self, signing, self._actor, purpose, error=error)
+        except DomainError as exc:
+            self._say(describe(exc), bad=True)
             return None
-        if signing.organisation_token() != answer.selector:
-            try:
-                signing.remember_organisation_token(self._actor, answer.selector)
-            except DomainError as exc:
-                self._say(describe(exc), bad=True)
-                return None
-        relay, actor, pin, target, code = self.relay, self._actor, answer.pin, Path(folder), commune
+        if pin is None:
+            return None
+        relay, actor, target, code = self.relay, self._actor, Path(folder), commune
 
         def work(_ctx: JobContext) -> ExportResult:
             from app.services.exchange.usb import TokenXmlSigner

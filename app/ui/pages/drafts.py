@@ -553,13 +553,10 @@ class DraftsPage(QWidget):
             return None
         from app.ui.dialogs.pin import PinDialog
 
-        signing = self._env.services.signing
         purpose = self.tr('Give "%1" its number and date and apply the agency\'s seal.').replace("%1", d.meta.summary)
-        answer = PinDialog.ask(self, signing, signing.organisation_token(), purpose, error=error)
-        if answer is None:
+        pin = PinDialog.ask_organisation(self, self._env.services.signing, self.actor, purpose, error=error)
+        if pin is None:
             return None
-        if signing.organisation_token() != answer.selector:
-            signing.remember_organisation_token(self.actor, answer.selector)
         actor, issuing = self.actor, self._issuing
         report = self.seal_progress.emit
 
@@ -569,7 +566,7 @@ class DraftsPage(QWidget):
                 report(done, total, name)
 
             return issuing.number_and_seal(
-                actor, d.document_id, answer.pin, expected_version=d.version, progress=progress
+                actor, d.document_id, pin, expected_version=d.version, progress=progress
             )
 
         return self._run(

@@ -1190,22 +1190,17 @@ class IntakePage(QWidget):
         """The organisation token's PIN (a PIN kept for the session is used without asking)."""
         from app.ui.dialogs.pin import PinDialog
 
-        signing = self._services.signing
-        organisation = signing.organisation_token()
         what = f"{form.doc_type} {form.number_notation}".strip()
         purpose = self.tr("Sign the scanned “%1” with the agency's digital signature (digitised copy), then register "
                           "it.").replace("%1", what)
-        answer = PinDialog.ask(self, signing, organisation, purpose, error=error)
-        if answer is None:
-            self._set_status(self.tr("Not signed; nothing was registered."))
+        try:
+            pin = PinDialog.ask_organisation(self, self._services.signing, self._actor, purpose, error=error)
+        except DomainError as exc:
+            self._show_message(self._describe(exc), error=True)
             return None
-        if organisation != answer.selector:
-            try:
-                signing.remember_organisation_token(self._actor, answer.selector)
-            except DomainError as exc:
-                self._show_message(self._describe(exc), error=True)
-                return None
-        return answer.pin
+        if pin is None:
+            self._set_status(self.tr("Not signed; nothing was registered."))
+        return pin
 
     def _register_progress(self, done: int, total: int, _text: str) -> None:
         if total:

@@ -340,17 +340,15 @@ class MessagesPage(QWidget):
             return None
         signing = self._env.services.signing
         purpose = self.tr("Sign the USB package of the messages waiting to be sent with the agency's certificate.")
-        answer = PinDialog.ask(self, signing, signing.organisation_token(), purpose, error=error)
-        if answer is None:
+        try:
+            pin = PinDialog.ask_organisation(self, signing, self._actor, purpose, error=error)
+        except DomainError as exc:
+            self.message.setText(describe(exc))
+            self.message.setVisible(True)
             return None
-        if signing.organisation_token() != answer.selector:
-            try:
-                signing.remember_organisation_token(self._actor, answer.selector)
-            except DomainError as exc:
-                self.message.setText(describe(exc))
-                self.message.setVisible(True)
-                return None
-        services, actor, pin, target = self._env.services, self._actor, answer.pin, Path(folder)
+        if pin is None:
+            return None
+        services, actor, target = self._env.services, self._actor, Path(folder)
 
         def work(_ctx: JobContext) -> ExportResult:
             from app.services.bundle import make_usb
