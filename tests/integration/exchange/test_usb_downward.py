@@ -21,7 +21,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.domain.clock import VN_TZ
-from app.domain.enums import AgencyLevel, Direction, Role
+from app.domain.enums import AgencyLevel, Role
 from app.domain.errors import DomainError
 from app.domain.model import Actor
 from app.services.exchange.axis_client import AxisClient
@@ -30,17 +30,16 @@ from app.services.exchange.model import StatusCode
 from app.services.exchange.receiving import PackageChecker
 from app.services.exchange.relay import CommuneRelay
 from app.services.exchange.sync import SYNC_LOCK, Backoff, SyncService
-from app.services.exchange.usb import MANIFEST, UsbPackageService
-from app.services.exchange.xmldsig import RsaKeySigner
+from app.services.exchange.usb import MANIFEST
 from app.store.exchange_repository import ExchangeRepository, ReceivedState
 from app.store.locks import office_lock
-from app.store.models import DocumentRow
 from app.store.models_relay import HeldRow, RelayOriginRow
 from app.store.repositories import AgencyRepository
 from tests.conftest import FakeClock
 from tests.integration.exchange.conftest import Sandbox
 from tests.integration.exchange.offices import Office, add_sealed, close, make_office, open_ctx
 from tests.integration.exchange.signed_pdfs import DemoKeys, make_pki, signed_pdf
+from tests.integration.exchange.usb_support import incoming, signer, usb
 
 pytestmark = pytest.mark.xdist_group("axis_sandbox")
 _communes = itertools.count(1)
@@ -121,22 +120,6 @@ def province(axis: Sandbox, db_url: str, tmp_path: Path, pki: DemoKeys) -> Itera
     relay.close()
     for office in (sender, district, commune, other):
         close(office)
-
-
-def usb(office: Office, pki: DemoKeys) -> UsbPackageService:
-    checker = PackageChecker(pki.verify, own_code=office.code, work_dir=office.ctx.files.root / "tmp")
-    return UsbPackageService(office.ctx, office.services.registry, checker,
-                             trust_roots=[pki.root])
-
-
-def signer(pki: DemoKeys) -> RsaKeySigner:
-    return RsaKeySigner(pki.key, pki.cert)
-
-
-def incoming(office: Office) -> int:
-    with office.ctx.db.read_session() as s:
-        return int(s.execute(select(func.count()).select_from(DocumentRow)
-                             .where(DocumentRow.direction == Direction.INCOMING.value)).scalar_one())
 
 
 def send_to_commune(p: Province, pki: DemoKeys, text: str = "Công văn gửi xã") -> str:

@@ -9,21 +9,20 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app.domain.clock import VN_TZ
-from app.domain.enums import Direction, DocumentState
+from app.domain.enums import DocumentState
 from app.domain.errors import DomainError
 from app.services.exchange.model import StatusCode
-from app.services.exchange.receiving import PackageChecker
-from app.services.exchange.usb import MANIFEST, UsbPackageService
-from app.services.exchange.xmldsig import RsaKeySigner
+from app.services.exchange.usb import MANIFEST
 from app.store.exchange_repository import ExchangeRepository, MessageKind, OutboxState, ReceivedState
 from app.store.models import DocumentRow
 from app.store.models_exchange import OutboxRow
 from tests.conftest import FakeClock
 from tests.integration.exchange.offices import Office, add_sealed, close, make_office, open_ctx
 from tests.integration.exchange.signed_pdfs import DemoKeys, make_pki, plain_pdf, signed_pdf
+from tests.integration.exchange.usb_support import incoming, signer, usb
 
 COMMUNE = "000.01.31.H27"  # UBND xã, under the district below
 DISTRICT = "000.00.31.H27"  # UBND huyện
@@ -52,22 +51,6 @@ def offices(tmp_path: Path, db_url: str, usb_clock: FakeClock) -> Iterator[dict[
     yield made
     for office in made.values():
         close(office)
-
-
-def usb(office: Office, pki: DemoKeys, roots: list[object] | None = None) -> UsbPackageService:
-    checker = PackageChecker(pki.verify, own_code=office.code, work_dir=office.ctx.files.root / "tmp")
-    return UsbPackageService(office.ctx, office.services.registry, checker,
-                             trust_roots=[pki.root] if roots is None else roots)  # type: ignore[list-item]
-
-
-def signer(pki: DemoKeys) -> RsaKeySigner:
-    return RsaKeySigner(pki.key, pki.cert)
-
-
-def incoming(office: Office) -> int:
-    with office.ctx.db.read_session() as s:
-        return int(s.execute(select(func.count()).select_from(DocumentRow)
-                             .where(DocumentRow.direction == Direction.INCOMING.value)).scalar_one())
 
 
 def received_states(office: Office) -> list[ReceivedState]:
