@@ -10,17 +10,20 @@ trials both run to the end and the same counts must hold. A trial counts as "mid
 unfinished.
 
 Each office has its own SQLite database and file store and runs the real SyncService (sender, receiver, Art 8.2
-checks with pyHanko verification of a really signed PDF, register_incoming, presenting to the leader). Every package
-carries the same signed PDF, so its verification report is cached by SHA-256 (the figure is the exchange, not
-pyHanko); the edXML envelopes and registry entries are all distinct.
+checks with pyHanko verification of a really signed PDF, register_incoming, presenting to the leader) in its own
+process, as on its own machine; the sync time runs from the start of both processes until the counts hold, and an
+idle round waits 0.2 s as the app's loop waits for its next round. `--in-process` has both offices take turns in this
+process instead (the earlier way, for comparison). In the throughput runs every package carries the same signed PDF,
+so its verification report is cached by SHA-256 (the figure is the exchange, not pyHanko); the edXML envelopes and
+registry entries are all distinct. The kill trials verify every package.
 
-    python bench/sync.py [--packages 10000] [--faulty-packages N] [--kill-trials 50] [--kill-packages 300] [--json]
+    python bench/sync.py [--packages 10000] [--faulty-packages N] [--kill-trials 50] [--kill-packages 300]
+                         [--in-process] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import random
@@ -46,12 +49,11 @@ from sqlalchemy import func, select
 from app.domain.clock import vn_now
 from app.domain.errors import DomainError
 from app.services.exchange.axis_client import AxisClient, MessageType, RetryPolicy
-from app.services.exchange.receiving import Verifier
-from app.services.signing.verify import VerificationReport
 from app.store.models import DocumentRow
 from app.store.models_exchange import OutboxRow, StatusHistoryRow
 from tests.integration.exchange.offices import Office, add_sealed_many, close, make_office, open_ctx
 from tests.integration.exchange.signed_pdfs import make_pki, signed_pdf
+from tests.integration.exchange.sync_child import verifier
 
 REPO = Path(__file__).resolve().parents[1]
 BAR_S = 60.0
@@ -101,34 +103,23 @@ def admin(url: str, token: str, method: str, path: str, body: Any = None) -> Non
     httpx.request(method, f"{url}{path}", json=body, headers={"x-admin-token": token}, timeout=10).raise_for_status()
 
 
-class CachedVerifier:
-    """pyHanko's report for a PDF, computed once per distinct file."""
-
-    def __init__(self, verify: Verifier) -> None:
-        self._verify = verify
-        self._cache: dict[str, VerificationReport] = {}
-
-    def __call__(self, pdf: bytes) -> VerificationReport:
-        key = hashlib.sha256(pdf).hexdigest()
-        if key not in self._cache:
-            self._cache[key] = self._verify(pdf)
-        return self._cache[key]
+def _office(url: str, token: str, work: Path, label: str, name: str, code: str) -> tuple[Office, str]:
+    """An office with its own database and file store, and its credentials at the axis."""
+    secret = secrets.token_urlsafe(12)
+    admin(url, token, "POST", "/admin/clients", {"code": code, "secret": secret, "name": f"Cơ quan {name}"})
+    root = work / label / name
+    ctx = open_ctx(f"sqlite:///{root / 'db.sqlite3'}", root, vn_now)
+    return make_office(ctx, code, f"Cơ quan {name}", "STN" if name == "A" else "UBND"), secret
 
 
-def run_pair(url: str, token: str, work: Path, n: int, label: str, verify: Verifier, pdf: bytes, *,
-             faulty: bool, timeout_s: float) -> dict[str, Any]:
-    offices: list[Office] = []
-    for i, name in enumerate(("A", "B")):
-        code = f"000.00.{10 + i:02d}.{'X' if faulty else 'W'}{20 + len(label):02d}"
-        secret = secrets.token_urlsafe(12)
-        admin(url, token, "POST", "/admin/clients", {"code": code, "secret": secret, "name": f"Cơ quan {name}"})
-        ctx = open_ctx(f"sqlite:///{work / label / name / 'db.sqlite3'}", work / label / name, vn_now)
-        office = make_office(ctx, code, f"Cơ quan {name}", "STN" if name == "A" else "UBND")
-        client = AxisClient(url, code, secret, timeout=httpx.Timeout(timeout_s, connect=2.0),
-                            retry=RetryPolicy(attempts=4, base_delay=0.02, max_delay=0.2))
-        office.connect(client, verify)
-        offices.append(office)
-    a, b = offices
+def run_pair(url: str, token: str, work: Path, n: int, label: str, pdf: bytes, root_pem: Path, *, faulty: bool,
+             timeout_s: float, in_process: bool) -> dict[str, Any]:
+    """A queues `n` issued documents for B; then each office syncs in its own process (as on two machines) until
+    every document is registered in B and both statuses of each are recorded in A. `in_process`: both offices take
+    turns in this one process instead, as the earlier benchmark did (for comparison)."""
+    pair = [_office(url, token, work, label, name, f"000.00.{10 + i:02d}.{'X' if faulty else 'W'}{20 + len(label):02d}")
+            for i, name in enumerate(("A", "B"))]
+    (a, _), (b, _) = pair
     t0 = time.perf_counter()
     ids = add_sealed_many(a, pdf, n, summary=f"Văn bản thử {label}")
     for doc_id in ids:
@@ -136,23 +127,38 @@ def run_pair(url: str, token: str, work: Path, n: int, label: str, verify: Verif
     enqueue_s = time.perf_counter() - t0
     if faulty:
         admin(url, token, "POST", "/admin/faults", FAULTS)
+    log = work / label / "children.log"
+    deadline = time.perf_counter() + max(600.0, n * 0.5)
     errors = 0
     t1 = time.perf_counter()
-    deadline = t1 + max(600.0, n * 0.5)
-    while time.perf_counter() < deadline:
-        for office in (a, b):
-            assert office.sync is not None
-            try:
-                office.sync.run_once()
-            except DomainError:
-                errors += 1
-        if _done(a, b, n):
-            break
+    if in_process:
+        verify = verifier(root_pem, cached=True)
+        for office, secret in pair:
+            office.connect(AxisClient(url, office.code, secret, timeout=httpx.Timeout(timeout_s, connect=2.0),
+                                      retry=RetryPolicy(attempts=4, base_delay=0.01, max_delay=0.05)), verify)
+        while not _done(a, b, n) and time.perf_counter() < deadline:
+            for office, _ in pair:
+                assert office.sync is not None
+                try:
+                    office.sync.run_once()
+                except DomainError:
+                    errors += 1
+    else:
+        children = [_child(office, url, secret, root_pem, log, "--forever", "--cache-verification",
+                           f"--timeout={timeout_s}") for office, secret in pair]
+        try:
+            while not _done(a, b, n) and time.perf_counter() < deadline:
+                time.sleep(0.05)
+        finally:
+            for child in children:
+                child.terminate()
+                child.wait(30)
+        errors = sum(line.startswith("error=") for line in log.read_text().splitlines())
     elapsed = time.perf_counter() - t1
     if faulty:
         admin(url, token, "DELETE", "/admin/faults")
     counts = _count(a, b, n)
-    for office in offices:
+    for office, _ in pair:
         close(office)
     return {"elapsed_s": round(elapsed, 2), "enqueue_s": round(enqueue_s, 2), "sync_errors": errors, **counts}
 
@@ -218,12 +224,15 @@ def _count(a: Office, b: Office, n: int) -> dict[str, int]:
     }
 
 
-def _child(office: Office, url: str, axis: str, secret: str, root_pem: Path, log: Path) -> subprocess.Popen[bytes]:
-    """A syncing process of its own, as the app's background sync would be: the thing that gets killed."""
+def _child(office: Office, axis: str, secret: str, root_pem: Path, log: Path, *options: str,
+           ) -> subprocess.Popen[bytes]:
+    """The office's syncing process, as the app's background sync would be on the office's own machine."""
+    root = office.ctx.files.root.parent
     with log.open("ab") as out:
         return subprocess.Popen(
-            [sys.executable, "-m", "tests.integration.exchange.sync_child", url, str(office.ctx.files.root.parent),
-             axis, office.code, secret, str(root_pem)], cwd=REPO, stdout=out, stderr=subprocess.STDOUT)
+            [sys.executable, "-m", "tests.integration.exchange.sync_child", f"sqlite:///{root / 'db.sqlite3'}",
+             str(root), axis, office.code, secret, str(root_pem), *options], cwd=REPO, stdout=out,
+            stderr=subprocess.STDOUT)
 
 
 def _progress(a: Office, b: Office) -> tuple[int, int, int]:
@@ -241,16 +250,10 @@ def kill_trials(url: str, token: str, work: Path, n: int, trials: int, pdf: byte
                 seed: int = 7) -> dict[str, Any]:
     """`trials` times: start A's and B's syncing processes, SIGKILL both at a random moment; then finish and count."""
     rng = random.Random(seed)
-    offices: list[Office] = []
-    secrets_by_code: dict[str, str] = {}
-    for i, name in enumerate(("A", "B")):
-        code = f"000.00.{30 + i:02d}.K{40 + i:02d}"
-        secret = secrets.token_urlsafe(12)
-        admin(url, token, "POST", "/admin/clients", {"code": code, "secret": secret, "name": f"Cơ quan {name}"})
-        root = work / "kill" / name
-        ctx = open_ctx(f"sqlite:///{root / 'db.sqlite3'}", root, vn_now)
-        offices.append(make_office(ctx, code, f"Cơ quan {name}", "STN" if name == "A" else "UBND"))
-        secrets_by_code[code] = secret
+    pair = [_office(url, token, work, "kill", name, f"000.00.{30 + i:02d}.K{40 + i:02d}")
+            for i, name in enumerate(("A", "B"))]
+    offices = [office for office, _ in pair]
+    secrets_by_code = {office.code: secret for office, secret in pair}
     a, b = offices
     for doc_id in add_sealed_many(a, pdf, n, summary="Văn bản thử kill -9"):
         a.exchange.send_issued(a.clerk, doc_id, [b.code])
@@ -259,8 +262,7 @@ def kill_trials(url: str, token: str, work: Path, n: int, trials: int, pdf: byte
     t0 = time.perf_counter()
     for _ in range(trials):
         before = _progress(a, b)
-        children = [_child(o, f"sqlite:///{o.ctx.files.root.parent / 'db.sqlite3'}", url, secrets_by_code[o.code],
-                           root_pem, log) for o in (a, b)]
+        children = [_child(o, url, secrets_by_code[o.code], root_pem, log) for o in (a, b)]
         started = time.perf_counter()  # the kill lands a random moment after the first visible progress
         while _progress(a, b) == before and time.perf_counter() - started < 30 and any(
                 c.poll() is None for c in children):
@@ -273,15 +275,13 @@ def kill_trials(url: str, token: str, work: Path, n: int, trials: int, pdf: byte
         after = _progress(a, b)
         if after != before and not _done(a, b, n):
             mid_work += 1
-    finishers = [_child(o, f"sqlite:///{o.ctx.files.root.parent / 'db.sqlite3'}", url, secrets_by_code[o.code],
-                        root_pem, log) for o in (a, b)]
+    finishers = [_child(o, url, secrets_by_code[o.code], root_pem, log) for o in (a, b)]
     deadline = time.perf_counter() + max(600.0, n * 2.0)
     while not _done(a, b, n) and time.perf_counter() < deadline:
         for i, child in enumerate(finishers):  # a finisher that went idle early (the other still busy) runs again
             if child.poll() is not None:
                 o = (a, b)[i]
-                finishers[i] = _child(o, f"sqlite:///{o.ctx.files.root.parent / 'db.sqlite3'}", url,
-                                      secrets_by_code[o.code], root_pem, log)
+                finishers[i] = _child(o, url, secrets_by_code[o.code], root_pem, log)
         time.sleep(0.5)
     for child in finishers:
         child.terminate()
@@ -300,19 +300,24 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--timeout", type=float, default=0.3, help="client read timeout in the runs, seconds")
     p.add_argument("--kill-trials", type=int, default=50, help="kill -9 trials of the syncing processes (0: none)")
     p.add_argument("--kill-packages", type=int, default=300, help="documents sent during the kill trials")
+    p.add_argument("--in-process", action="store_true",
+                   help="both offices take turns in this process instead of syncing side by side in their own")
     p.add_argument("--skip-throughput", action="store_true", help="only the kill trials")
     p.add_argument("--json", action="store_true")
     args = p.parse_args(argv)
     n, nf = args.packages, args.faulty_packages or args.packages
     pki = make_pki()
     pdf = signed_pdf(pki, "Báo cáo kết quả thử nghiệm liên thông")
-    verify = CachedVerifier(pki.verify)
     out: dict[str, Any] = {"bar_clean_s": BAR_S}
     runs: list[tuple[str, dict[str, Any], int]] = []
     with tempfile.TemporaryDirectory(prefix="bench-sync-") as tmp, sandbox(Path(tmp)) as (url, token):
+        root_pem = Path(tmp) / "root.pem"
+        root_pem.write_bytes(pki.root.public_bytes(serialization.Encoding.PEM))
         if not args.skip_throughput:
-            clean = run_pair(url, token, Path(tmp), n, "clean", verify, pdf, faulty=False, timeout_s=5.0)
-            faulty = run_pair(url, token, Path(tmp), nf, "faulty", verify, pdf, faulty=True, timeout_s=args.timeout)
+            clean = run_pair(url, token, Path(tmp), n, "clean", pdf, root_pem, faulty=False, timeout_s=5.0,
+                             in_process=args.in_process)
+            faulty = run_pair(url, token, Path(tmp), nf, "faulty", pdf, root_pem, faulty=True,
+                              timeout_s=args.timeout, in_process=args.in_process)
             runs += [("clean", clean, n), ("faulty", faulty, nf)]
             floor_n = min(n, 1000)
             floor = axis_floor(url, token, Path(tmp), floor_n, package_size=len(pdf) * 4 // 3 + 3000)
@@ -330,8 +335,6 @@ def main(argv: list[str] | None = None) -> int:
                 "clean": clean, "faulty": faulty,
             })
         if args.kill_trials:
-            root_pem = Path(tmp) / "root.pem"
-            root_pem.write_bytes(pki.root.public_bytes(serialization.Encoding.PEM))
             killed = kill_trials(url, token, Path(tmp), args.kill_packages, args.kill_trials, pdf, root_pem)
             runs.append(("kill -9", killed, args.kill_packages))
             out.update({"kill_trials": killed["trials"], "kill_mid_work": killed["mid_work"],
