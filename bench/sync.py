@@ -135,7 +135,7 @@ def run_pair(url: str, token: str, work: Path, n: int, label: str, pdf: bytes, r
         verify = verifier(root_pem, cached=True)
         for office, secret in pair:
             office.connect(AxisClient(url, office.code, secret, timeout=httpx.Timeout(timeout_s, connect=2.0),
-                                      retry=RetryPolicy(attempts=4, base_delay=0.01, max_delay=0.05)), verify)
+                                      retry=RetryPolicy(attempts=4, base_delay=0.02, max_delay=0.2)), verify)
         while not _done(a, b, n) and time.perf_counter() < deadline:
             for office, _ in pair:
                 assert office.sync is not None
