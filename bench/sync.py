@@ -127,7 +127,6 @@ def run_pair(url: str, token: str, work: Path, n: int, label: str, pdf: bytes, r
     enqueue_s = time.perf_counter() - t0
     if faulty:
         admin(url, token, "POST", "/admin/faults", FAULTS)
-    log = work / label / "children.log"
     deadline = time.perf_counter() + max(600.0, n * 0.5)
     errors = 0
     t1 = time.perf_counter()
@@ -144,6 +143,7 @@ def run_pair(url: str, token: str, work: Path, n: int, label: str, pdf: bytes, r
                 except DomainError:
                     errors += 1
     else:
+        log = work / label / "children.log"
         children = [_child(office, url, secret, root_pem, log, "--forever", "--cache-verification",
                            f"--timeout={timeout_s}") for office, secret in pair]
         try:
@@ -252,9 +252,7 @@ def kill_trials(url: str, token: str, work: Path, n: int, trials: int, pdf: byte
     rng = random.Random(seed)
     pair = [_office(url, token, work, "kill", name, f"000.00.{30 + i:02d}.K{40 + i:02d}")
             for i, name in enumerate(("A", "B"))]
-    offices = [office for office, _ in pair]
-    secrets_by_code = {office.code: secret for office, secret in pair}
-    a, b = offices
+    (a, _), (b, _) = pair
     for doc_id in add_sealed_many(a, pdf, n, summary="Văn bản thử kill -9"):
         a.exchange.send_issued(a.clerk, doc_id, [b.code])
     log = work / "kill" / "children.log"
@@ -262,7 +260,7 @@ def kill_trials(url: str, token: str, work: Path, n: int, trials: int, pdf: byte
     t0 = time.perf_counter()
     for _ in range(trials):
         before = _progress(a, b)
-        children = [_child(o, url, secrets_by_code[o.code], root_pem, log) for o in (a, b)]
+        children = [_child(office, url, secret, root_pem, log) for office, secret in pair]
         started = time.perf_counter()  # the kill lands a random moment after the first visible progress
         while _progress(a, b) == before and time.perf_counter() - started < 30 and any(
                 c.poll() is None for c in children):
@@ -275,20 +273,20 @@ def kill_trials(url: str, token: str, work: Path, n: int, trials: int, pdf: byte
         after = _progress(a, b)
         if after != before and not _done(a, b, n):
             mid_work += 1
-    finishers = [_child(o, url, secrets_by_code[o.code], root_pem, log) for o in (a, b)]
+    finishers = [_child(office, url, secret, root_pem, log) for office, secret in pair]
     deadline = time.perf_counter() + max(600.0, n * 2.0)
     while not _done(a, b, n) and time.perf_counter() < deadline:
         for i, child in enumerate(finishers):  # a finisher that went idle early (the other still busy) runs again
             if child.poll() is not None:
-                o = (a, b)[i]
-                finishers[i] = _child(o, url, secrets_by_code[o.code], root_pem, log)
+                office, secret = pair[i]
+                finishers[i] = _child(office, url, secret, root_pem, log)
         time.sleep(0.5)
     for child in finishers:
         child.terminate()
         child.wait(30)
     elapsed = time.perf_counter() - t0
     counts = _count(a, b, n)
-    for office in offices:
+    for office, _ in pair:
         close(office)
     return {"trials": trials, "mid_work": mid_work, "elapsed_s": round(elapsed, 1), **counts}
 

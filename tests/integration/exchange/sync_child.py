@@ -46,14 +46,15 @@ def verifier(root_pem: Path, *, cached: bool) -> Callable[[bytes], VerificationR
     reports: dict[str, VerificationReport] = {}
 
     def verify(pdf: bytes) -> VerificationReport:
-        if not cached:
-            return verify_pdf(pdf, [anchor], at=datetime.now(UTC))
+        return verify_pdf(pdf, [anchor], at=datetime.now(UTC))
+
+    def verify_once(pdf: bytes) -> VerificationReport:
         key = hashlib.sha256(pdf).hexdigest()
         if key not in reports:
-            reports[key] = verify_pdf(pdf, [anchor], at=datetime.now(UTC))
+            reports[key] = verify(pdf)
         return reports[key]
 
-    return verify
+    return verify_once if cached else verify
 
 
 def main(argv: list[str] | None = None) -> int:
